@@ -1,0 +1,308 @@
+//! `Client`: the typed REST client used by the app (fetch, in wasm), the tests and tools.
+
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences};
+use crate::community::{HouseholdEntry, Invite, NewInvite};
+use crate::error::{ApiError, ErrorBody, ErrorCode};
+use crate::events::EventTicket;
+use crate::ids::NoticeId;
+use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
+use crate::API_PREFIX;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ClientError {
+    /// The server answered with an error body.
+    #[error("{status}: {}", error.code)]
+    Api { status: u16, error: ApiError },
+    /// The server could not be reached.
+    #[error("network: {0}")]
+    Network(String),
+    /// The server answered something that is not the contract.
+    #[error("unexpected response ({status}): {detail}")]
+    Unexpected { status: u16, detail: String },
+}
+
+impl ClientError {
+    /// The stable code, for showing a localised sentence.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ClientError::Api { error, .. } => error.code,
+            ClientError::Network(_) => ErrorCode::Network,
+            ClientError::Unexpected { .. } => ErrorCode::UnexpectedResponse,
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ClientError::Api { error, .. } => error.field.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::Api { status, .. } | ClientError::Unexpected { status, .. } => Some(*status),
+            ClientError::Network(_) => None,
+        }
+    }
+}
+
+pub type ClientResult<T> = Result<T, ClientError>;
+
+/// Talks to one Linli server, optionally as a signed-in session.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base_url: String,
+    token: Option<String>,
+}
+
+impl Client {
+    /// `base_url` is the server's origin, e.g. `http://127.0.0.1:8080` (no trailing slash needed).
+    pub fn new(base_url: impl Into<String>) -> Self {
+        let base_url = base_url.into().trim_end_matches('/').to_owned();
+        Self { http: reqwest::Client::new(), base_url, token: None }
+    }
+
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub fn set_token(&mut self, token: Option<String>) {
+        self.token = token;
+    }
+
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The absolute URL of an API path such as `/notices`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{API_PREFIX}{path}", self.base_url)
+    }
+
+    // --- accounts -------------------------------------------------------------------
+
+    pub async fn register(&self, request: &RegisterRequest) -> ClientResult<Session> {
+        self.send(self.request(Method::POST, "/auth/register").json(request)).await
+    }
+
+    pub async fn sign_in(&self, request: &SignInRequest) -> ClientResult<Session> {
+        self.send(self.request(Method::POST, "/auth/sign-in").json(request)).await
+    }
+
+    pub async fn sign_out(&self) -> ClientResult<()> {
+        self.send_empty(self.request(Method::POST, "/auth/sign-out")).await
+    }
+
+    pub async fn me(&self) -> ClientResult<Me> {
+        self.send(self.request(Method::GET, "/me")).await
+    }
+
+    pub async fn update_preferences(&self, change: &UpdatePreferences) -> ClientResult<Me> {
+        self.send(self.request(Method::PATCH, "/me/preferences").json(change)).await
+    }
+
+    // --- community ------------------------------------------------------------------
+
+    pub async fn households(&self) -> ClientResult<Vec<HouseholdEntry>> {
+        self.send(self.request(Method::GET, "/community/households")).await
+    }
+
+    pub async fn create_invite(&self, invite: &NewInvite) -> ClientResult<Invite> {
+        self.send(self.request(Method::POST, "/invites").json(invite)).await
+    }
+
+    // --- notices --------------------------------------------------------------------
+
+    pub async fn notices(&self, query: NoticeListQuery) -> ClientResult<NoticePage> {
+        let mut params = Vec::new();
+        if let Some(page) = query.page {
+            params.push(("page", page.to_string()));
+        }
+        if let Some(per_page) = query.per_page {
+            params.push(("per_page", per_page.to_string()));
+        }
+        self.send(self.request(Method::GET, "/notices").query(&params)).await
+    }
+
+    pub async fn notice(&self, id: NoticeId) -> ClientResult<Notice> {
+        self.send(self.request(Method::GET, &format!("/notices/{id}"))).await
+    }
+
+    pub async fn publish_notice(&self, notice: &NewNotice) -> ClientResult<NoticeSummary> {
+        self.send(self.request(Method::POST, "/notices").json(notice)).await
+    }
+
+    pub async fn mark_read(&self, id: NoticeId) -> ClientResult<()> {
+        self.send_empty(self.request(Method::POST, &format!("/notices/{id}/read"))).await
+    }
+
+    pub async fn read_stats(&self, id: NoticeId) -> ClientResult<ReadStats> {
+        self.send(self.request(Method::GET, &format!("/notices/{id}/reads"))).await
+    }
+
+    // --- live events ----------------------------------------------------------------
+
+    pub async fn event_ticket(&self) -> ClientResult<EventTicket> {
+        self.send(self.request(Method::POST, "/events/ticket")).await
+    }
+
+    /// The URL an `EventSource` opens with a ticket from [`Client::event_ticket`].
+    pub fn events_url(&self, ticket: &str) -> String {
+        format!("{}?ticket={ticket}", self.url("/events"))
+    }
+
+    // --- plumbing -------------------------------------------------------------------
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let builder = self.http.request(method, self.url(path));
+        match &self.token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(&self, builder: RequestBuilder) -> ClientResult<T> {
+        let response = builder.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        if status.is_success() {
+            serde_json::from_slice(&bytes)
+                .map_err(|e| ClientError::Unexpected { status: status.as_u16(), detail: e.to_string() })
+        } else {
+            Err(error_from(status, &bytes))
+        }
+    }
+
+    async fn send_empty(&self, builder: RequestBuilder) -> ClientResult<()> {
+        let response = builder.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        if status.is_success() {
+            return Ok(());
+        }
+        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        Err(error_from(status, &bytes))
+    }
+
+    /// Sends any JSON-serialisable body to any path and returns the raw status and body.
+    /// For tests of bad input and for tools; the app uses the typed methods.
+    pub async fn raw<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> ClientResult<(u16, serde_json::Value)> {
+        let mut builder = self.request(method, path);
+        if let Some(body) = body {
+            builder = builder.json(body);
+        }
+        let response = builder.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        let value = if bytes.is_empty() { serde_json::Value::Null } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        Ok((status, value))
+    }
+}
+
+fn error_from(status: StatusCode, bytes: &[u8]) -> ClientError {
+    match serde_json::from_slice::<ErrorBody>(bytes) {
+        Ok(body) => ClientError::Api { status: status.as_u16(), error: body.error },
+        Err(_) => ClientError::Unexpected {
+            status: status.as_u16(),
+            detail: String::from_utf8_lossy(bytes).chars().take(200).collect(),
+        },
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native_events {
+    use futures_util::{Stream, StreamExt};
+
+    use super::{Client, ClientError};
+    use crate::events::Event;
+
+    impl Client {
+        /// Opens the SSE stream natively and yields each event as it arrives.
+        pub async fn events(&self) -> Result<impl Stream<Item = Event> + Unpin, ClientError> {
+            let ticket = self.event_ticket().await?;
+            let response = self
+                .http
+                .get(self.events_url(&ticket.ticket))
+                .send()
+                .await
+                .map_err(|e| ClientError::Network(e.to_string()))?;
+            let status = response.status();
+            if !status.is_success() {
+                return Err(ClientError::Unexpected { status: status.as_u16(), detail: "event stream refused".into() });
+            }
+            let mut buffer = String::new();
+            let lines = response.bytes_stream().flat_map(move |chunk| {
+                let mut events = Vec::new();
+                if let Ok(chunk) = chunk {
+                    buffer.push_str(&String::from_utf8_lossy(&chunk));
+                    while let Some(end) = buffer.find("\n\n") {
+                        let frame: String = buffer.drain(..end + 2).collect();
+                        events.extend(parse_frame(&frame));
+                    }
+                }
+                futures_util::stream::iter(events)
+            });
+            Ok(Box::pin(lines))
+        }
+    }
+
+    /// One SSE frame's `data:` lines joined, parsed as an [`Event`]; comments are skipped.
+    pub(super) fn parse_frame(frame: &str) -> Option<Event> {
+        let data: Vec<&str> = frame
+            .lines()
+            .filter_map(|line| line.strip_prefix("data:"))
+            .map(|data| data.strip_prefix(' ').unwrap_or(data))
+            .collect();
+        if data.is_empty() {
+            return None;
+        }
+        serde_json::from_str(&data.join("\n")).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_have_the_versioned_prefix() {
+        let client = Client::new("http://127.0.0.1:8080/");
+        assert_eq!(client.url("/notices"), "http://127.0.0.1:8080/api/v1/notices");
+        assert_eq!(client.events_url("abc"), "http://127.0.0.1:8080/api/v1/events?ticket=abc");
+    }
+
+    #[test]
+    fn error_bodies_become_codes() {
+        let error = error_from(StatusCode::UNPROCESSABLE_ENTITY, br#"{"error":{"code":"invalid_phone","field":"phone"}}"#);
+        assert_eq!(error.code(), ErrorCode::InvalidPhone);
+        assert_eq!(error.field(), Some("phone"));
+        let garbage = error_from(StatusCode::BAD_GATEWAY, b"<html>");
+        assert_eq!(garbage.code(), ErrorCode::UnexpectedResponse);
+    }
+
+    #[test]
+    fn sse_frames_parse_and_comments_are_skipped() {
+        let frame = "data: {\"type\":\"notice_read_count\",\"notice_id\":3,\"read_count\":2}\n\n";
+        assert!(matches!(
+            native_events::parse_frame(frame),
+            Some(crate::events::Event::NoticeReadCount { read_count: 2, .. })
+        ));
+        assert_eq!(native_events::parse_frame(": keep-alive\n\n"), None);
+    }
+}

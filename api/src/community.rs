@@ -1,0 +1,54 @@
+//! Communities, their buildings and households, and invite codes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{CommunityId, HouseholdId};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunityInfo {
+    pub id: CommunityId,
+    pub name: String,
+    /// The community service centre's phone, offered in help flows.
+    pub service_phone: String,
+    /// Offset from UTC in minutes; times are shown in the community's zone (CST = 480).
+    pub utc_offset_minutes: i32,
+}
+
+/// Where a household is: building, unit and room, e.g. 3栋 2单元 501.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HouseholdLabel {
+    pub id: HouseholdId,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+}
+
+/// A household as staff see it when issuing invite codes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HouseholdEntry {
+    pub household: HouseholdLabel,
+    pub resident_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewInvite {
+    pub household_id: HouseholdId,
+}
+
+/// An invite code for one household, with its QR code as SVG.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invite {
+    pub code: String,
+    pub household: HouseholdLabel,
+    pub expires_at: DateTime<Utc>,
+    pub max_uses: i64,
+    pub uses: i64,
+    /// The code as a QR code, a self-contained SVG document.
+    pub qr_svg: String,
+}

@@ -1,0 +1,133 @@
+//! Errors as data: a stable code, optionally the field it concerns.
+//!
+//! The server answers every failure as `{"error":{"code":"…","field":…}}`. The code is
+//! stable and has a Fluent message `error-<code with dashes>` in every locale, so the app
+//! shows a sentence in the resident's language, never a stack trace.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal),* $(,)?) => {
+        /// Every error the server or the client can report.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The wire form, e.g. `invalid_phone`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// The body is not JSON, or a field has the wrong type.
+    MalformedBody = "malformed_body",
+    /// The body is larger than the server accepts.
+    PayloadTooLarge = "payload_too_large",
+    /// The body is not `application/json`.
+    UnsupportedMediaType = "unsupported_media_type",
+    /// A query string parameter has the wrong type or range.
+    InvalidQuery = "invalid_query",
+    /// A required field is empty.
+    FieldRequired = "field_required",
+    /// A field is longer than allowed.
+    FieldTooLong = "field_too_long",
+    /// A field holds a value outside what is allowed.
+    InvalidValue = "invalid_value",
+    /// Not a mainland mobile number.
+    InvalidPhone = "invalid_phone",
+    /// The password is shorter than eight characters.
+    PasswordTooShort = "password_too_short",
+    /// Registration needs consent to the privacy policy.
+    ConsentRequired = "consent_required",
+    /// The invite code is unknown, expired or used up.
+    InviteInvalid = "invite_invalid",
+    /// An account with this phone number exists.
+    PhoneTaken = "phone_taken",
+    /// Wrong phone number or password (deliberately not saying which).
+    InvalidCredentials = "invalid_credentials",
+    /// Too many failed sign-ins; wait and try again.
+    TooManyAttempts = "too_many_attempts",
+    /// No session, or it expired or was signed out.
+    Unauthenticated = "unauthenticated",
+    /// Signed in, but this role may not do this.
+    Forbidden = "forbidden",
+    /// Nothing with this id in the caller's community.
+    NotFound = "not_found",
+    /// The route exists but not with this method.
+    MethodNotAllowed = "method_not_allowed",
+    /// The server took too long.
+    Timeout = "timeout",
+    /// Something failed on the server; nothing was changed.
+    Internal = "internal",
+    /// Client side: the server could not be reached.
+    Network = "network",
+    /// Client side: the server answered something this app does not understand.
+    UnexpectedResponse = "unexpected_response",
+}
+
+impl ErrorCode {
+    /// The Fluent message id for this code.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error object inside [`ErrorBody`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// The request field the error concerns, when there is one.
+    #[serde(default)]
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode) -> Self {
+        Self { code, field: None }
+    }
+
+    pub fn on_field(code: ErrorCode, field: impl Into<String>) -> Self {
+        Self { code, field: Some(field.into()) }
+    }
+}
+
+/// Every non-2xx response body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub error: ApiError,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_form_matches_serde() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn message_ids_use_dashes() {
+        assert_eq!(ErrorCode::InvalidPhone.message_id(), "error-invalid-phone");
+    }
+}

@@ -1,0 +1,32 @@
+//! Live updates pushed through the one SSE stream per session, `GET /api/v1/events`.
+//!
+//! Browsers' `EventSource` cannot send an `Authorization` header, so a client first asks
+//! for a short-lived, single-use ticket and opens the stream with `?ticket=…`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::NoticeId;
+use crate::notices::NoticeSummary;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventTicket {
+    pub ticket: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct EventStreamQuery {
+    pub ticket: String,
+}
+
+/// One server-sent event; the SSE `data:` line is this as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// A notice was published in the caller's community.
+    NoticePublished { notice: NoticeSummary },
+    /// Someone read a notice; only staff and property receive this.
+    NoticeReadCount { notice_id: NoticeId, read_count: i64 },
+}

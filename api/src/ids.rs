@@ -1,0 +1,32 @@
+//! Typed identifiers, so a notice id can never be passed where a user id belongs.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A community (社区).
+    CommunityId,
+    /// A building (楼栋) of a community.
+    BuildingId,
+    /// A household (户), the unit residents register into.
+    HouseholdId,
+    /// Any account: resident, staff, property, merchant or admin.
+    UserId,
+    /// A published notice.
+    NoticeId,
+);
