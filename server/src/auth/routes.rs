@@ -1,0 +1,140 @@
+//! Registration, sign-in, sign-out and the caller's own account.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::Duration;
+use linli_api::auth::{Me, RegisterRequest, Role, Session, SignInRequest, UpdatePreferences};
+use linli_api::ids::UserId;
+use linli_api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::storage::{self, NewAccount};
+use super::{password, rules, token, Signed};
+use crate::community::storage as community;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+
+/// How long a session lasts before the person signs in again.
+pub const SESSION_DAYS: i64 = 30;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+        .routes(routes!(me))
+        .routes(routes!(update_preferences))
+}
+
+/// Registers a resident into the household of an invite code and signs them in.
+#[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterRequest,
+    responses(
+        (status = 201, body = Session),
+        (status = 400, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+    ))]
+async fn register(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<RegisterRequest>,
+) -> AppResult<(StatusCode, Json<Session>)> {
+    let registration = rules::check_registration(&request)?;
+    let password_hash = password::hash(registration.password.clone()).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    // Taking a use of the invite and creating the account commit together or not at all.
+    let (community_id, household_id) =
+        community::consume_invite(&mut tx, &registration.invite_code, now).await?.ok_or(AppError::InviteInvalid)?;
+    let account = NewAccount {
+        community: community_id,
+        household: Some(household_id),
+        role: Role::Resident,
+        name: &registration.name,
+        phone: registration.phone.as_str(),
+        password_hash: &password_hash,
+        is_owner: false,
+        locale: request.locale.unwrap_or_default(),
+        consented_at: Some(now),
+        now,
+    };
+    let user = match storage::insert_account(&mut tx, &account).await {
+        Err(error) if is_unique_violation(&error) => return Err(AppError::PhoneTaken),
+        other => other?,
+    };
+    let session = open_session(&mut tx, user, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(session)))
+}
+
+/// Signs in with phone number and password.
+#[utoipa::path(post, path = "/auth/sign-in", tag = "accounts", request_body = SignInRequest,
+    responses(
+        (status = 200, body = Session),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody),
+    ))]
+async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> AppResult<Json<Session>> {
+    let phone = rules::parse_phone(&request.phone)?;
+    if !state.sign_in_limiter.allow(phone.as_str(), address.ip()) {
+        return Err(AppError::TooManyAttempts);
+    }
+    let account = storage::credentials(&state.db, phone.as_str()).await?;
+    let (user, stored_hash) = match account {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let verified = password::verify(request.password, stored_hash).await;
+    let user = user.filter(|_| verified).ok_or(AppError::InvalidCredentials)?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(open_session(&mut conn, user, state.clock.now()).await?))
+}
+
+/// Ends the current session; its token stops working at once.
+#[utoipa::path(post, path = "/auth/sign-out", tag = "accounts", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+async fn sign_out(State(state): State<AppState>, Signed(caller, ..): Signed) -> AppResult<StatusCode> {
+    storage::revoke_session(&state.db, &caller.token_hash, state.clock.now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in person's account, household and preferences.
+#[utoipa::path(get, path = "/me", tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+async fn me(State(state): State<AppState>, Signed(caller, ..): Signed) -> AppResult<Json<Me>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(storage::me(&mut conn, caller.user_id).await?.ok_or(AppError::Unauthenticated)?))
+}
+
+/// Changes elderly mode or language; they follow the person to any device.
+#[utoipa::path(patch, path = "/me/preferences", tag = "accounts", security(("bearer" = [])),
+    request_body = UpdatePreferences,
+    responses((status = 200, body = Me), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn update_preferences(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed,
+    ApiJson(change): ApiJson<UpdatePreferences>,
+) -> AppResult<Json<Me>> {
+    let mut conn = state.db.pool.acquire().await?;
+    storage::update_preferences(&mut conn, caller.user_id, change.elderly_mode, change.locale).await?;
+    Ok(Json(storage::me(&mut conn, caller.user_id).await?.ok_or(AppError::Unauthenticated)?))
+}
+
+async fn open_session(
+    conn: &mut sqlx::AnyConnection,
+    user: UserId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<Session> {
+    let token = token::new_token();
+    let expires_at = now + Duration::days(SESSION_DAYS);
+    storage::create_session(&mut *conn, user, &token::hash_token(&token), now, expires_at).await?;
+    let me = storage::me(&mut *conn, user).await?.ok_or_else(|| AppError::Internal("account vanished".into()))?;
+    Ok(Session { token, expires_at, me })
+}

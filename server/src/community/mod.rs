@@ -1,0 +1,6 @@
+//! Communities, buildings, units and households, and the invite codes that let real
+//! residents join their household.
+
+pub mod routes;
+pub mod rules;
+pub mod storage;

@@ -1,0 +1,69 @@
+//! Staff's view of the community's households, and invite codes.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::Duration;
+use linli_api::community::{HouseholdEntry, Invite, NewInvite};
+use linli_api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::rules::{display_invite_code, new_invite_code, qr_svg, INVITE_DAYS, INVITE_MAX_USES};
+use super::storage::{self, NewInviteRow};
+use crate::auth::{Signed, StaffOnly};
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(households)).routes(routes!(create_invite))
+}
+
+/// Every household of the caller's community, with how many residents registered.
+#[utoipa::path(get, path = "/community/households", tag = "community", security(("bearer" = [])),
+    responses((status = 200, body = Vec<HouseholdEntry>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn households(State(state): State<AppState>, Signed(caller, ..): Signed<StaffOnly>) -> AppResult<Json<Vec<HouseholdEntry>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(storage::households(&mut conn, caller.community_id).await?))
+}
+
+/// Issues an invite code (and its QR code) for one household of the caller's community.
+#[utoipa::path(post, path = "/invites", tag = "community", security(("bearer" = [])), request_body = NewInvite,
+    responses(
+        (status = 201, body = Invite), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+    ))]
+async fn create_invite(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiJson(request): ApiJson<NewInvite>,
+) -> AppResult<(StatusCode, Json<Invite>)> {
+    let mut conn = state.db.pool.acquire().await?;
+    let household =
+        storage::household_in(&mut conn, caller.community_id, request.household_id).await?.ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let expires_at = now + Duration::days(INVITE_DAYS);
+    // A fresh code collides with an existing one about once in a trillion; retry then.
+    for _ in 0..5 {
+        let code = new_invite_code(&mut rand::thread_rng());
+        let row = NewInviteRow {
+            community: caller.community_id,
+            household: household.id,
+            code: &code,
+            created_by: caller.user_id,
+            created_at: now,
+            expires_at,
+            max_uses: INVITE_MAX_USES,
+        };
+        match storage::insert_invite(&mut conn, &row).await {
+            Err(error) if is_unique_violation(&error) => continue,
+            other => other?,
+        }
+        let shown = display_invite_code(&code);
+        let invite = Invite { qr_svg: qr_svg(&shown), code: shown, household, expires_at, max_uses: INVITE_MAX_USES, uses: 0 };
+        return Ok((StatusCode::CREATED, Json(invite)));
+    }
+    Err(AppError::Internal("could not find a free invite code".into()))
+}

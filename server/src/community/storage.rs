@@ -1,0 +1,226 @@
+//! SQL of communities, households and invites.
+
+use chrono::{DateTime, Utc};
+use linli_api::community::{CommunityInfo, HouseholdEntry, HouseholdLabel};
+use linli_api::ids::{BuildingId, CommunityId, HouseholdId, UserId};
+use sqlx::AnyConnection;
+
+use crate::db::to_millis;
+
+const HOUSEHOLD_LABEL: &str = "SELECT h.id, b.name, u.name, h.room
+     FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id";
+
+type LabelRow = (i64, String, String, String);
+
+fn label((id, building, unit, room): LabelRow) -> HouseholdLabel {
+    HouseholdLabel { id: HouseholdId(id), building, unit, room }
+}
+
+pub async fn community_info(conn: &mut AnyConnection, id: CommunityId) -> Result<CommunityInfo, sqlx::Error> {
+    let (name, service_phone, offset): (String, String, i64) =
+        sqlx::query_as("SELECT name, service_phone, utc_offset_minutes FROM communities WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(conn)
+            .await?;
+    Ok(CommunityInfo { id, name, service_phone, utc_offset_minutes: offset as i32 })
+}
+
+pub async fn household_label(conn: &mut AnyConnection, id: HouseholdId) -> Result<Option<HouseholdLabel>, sqlx::Error> {
+    let row: Option<LabelRow> = sqlx::query_as(&format!("{HOUSEHOLD_LABEL} WHERE h.id = $1"))
+        .bind(id.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(label))
+}
+
+/// The household, only if it belongs to `community`.
+pub async fn household_in(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    id: HouseholdId,
+) -> Result<Option<HouseholdLabel>, sqlx::Error> {
+    let row: Option<LabelRow> = sqlx::query_as(&format!("{HOUSEHOLD_LABEL} WHERE h.id = $1 AND h.community_id = $2"))
+        .bind(id.0)
+        .bind(community.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(label))
+}
+
+pub async fn households(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<HouseholdEntry>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT h.id, b.name, u.name, h.room,
+                (SELECT COUNT(*) FROM users r WHERE r.household_id = h.id)
+         FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id
+         WHERE h.community_id = $1
+         ORDER BY b.name, u.name, h.room",
+    )
+    .bind(community.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, building, unit, room, resident_count)| HouseholdEntry {
+            household: label((id, building, unit, room)),
+            resident_count,
+        })
+        .collect())
+}
+
+pub struct NewInviteRow<'a> {
+    pub community: CommunityId,
+    pub household: HouseholdId,
+    pub code: &'a str,
+    pub created_by: UserId,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub max_uses: i64,
+}
+
+pub async fn insert_invite(conn: &mut AnyConnection, invite: &NewInviteRow<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invites (community_id, household_id, code, created_by, created_at, expires_at, max_uses)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(invite.community.0)
+    .bind(invite.household.0)
+    .bind(invite.code)
+    .bind(invite.created_by.0)
+    .bind(to_millis(invite.created_at))
+    .bind(to_millis(invite.expires_at))
+    .bind(invite.max_uses)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes one use of a valid invite in a single conditional update, so two people racing
+/// for the last use cannot both get it. Returns where the code leads.
+pub async fn consume_invite(
+    conn: &mut AnyConnection,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(CommunityId, HouseholdId)>, sqlx::Error> {
+    let code = super::rules::normalize_invite_code(code);
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE invites SET uses = uses + 1
+         WHERE code = $1 AND uses < max_uses AND expires_at > $2
+         RETURNING community_id, household_id",
+    )
+    .bind(code)
+    .bind(to_millis(now))
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(community, household)| (CommunityId(community), HouseholdId(household))))
+}
+
+// --- creating the structure (seeding, admin tools) ------------------------------------
+
+pub async fn insert_community(
+    conn: &mut AnyConnection,
+    name: &str,
+    service_phone: &str,
+    now: DateTime<Utc>,
+) -> Result<CommunityId, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO communities (name, service_phone, utc_offset_minutes, created_at) VALUES ($1, $2, 480, $3) RETURNING id",
+    )
+    .bind(name)
+    .bind(service_phone)
+    .bind(to_millis(now))
+    .fetch_one(conn)
+    .await?;
+    Ok(CommunityId(id))
+}
+
+pub async fn insert_building(conn: &mut AnyConnection, community: CommunityId, name: &str) -> Result<BuildingId, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO buildings (community_id, name) VALUES ($1, $2) RETURNING id")
+        .bind(community.0)
+        .bind(name)
+        .fetch_one(conn)
+        .await?;
+    Ok(BuildingId(id))
+}
+
+/// Adds a unit to a building and the given rooms to the unit; returns the households.
+pub async fn insert_unit_with_rooms(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    building: BuildingId,
+    unit: &str,
+    rooms: &[(&str, i64)],
+) -> Result<Vec<HouseholdId>, sqlx::Error> {
+    let (unit_id,): (i64,) = sqlx::query_as("INSERT INTO units (building_id, name) VALUES ($1, $2) RETURNING id")
+        .bind(building.0)
+        .bind(unit)
+        .fetch_one(&mut *conn)
+        .await?;
+    let mut households = Vec::with_capacity(rooms.len());
+    for (room, floor_area_centi_m2) in rooms {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO households (community_id, unit_id, room, floor_area_centi_m2) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(community.0)
+        .bind(unit_id)
+        .bind(*room)
+        .bind(*floor_area_centi_m2)
+        .fetch_one(&mut *conn)
+        .await?;
+        households.push(HouseholdId(id));
+    }
+    Ok(households)
+}
+
+pub async fn community_count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM communities").fetch_one(conn).await?;
+    Ok(count)
+}
+
+/// A resident with what staff need to reach them (masked before it leaves the server).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResidentContact {
+    pub id: UserId,
+    pub name: String,
+    pub phone: String,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+}
+
+/// Every resident of the community, in building, unit and room order.
+pub async fn residents(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<ResidentContact>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.name, p.phone, b.name, u.name, h.room
+         FROM users p JOIN households h ON h.id = p.household_id
+              JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id
+         WHERE p.community_id = $1 AND p.role = 'resident'
+         ORDER BY b.name, u.name, h.room, p.id",
+    )
+    .bind(community.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, phone, building, unit, room)| ResidentContact { id: UserId(id), name, phone, building, unit, room })
+        .collect())
+}
+
+/// Records that a staff member looked at residents' personal data (PIPL: processing is logged).
+pub async fn audit(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    actor: UserId,
+    action: &str,
+    subject: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (community_id, actor_id, action, subject, at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(community.0)
+        .bind(actor.0)
+        .bind(action)
+        .bind(subject)
+        .bind(to_millis(at))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! The one seam between SQLite and PostgreSQL.
+//!
+//! Queries are written once in portable SQL (`$1` placeholders, `RETURNING`, `ON CONFLICT`)
+//! and run through sqlx's `Any` driver. What differs between the two backends lives here:
+//! connection settings and the migration folders. Times are stored as UTC milliseconds
+//! since the epoch (BIGINT) and flags as 0/1 BIGINT, which both backends and the `Any`
+//! driver agree on.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Connects and applies the backend's migrations.
+    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(sqlx::Error::Configuration(format!("unsupported database URL: {url}").into()));
+        };
+        let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
+        let pool = match backend {
+            Backend::Sqlite => {
+                // WAL lets readers run beside the single writer; FULL makes every
+                // acknowledged commit survive a power cut (STANDARDS.md §6).
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA journal_mode = WAL").await?;
+                            conn.execute("PRAGMA synchronous = FULL").await?;
+                            conn.execute("PRAGMA foreign_keys = ON").await?;
+                            conn.execute("PRAGMA busy_timeout = 10000").await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?
+            }
+            Backend::Postgres => AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?,
+        };
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&pool).await?;
+        Ok(Self { pool, backend })
+    }
+}
+
+/// UTC milliseconds, the storage form of every time.
+pub fn to_millis(time: DateTime<Utc>) -> i64 {
+    time.timestamp_millis()
+}
+
+pub fn from_millis(millis: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(millis).single().unwrap_or_default()
+}
+
+/// Flags are 0/1 integers in both backends.
+pub fn flag(value: bool) -> i64 {
+    i64::from(value)
+}
+
+/// True when the error is a unique-constraint violation, on either backend.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}

@@ -1,0 +1,89 @@
+//! The HTTP layer's error: one enum, one mapping to status and code.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use linli_api::{ApiError, ErrorBody, ErrorCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Input that parsed but breaks a rule; `field` names the request field.
+    #[error("invalid input: {code} on {field:?}")]
+    Invalid { code: ErrorCode, field: Option<&'static str> },
+    #[error("malformed body: {detail}")]
+    MalformedBody { detail: String, field: Option<String> },
+    #[error("invalid query: {0}")]
+    InvalidQuery(String),
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("invite code unknown, expired or used up")]
+    InviteInvalid,
+    #[error("phone number already registered")]
+    PhoneTaken,
+    #[error("wrong phone or password")]
+    InvalidCredentials,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("role may not do this")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn invalid(code: ErrorCode, field: &'static str) -> Self {
+        AppError::Invalid { code, field: Some(field) }
+    }
+
+    fn status_and_body(&self) -> (StatusCode, ApiError) {
+        use AppError::*;
+        let plain = ApiError::new;
+        match self {
+            Invalid { code, field } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ApiError { code: *code, field: field.map(str::to_owned) })
+            }
+            MalformedBody { field, .. } => {
+                (StatusCode::BAD_REQUEST, ApiError { code: ErrorCode::MalformedBody, field: field.clone() })
+            }
+            InvalidQuery(_) => (StatusCode::BAD_REQUEST, plain(ErrorCode::InvalidQuery)),
+            PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, plain(ErrorCode::PayloadTooLarge)),
+            UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, plain(ErrorCode::UnsupportedMediaType)),
+            InviteInvalid => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::InviteInvalid, "invite_code"))
+            }
+            PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
+            InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
+            TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),
+            Unauthenticated => (StatusCode::UNAUTHORIZED, plain(ErrorCode::Unauthenticated)),
+            Forbidden => (StatusCode::FORBIDDEN, plain(ErrorCode::Forbidden)),
+            NotFound => (StatusCode::NOT_FOUND, plain(ErrorCode::NotFound)),
+            Database(_) | Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, plain(ErrorCode::Internal)),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, error) = self.status_and_body();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        error_response(status, error)
+    }
+}
+
+pub fn error_response(status: StatusCode, error: ApiError) -> Response {
+    (status, Json(ErrorBody { error })).into_response()
+}

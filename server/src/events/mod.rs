@@ -1,0 +1,117 @@
+//! Live updates: one broadcast bus in the process, one SSE stream per open session.
+//!
+//! Handlers publish after their write committed; each stream forwards only what belongs
+//! to its caller's community and role. Browsers' `EventSource` cannot send a bearer token,
+//! so a stream is opened with a single-use ticket that expires within a minute.
+
+pub mod routes;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use linli_api::auth::Role;
+use linli_api::events::Event;
+use linli_api::ids::CommunityId;
+use tokio::sync::broadcast;
+
+use crate::auth::token::new_token;
+
+/// Who in a community an event is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Everyone,
+    /// Staff, property and admins.
+    Publishers,
+}
+
+impl Audience {
+    pub fn admits(self, role: Role) -> bool {
+        match self {
+            Audience::Everyone => true,
+            Audience::Publishers => matches!(role, Role::Staff | Role::Property | Role::Admin),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    pub community: CommunityId,
+    pub audience: Audience,
+    pub event: Event,
+}
+
+/// What a ticket stands for: the stream's community and role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subscriber {
+    pub community: CommunityId,
+    pub role: Role,
+}
+
+const TICKET_LIFETIME: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
+pub struct EventHub {
+    sender: broadcast::Sender<Envelope>,
+    tickets: Arc<Mutex<HashMap<String, (Subscriber, Instant)>>>,
+}
+
+impl Default for EventHub {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventHub {
+    pub fn new() -> Self {
+        // A slow stream that falls this far behind skips ahead (the app reloads lists then).
+        let (sender, _) = broadcast::channel(1024);
+        Self { sender, tickets: Arc::default() }
+    }
+
+    pub fn publish(&self, community: CommunityId, audience: Audience, event: Event) {
+        // No receivers is fine: nobody has a screen open.
+        let _ = self.sender.send(Envelope { community, audience, event });
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Envelope> {
+        self.sender.subscribe()
+    }
+
+    pub fn issue_ticket(&self, subscriber: Subscriber) -> String {
+        let ticket = new_token();
+        let mut tickets = self.tickets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        tickets.retain(|_, (_, issued)| issued.elapsed() < TICKET_LIFETIME);
+        tickets.insert(ticket.clone(), (subscriber, Instant::now()));
+        ticket
+    }
+
+    /// Takes the ticket (it works once) if it is still fresh.
+    pub fn redeem_ticket(&self, ticket: &str) -> Option<Subscriber> {
+        let mut tickets = self.tickets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (subscriber, issued) = tickets.remove(ticket)?;
+        (issued.elapsed() < TICKET_LIFETIME).then_some(subscriber)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ticket_works_once() {
+        let hub = EventHub::new();
+        let subscriber = Subscriber { community: CommunityId(1), role: Role::Resident };
+        let ticket = hub.issue_ticket(subscriber);
+        assert_eq!(hub.redeem_ticket(&ticket), Some(subscriber));
+        assert_eq!(hub.redeem_ticket(&ticket), None);
+        assert_eq!(hub.redeem_ticket("made-up"), None);
+    }
+
+    #[test]
+    fn read_counts_go_to_publishers_only() {
+        assert!(Audience::Publishers.admits(Role::Property));
+        assert!(!Audience::Publishers.admits(Role::Resident));
+        assert!(Audience::Everyone.admits(Role::Merchant));
+    }
+}

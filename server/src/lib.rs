@@ -1,0 +1,123 @@
+//! Linli's server: an axum application over SQLite or PostgreSQL.
+//!
+//! Each module (`auth`, `community`, `notices`, …) is a folder with its routes, its pure
+//! rules and its SQL. Shared parts live once: `error`, `extract`, `db`, `events`, `http`.
+
+pub mod auth;
+pub mod community;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod events;
+pub mod extract;
+pub mod http;
+pub mod notices;
+pub mod seed;
+pub mod state;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+pub use crate::config::Config;
+use crate::auth::limiter::SignInLimiter;
+use crate::db::Db;
+use crate::events::EventHub;
+use crate::state::{AppState, Clock};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data folder {0}: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("seeding the demo community: {0}")]
+    Seed(#[from] error::AppError),
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+}
+
+/// A server that is bound and ready to serve.
+pub struct Prepared {
+    pub listener: TcpListener,
+    pub address: SocketAddr,
+    pub state: AppState,
+    pub seeded: bool,
+    config: Config,
+}
+
+/// Opens the database, applies migrations, seeds the demo community when asked, and binds.
+pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartError> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)
+            .map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
+    }
+    let db = Db::connect(&config.database_url()).await?;
+    let seeded = if config.no_demo { false } else { seed::seed_demo_if_empty(&db, clock.now()).await? };
+    let state = AppState {
+        db,
+        events: EventHub::new(),
+        sign_in_limiter: Arc::new(SignInLimiter::new(config.sign_in_per_phone, config.sign_in_per_address)),
+        clock,
+    };
+    let listener = TcpListener::bind(config.bind).await.map_err(|e| StartError::Bind(config.bind, e))?;
+    let address = listener.local_addr().map_err(|e| StartError::Bind(config.bind, e))?;
+    Ok(Prepared { listener, address, state, seeded, config })
+}
+
+impl Prepared {
+    /// Serves until `shutdown` resolves, then lets open requests finish.
+    pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let limiter = self.state.sign_in_limiter.clone();
+        let pruning = tokio::spawn(async move {
+            let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every_minute.tick().await;
+                limiter.prune();
+            }
+        });
+        let app = http::router(self.state, &self.config);
+        let served = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await;
+        pruning.abort();
+        served
+    }
+}
+
+/// Starts a server in the background (tests, tools); dropping the handle does not stop it.
+pub async fn spawn(config: Config, clock: Clock) -> Result<Running, StartError> {
+    let prepared = prepare(config, clock).await?;
+    let address = prepared.address;
+    let state = prepared.state.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(prepared.serve(async move {
+        let _ = stopped.await;
+    }));
+    Ok(Running { address, state, stop: Some(stop), task })
+}
+
+pub struct Running {
+    pub address: SocketAddr,
+    pub state: AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// Stops accepting, lets open requests finish, and closes the database.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.task).await;
+        self.state.db.pool.close().await;
+    }
+}

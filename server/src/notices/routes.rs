@@ -1,0 +1,123 @@
+//! Handlers of notices: thin glue between the extractors, the rules and the SQL.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use linli_api::auth::Role;
+use linli_api::events::Event;
+use linli_api::ids::NoticeId;
+use linli_api::notices::{NewNotice, Notice, NoticeListQuery, NoticePage, NoticeSummary, ReadStats};
+use linli_api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{rules, storage};
+use crate::auth::storage::name_of;
+use crate::auth::{Publishers, Signed};
+use crate::community::storage as community;
+use crate::error::{AppError, AppResult};
+use crate::events::Audience;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, publish))
+        .routes(routes!(open))
+        .routes(routes!(mark_read))
+        .routes(routes!(read_stats))
+}
+
+/// The community's notices, pinned first, then newest, with the caller's read state.
+#[utoipa::path(get, path = "/notices", tag = "notices", security(("bearer" = [])), params(NoticeListQuery),
+    responses((status = 200, body = NoticePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+async fn list(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed,
+    ApiQuery(query): ApiQuery<NoticeListQuery>,
+) -> AppResult<Json<NoticePage>> {
+    let window = rules::page_window(query)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let items = storage::page(&mut conn, caller.community_id, caller.user_id, window).await?;
+    let (total, unread) = storage::totals(&mut conn, caller.community_id, caller.user_id).await?;
+    Ok(Json(NoticePage { items, page: window.page, per_page: window.per_page, total, unread }))
+}
+
+/// Publishes a notice to the caller's community; open screens receive it live.
+#[utoipa::path(post, path = "/notices", tag = "notices", security(("bearer" = [])), request_body = NewNotice,
+    responses((status = 201, body = NoticeSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn publish(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Publishers>,
+    ApiJson(notice): ApiJson<NewNotice>,
+) -> AppResult<(StatusCode, Json<NoticeSummary>)> {
+    let notice = rules::check_notice(&notice)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let author_name = name_of(&mut conn, caller.user_id).await?;
+    let summary =
+        storage::insert(&mut conn, caller.community_id, caller.user_id, &author_name, &notice, state.clock.now()).await?;
+    state.events.publish(caller.community_id, Audience::Everyone, Event::NoticePublished { notice: summary.clone() });
+    Ok((StatusCode::CREATED, Json(summary)))
+}
+
+/// One notice of the caller's community.
+#[utoipa::path(get, path = "/notices/{id}", tag = "notices", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "notice id")),
+    responses((status = 200, body = Notice), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn open(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Notice>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let notice = storage::find(&mut conn, caller.community_id, NoticeId(id), caller.user_id).await?;
+    Ok(Json(notice.ok_or(AppError::NotFound)?))
+}
+
+/// Marks the notice read by the caller; reading twice changes nothing.
+#[utoipa::path(post, path = "/notices/{id}/read", tag = "notices", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "notice id")),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn mark_read(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    let id = NoticeId(id);
+    let mut conn = state.db.pool.acquire().await?;
+    storage::find(&mut conn, caller.community_id, id, caller.user_id).await?.ok_or(AppError::NotFound)?;
+    let first_read = storage::mark_read(&mut conn, id, caller.user_id, caller.role, state.clock.now()).await?;
+    if first_read && caller.role == Role::Resident {
+        let read_count = storage::resident_read_count(&mut conn, id).await?;
+        state.events.publish(caller.community_id, Audience::Publishers, Event::NoticeReadCount { notice_id: id, read_count });
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Read count and the residents who have not read it yet, per building, phones masked.
+#[utoipa::path(get, path = "/notices/{id}/reads", tag = "notices", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "notice id")),
+    responses((status = 200, body = ReadStats), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+async fn read_stats(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Publishers>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<ReadStats>> {
+    let id = NoticeId(id);
+    let mut conn = state.db.pool.acquire().await?;
+    storage::find(&mut conn, caller.community_id, id, caller.user_id).await?.ok_or(AppError::NotFound)?;
+    let residents = community::residents(&mut conn, caller.community_id).await?;
+    let readers = storage::readers(&mut conn, id).await?;
+    let read_count = storage::resident_read_count(&mut conn, id).await?;
+    community::audit(&mut conn, caller.community_id, caller.user_id, "view_unread_residents", &format!("notice:{id}"), state.clock.now())
+        .await?;
+    Ok(Json(ReadStats {
+        notice_id: id,
+        read_count,
+        resident_count: residents.len() as i64,
+        unread_by_building: rules::unread_by_building(&residents, &readers),
+    }))
+}

@@ -1,0 +1,151 @@
+//! Pure rules of notices: what may be published, how Markdown becomes safe HTML, paging,
+//! and who has not read a notice yet.
+
+use std::collections::{BTreeMap, HashSet};
+
+use linli_api::ids::UserId;
+use linli_api::notices::limits::{BODY_MAX_CHARS, PER_PAGE_DEFAULT, PER_PAGE_MAX, TITLE_MAX_CHARS};
+use linli_api::notices::{BuildingUnread, NewNotice, NoticeCategory, NoticeListQuery, UnreadResident};
+use linli_api::phone::mask_phone;
+use linli_api::ErrorCode;
+
+use crate::community::storage::ResidentContact;
+use crate::error::AppError;
+use crate::extract::required_text;
+
+/// A notice that passed every check, with its body rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedNotice {
+    pub title: String,
+    pub body_markdown: String,
+    pub body_html: String,
+    pub category: NoticeCategory,
+    pub pinned: bool,
+    pub urgent: bool,
+}
+
+pub fn check_notice(notice: &NewNotice) -> Result<CheckedNotice, AppError> {
+    let title = required_text(&notice.title, TITLE_MAX_CHARS, "title")?;
+    let body_markdown = required_text(&notice.body_markdown, BODY_MAX_CHARS, "body_markdown")?;
+    Ok(CheckedNotice {
+        title,
+        body_html: render_markdown(&body_markdown),
+        body_markdown,
+        category: notice.category,
+        pinned: notice.pinned,
+        // A notice filed as urgent is urgent, whatever the checkbox said.
+        urgent: notice.urgent || notice.category == NoticeCategory::Urgent,
+    })
+}
+
+/// Markdown to HTML with everything that could run script removed (ammonia's allow-list).
+pub fn render_markdown(markdown: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    ammonia::clean(&html)
+}
+
+/// Page number and size from the query, checked; plus the row offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageWindow {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl PageWindow {
+    pub fn offset(self) -> i64 {
+        i64::from(self.page - 1) * i64::from(self.per_page)
+    }
+}
+
+pub fn page_window(query: NoticeListQuery) -> Result<PageWindow, AppError> {
+    let page = query.page.unwrap_or(1);
+    let per_page = query.per_page.unwrap_or(PER_PAGE_DEFAULT);
+    if page == 0 || page > 100_000 {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, "page"));
+    }
+    if per_page == 0 || per_page > PER_PAGE_MAX {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, "per_page"));
+    }
+    Ok(PageWindow { page, per_page })
+}
+
+/// Residents who have not read, grouped by building in order, phones masked.
+pub fn unread_by_building(residents: &[ResidentContact], readers: &HashSet<UserId>) -> Vec<BuildingUnread> {
+    let mut buildings: BTreeMap<&str, Vec<UnreadResident>> = BTreeMap::new();
+    for resident in residents.iter().filter(|r| !readers.contains(&r.id)) {
+        buildings.entry(&resident.building).or_default().push(UnreadResident {
+            name: resident.name.clone(),
+            unit: resident.unit.clone(),
+            room: resident.room.clone(),
+            phone_masked: mask_phone(&resident.phone),
+        });
+    }
+    buildings.into_iter().map(|(building, residents)| BuildingUnread { building: building.to_owned(), residents }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(title: &str, body: &str, category: NoticeCategory) -> NewNotice {
+        NewNotice { title: title.into(), body_markdown: body.into(), category, pinned: false, urgent: false }
+    }
+
+    #[test]
+    fn script_never_survives_rendering() {
+        let html = render_markdown("# 停水\n<script>alert(1)</script>\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        assert!(html.contains("<h1>停水</h1>"), "{html}");
+        for danger in ["<script", "javascript:", "onerror"] {
+            assert!(!html.contains(danger), "{danger} in {html}");
+        }
+    }
+
+    #[test]
+    fn urgent_category_makes_a_notice_urgent() {
+        assert!(check_notice(&notice("t", "b", NoticeCategory::Urgent)).unwrap().urgent);
+        assert!(!check_notice(&notice("t", "b", NoticeCategory::Activity)).unwrap().urgent);
+    }
+
+    #[test]
+    fn empty_or_overlong_fields_are_refused() {
+        let too_long = "长".repeat(TITLE_MAX_CHARS + 1);
+        for (title, body, field, code) in [
+            ("  ", "b", "title", ErrorCode::FieldRequired),
+            (too_long.as_str(), "b", "title", ErrorCode::FieldTooLong),
+            ("t", "\n", "body_markdown", ErrorCode::FieldRequired),
+        ] {
+            match check_notice(&notice(title, body, NoticeCategory::Government)) {
+                Err(AppError::Invalid { code: c, field: Some(f) }) => assert_eq!((c, f), (code, field)),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn paging_defaults_and_bounds() {
+        assert_eq!(page_window(NoticeListQuery::default()).unwrap(), PageWindow { page: 1, per_page: 20 });
+        assert_eq!(page_window(NoticeListQuery { page: Some(3), per_page: Some(10) }).unwrap().offset(), 20);
+        assert!(page_window(NoticeListQuery { page: Some(0), per_page: None }).is_err());
+        assert!(page_window(NoticeListQuery { page: None, per_page: Some(101) }).is_err());
+    }
+
+    #[test]
+    fn unread_residents_are_grouped_by_building_with_masked_phones() {
+        let resident = |id, building: &str| ResidentContact {
+            id: UserId(id),
+            name: format!("r{id}"),
+            phone: "13900001234".into(),
+            building: building.into(),
+            unit: "1单元".into(),
+            room: "101".into(),
+        };
+        let residents = vec![resident(1, "2栋"), resident(2, "1栋"), resident(3, "2栋")];
+        let readers = HashSet::from([UserId(3)]);
+        let grouped = unread_by_building(&residents, &readers);
+        assert_eq!(grouped.iter().map(|b| b.building.as_str()).collect::<Vec<_>>(), ["1栋", "2栋"]);
+        assert_eq!(grouped[1].residents.len(), 1);
+        assert_eq!(grouped[1].residents[0].phone_masked, "139****1234");
+    }
+}

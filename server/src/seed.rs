@@ -1,0 +1,169 @@
+//! The demo community created on the first start of an empty database, so that `run` shows
+//! a living app: buildings and households, one staff member, the property manager, one
+//! merchant, residents (one of them elderly, in elderly mode) and a few notices.
+
+use chrono::{DateTime, Duration, Utc};
+use linli_api::auth::{Locale, Role};
+use linli_api::ids::{CommunityId, HouseholdId, UserId};
+use linli_api::notices::{NewNotice, NoticeCategory};
+use sqlx::AnyConnection;
+
+use crate::auth::password;
+use crate::auth::storage::{insert_account, update_preferences, NewAccount};
+use crate::community::storage as community;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::notices::{rules as notice_rules, storage as notices};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "linli2026";
+/// An invite code that works on the demo community for a long time.
+pub const DEMO_INVITE_CODE: &str = "DEMO-2026";
+
+/// A demo account: who, phone, role.
+pub struct DemoAccount {
+    pub name: &'static str,
+    pub phone: &'static str,
+    pub role: Role,
+}
+
+pub const DEMO_ACCOUNTS: [DemoAccount; 6] = [
+    DemoAccount { name: "李主任", phone: "13800000001", role: Role::Staff },
+    DemoAccount { name: "张经理（物业）", phone: "13800000002", role: Role::Property },
+    DemoAccount { name: "鲜丰果蔬", phone: "13800000003", role: Role::Merchant },
+    DemoAccount { name: "王建国", phone: "13900000001", role: Role::Resident },
+    DemoAccount { name: "陈秀英", phone: "13900000002", role: Role::Resident },
+    DemoAccount { name: "刘洋", phone: "13900000003", role: Role::Resident },
+];
+
+/// The elderly demo resident, whose account starts in elderly mode.
+pub const ELDERLY_PHONE: &str = "13900000002";
+
+/// Seeds the demo community unless the database already has a community. Returns whether it did.
+pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let mut tx = db.pool.begin().await?;
+    if community::community_count(&mut tx).await? > 0 {
+        return Ok(false);
+    }
+    let community_id = community::insert_community(&mut tx, "阳光花园社区", "021-5555-0100", now).await?;
+    let households = seed_buildings(&mut tx, community_id).await?;
+    let password_hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let mut ids = Vec::new();
+    for (index, account) in DEMO_ACCOUNTS.iter().enumerate() {
+        let household = (account.role == Role::Resident).then(|| households[index % households.len()]);
+        let id = insert_account(
+            &mut tx,
+            &NewAccount {
+                community: community_id,
+                household,
+                role: account.role,
+                name: account.name,
+                phone: account.phone,
+                password_hash: &password_hash,
+                is_owner: account.phone == "13900000001",
+                locale: Locale::ZhCn,
+                consented_at: Some(now),
+                now,
+            },
+        )
+        .await?;
+        if account.phone == ELDERLY_PHONE {
+            update_preferences(&mut tx, id, Some(true), None).await?;
+        }
+        ids.push(id);
+    }
+    community::insert_invite(
+        &mut tx,
+        &community::NewInviteRow {
+            community: community_id,
+            household: households[households.len() - 1],
+            code: &crate::community::rules::normalize_invite_code(DEMO_INVITE_CODE),
+            created_by: ids[0],
+            created_at: now,
+            expires_at: now + Duration::days(3650),
+            max_uses: 1000,
+        },
+    )
+    .await?;
+    seed_notices(&mut tx, community_id, ids[0], ids[1], now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn seed_buildings(conn: &mut AnyConnection, community_id: CommunityId) -> Result<Vec<HouseholdId>, sqlx::Error> {
+    let rooms: [(&str, i64); 6] =
+        [("101", 8_950), ("102", 12_030), ("201", 8_950), ("202", 12_030), ("301", 8_950), ("302", 12_030)];
+    let mut households = Vec::new();
+    for building in ["1栋", "2栋", "3栋"] {
+        let building_id = community::insert_building(&mut *conn, community_id, building).await?;
+        for unit in ["1单元", "2单元"] {
+            households.extend(community::insert_unit_with_rooms(&mut *conn, community_id, building_id, unit, &rooms).await?);
+        }
+    }
+    Ok(households)
+}
+
+async fn seed_notices(
+    conn: &mut AnyConnection,
+    community_id: CommunityId,
+    staff: UserId,
+    property: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    struct Demo {
+        author: UserId,
+        author_name: &'static str,
+        title: &'static str,
+        body: &'static str,
+        category: NoticeCategory,
+        pinned: bool,
+    }
+    let demo = [
+        Demo {
+            author: staff,
+            author_name: "李主任",
+            title: "欢迎使用邻里",
+            body: "社区的通知、议事和服务都在这里。\n\n- 重要通知会**置顶**显示\n- 长辈可以在「我的」里打开**长辈版**，字更大、按钮更大",
+            category: NoticeCategory::Government,
+            pinned: true,
+        },
+        Demo {
+            author: property,
+            author_name: "张经理（物业）",
+            title: "周三上午 9:00–12:00 停水检修",
+            body: "因二次供水设备检修，**1栋、2栋**周三上午停水，请提前储水。给您带来不便，敬请谅解。",
+            category: NoticeCategory::Property,
+            pinned: false,
+        },
+        Demo {
+            author: staff,
+            author_name: "李主任",
+            title: "重阳节敬老活动报名",
+            body: "社区将于本周六下午在活动室举办重阳节敬老茶话会，欢迎 60 岁以上居民参加。报名请联系社区服务中心。",
+            category: NoticeCategory::Activity,
+            pinned: false,
+        },
+        Demo {
+            author: staff,
+            author_name: "李主任",
+            title: "垃圾分类新规提醒",
+            body: "自下月起，厨余垃圾请在每天 7:00–9:00、18:00–20:00 投放至各楼栋分类点。",
+            category: NoticeCategory::Government,
+            pinned: false,
+        },
+    ];
+    // Oldest first, an hour apart, so the list shows a believable history.
+    let count = demo.len() as i64;
+    for (index, notice) in demo.into_iter().enumerate() {
+        let checked = notice_rules::check_notice(&NewNotice {
+            title: notice.title.into(),
+            body_markdown: notice.body.into(),
+            category: notice.category,
+            pinned: notice.pinned,
+            urgent: false,
+        })?;
+        let published_at = now - Duration::hours(count - index as i64);
+        notices::insert(&mut *conn, community_id, notice.author, notice.author_name, &checked, published_at).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Bad input on every endpoint gets a 4xx with a stable code and changes nothing.
+
+mod common;
+
+use common::{Backend, OWNER, STAFF};
+use linli_api::notices::{NewNotice, NoticeCategory};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// The endpoints that take a JSON body, each with a body of the wrong types.
+fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
+    vec![
+        (Method::POST, "/auth/register", json!({"invite_code": 1, "phone": [], "name": null, "password": {}, "accept_privacy_policy": "yes"})),
+        (Method::POST, "/auth/sign-in", json!({"phone": 13800000001u64, "password": "x"})),
+        (Method::PATCH, "/me/preferences", json!({"elderly_mode": "very", "locale": "fr"})),
+        (Method::POST, "/invites", json!({"household_id": "one"})),
+        (Method::POST, "/notices", json!({"title": "t", "body_markdown": "b", "category": "gossip"})),
+    ]
+}
+
+const TABLES: [&str; 6] = ["users", "sessions", "invites", "notices", "notice_reads", "audit_log"];
+
+async fn snapshot(app: &common::TestApp) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in TABLES {
+        counts.push(app.count(table).await);
+    }
+    counts
+}
+
+fn assert_refused(what: &str, status: u16, body: &Value, expected_status: u16, expected_code: &str) {
+    assert_eq!(status, expected_status, "{what}: {body}");
+    assert_eq!(body["error"]["code"], expected_code, "{what}: {body}");
+}
+
+async fn malformed_wrongly_typed_unlabelled_and_oversized_bodies_are_refused(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let before = snapshot(&app).await;
+    let http = reqwest::Client::new();
+    for (method, path, wrong_types) in json_endpoints() {
+        let url = staff.url(path);
+        let send = |body: Vec<u8>, content_type: Option<&str>| {
+            let mut request = http.request(method.clone(), &url).bearer_auth(staff.token().unwrap()).body(body);
+            if let Some(content_type) = content_type {
+                request = request.header("content-type", content_type);
+            }
+            async move {
+                let response = request.send().await.unwrap();
+                let status = response.status().as_u16();
+                (status, response.json::<Value>().await.unwrap_or(Value::Null))
+            }
+        };
+        let (status, body) = send(b"{\"title\": ".to_vec(), Some("application/json")).await;
+        assert_refused(&format!("{path} malformed"), status, &body, 400, "malformed_body");
+
+        let (status, body) = send(serde_json::to_vec(&wrong_types).unwrap(), Some("application/json")).await;
+        assert_refused(&format!("{path} wrong types"), status, &body, 400, "malformed_body");
+        assert!(body["error"]["field"].is_string(), "{path}: the field is named: {body}");
+
+        let (status, body) = send(b"{}".to_vec(), Some("text/plain")).await;
+        assert_refused(&format!("{path} not JSON"), status, &body, 415, "unsupported_media_type");
+
+        let huge = serde_json::to_vec(&json!({ "title": "x".repeat(400 * 1024) })).unwrap();
+        let (status, body) = send(huge, Some("application/json")).await;
+        assert_refused(&format!("{path} oversized"), status, &body, 413, "payload_too_large");
+    }
+    assert_eq!(snapshot(&app).await, before, "nothing changed");
+}
+
+async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let before = snapshot(&app).await;
+    for id in ["999999", "abc", "99999999999999999999999", "-1", "1.5"] {
+        for (method, path) in [
+            (Method::GET, format!("/notices/{id}")),
+            (Method::POST, format!("/notices/{id}/read")),
+            (Method::GET, format!("/notices/{id}/reads")),
+        ] {
+            let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
+            assert_refused(&path, status, &body, 404, "not_found");
+        }
+    }
+    let (status, body) = staff.raw(Method::POST, "/invites", Some(&json!({"household_id": 424242}))).await.unwrap();
+    assert_refused("invite for a household that does not exist", status, &body, 404, "not_found");
+    let (status, body) = staff.raw::<()>(Method::GET, "/no-such-route", None).await.unwrap();
+    assert_refused("unknown route", status, &body, 404, "not_found");
+    let (status, body) = staff.raw::<()>(Method::DELETE, "/notices", None).await.unwrap();
+    assert_refused("wrong method", status, &body, 405, "method_not_allowed");
+    assert_eq!(snapshot(&app).await, before);
+}
+
+async fn query_strings_and_fields_out_of_range_are_refused(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let before = snapshot(&app).await;
+    for (query, status, code) in [
+        ("page=abc", 400, "invalid_query"),
+        ("per_page=-3", 400, "invalid_query"),
+        ("page=0", 422, "invalid_value"),
+        ("per_page=1000", 422, "invalid_value"),
+    ] {
+        let (got, body) = staff.raw::<()>(Method::GET, &format!("/notices?{query}"), None).await.unwrap();
+        assert_refused(query, got, &body, status, code);
+    }
+    let blank = NewNotice { title: "   ".into(), body_markdown: "b".into(), category: NoticeCategory::Activity, pinned: false, urgent: false };
+    let (status, body) = staff.raw(Method::POST, "/notices", Some(&blank)).await.unwrap();
+    assert_refused("blank title", status, &body, 422, "field_required");
+    assert_eq!(body["error"]["field"], "title");
+    let (status, body) = staff.raw::<()>(Method::GET, "/events?ticket=", None).await.unwrap();
+    assert_refused("empty ticket", status, &body, 401, "unauthenticated");
+    let (status, body) = staff.raw::<()>(Method::GET, "/events", None).await.unwrap();
+    assert_refused("no ticket", status, &body, 400, "invalid_query");
+    assert_eq!(snapshot(&app).await, before);
+}
+
+async fn every_protected_endpoint_needs_a_session(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let anonymous = app.client();
+    let body = json!({});
+    for (method, path) in [
+        (Method::POST, "/auth/sign-out"),
+        (Method::GET, "/me"),
+        (Method::PATCH, "/me/preferences"),
+        (Method::GET, "/community/households"),
+        (Method::POST, "/invites"),
+        (Method::GET, "/notices"),
+        (Method::POST, "/notices"),
+        (Method::GET, "/notices/1"),
+        (Method::POST, "/notices/1/read"),
+        (Method::GET, "/notices/1/reads"),
+        (Method::POST, "/events/ticket"),
+    ] {
+        let (status, answer) = anonymous.raw(method.clone(), path, Some(&body)).await.unwrap();
+        assert_refused(&format!("{method} {path}"), status, &answer, 401, "unauthenticated");
+    }
+    // A resident is refused the staff routes by role, not by a missing session.
+    let resident = app.sign_in(OWNER).await;
+    let (status, answer) = resident.raw::<()>(Method::GET, "/community/households", None).await.unwrap();
+    assert_refused("resident on a staff route", status, &answer, 403, "forbidden");
+}
+
+on_both_databases!(
+    malformed_wrongly_typed_unlabelled_and_oversized_bodies_are_refused,
+    unknown_and_malformed_ids_are_not_found,
+    query_strings_and_fields_out_of_range_are_refused,
+    every_protected_endpoint_needs_a_session,
+);

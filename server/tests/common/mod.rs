@@ -1,0 +1,152 @@
+//! The harness every server test uses: the real server on a random loopback port, over a
+//! fresh database (a SQLite file in a temporary folder, or a new PostgreSQL database), with
+//! the demo community seeded, talked to through `linli_api::Client` over real HTTP.
+
+#![allow(dead_code)]
+
+use chrono::Utc;
+use linli_api::auth::{Role, SignInRequest};
+use linli_api::ids::{CommunityId, UserId};
+use linli_api::Client;
+use linli_server::auth::storage::{insert_account, NewAccount};
+use linli_server::community::storage as community;
+use linli_server::seed::DEMO_PASSWORD;
+use linli_server::state::Clock;
+use linli_server::{Config, Running};
+
+pub const STAFF: &str = "13800000001";
+pub const PROPERTY: &str = "13800000002";
+pub const MERCHANT: &str = "13800000003";
+pub const OWNER: &str = "13900000001";
+pub const ELDERLY: &str = "13900000002";
+pub const RESIDENT: &str = "13900000003";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub running: Running,
+    _folder: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub fn client(&self) -> Client {
+        Client::new(self.running.url())
+    }
+
+    pub async fn sign_in(&self, phone: &str) -> Client {
+        self.sign_in_with(phone, DEMO_PASSWORD).await
+    }
+
+    pub async fn sign_in_with(&self, phone: &str, password: &str) -> Client {
+        let session = self
+            .client()
+            .sign_in(&SignInRequest { phone: phone.into(), password: password.into() })
+            .await
+            .unwrap_or_else(|e| panic!("sign-in of {phone} failed: {e}"));
+        self.client().with_token(session.token)
+    }
+
+    pub fn db(&self) -> &linli_server::db::Db {
+        &self.running.state.db
+    }
+
+    /// A second community with one staff member and one resident, for isolation tests.
+    /// Returns their phone numbers (password `DEMO_PASSWORD`).
+    pub async fn add_other_community(&self) -> (CommunityId, String, String) {
+        let now = Utc::now();
+        let mut tx = self.db().pool.begin().await.unwrap();
+        let id = community::insert_community(&mut tx, "对面社区", "021-0000-0000", now).await.unwrap();
+        let building = community::insert_building(&mut tx, id, "9栋").await.unwrap();
+        let households = community::insert_unit_with_rooms(&mut tx, id, building, "1单元", &[("901", 9000)]).await.unwrap();
+        let hash = linli_server::auth::password::hash(DEMO_PASSWORD.into()).await.unwrap();
+        let add = |phone: &'static str, role: Role, household| NewAccount {
+            community: id,
+            household,
+            role,
+            name: "外社区",
+            phone,
+            password_hash: &hash,
+            is_owner: false,
+            locale: Default::default(),
+            consented_at: Some(now),
+            now,
+        };
+        let staff = add("13700000001", Role::Staff, None);
+        let resident = add("13700000002", Role::Resident, Some(households[0]));
+        let _: UserId = insert_account(&mut tx, &staff).await.unwrap();
+        let _: UserId = insert_account(&mut tx, &resident).await.unwrap();
+        tx.commit().await.unwrap();
+        (id, "13700000001".into(), "13700000002".into())
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let (count,): (i64,) =
+            sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.db().pool).await.unwrap();
+        count
+    }
+}
+
+/// The PostgreSQL server the test command started, if any. Without one the PostgreSQL
+/// variants skip, unless `LINLI_REQUIRE_POSTGRES=1` (set by the test command) makes that a failure.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("LINLI_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("LINLI_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
+            panic!("LINLI_REQUIRE_POSTGRES=1 but LINLI_TEST_POSTGRES_URL is not set")
+        }
+        _ => {
+            eprintln!("skipped: set LINLI_TEST_POSTGRES_URL to run the PostgreSQL variant");
+            None
+        }
+    }
+}
+
+pub async fn spawn(backend: Backend) -> Option<TestApp> {
+    spawn_with(backend, |_| {}).await
+}
+
+pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    let folder = tempfile::tempdir().unwrap();
+    let url = match backend {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", folder.path().join("linli.db").display()),
+        Backend::Postgres => fresh_postgres_database(&postgres_url()?).await,
+    };
+    let mut config = Config::for_tests(url);
+    config.no_demo = false;
+    config.web_dir = folder.path().join("no-web");
+    adjust(&mut config);
+    let running = linli_server::spawn(config, Clock::system()).await.expect("server starts");
+    Some(TestApp { running, _folder: folder })
+}
+
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("linli_test_{}", linli_server::auth::token::hash_token(&linli_server::auth::token::new_token())[..16].to_owned());
+    let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
+    let (base, _) = admin_url.rsplit_once('/').expect("URL has a database path");
+    format!("{base}/{name}")
+}
+
+/// Runs each named `async fn(Backend)` test on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::common::Backend::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                if super::common::postgres_url().is_some() {
+                    super::$name(super::common::Backend::Postgres).await
+                }
+            })*
+        }
+    };
+}

@@ -1,0 +1,68 @@
+//! Health, the OpenAPI document, and the web app served beside the API.
+
+mod common;
+
+use common::Backend;
+
+async fn health_reports_the_database(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let body: serde_json::Value = reqwest::get(format!("{}/healthz", app.running.url())).await.unwrap().json().await.unwrap();
+    assert_eq!(body, serde_json::json!({"status": "ok", "database": "ok"}));
+}
+
+async fn the_openapi_document_covers_every_route(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let document: serde_json::Value =
+        reqwest::get(app.client().url("/openapi.json")).await.unwrap().json().await.unwrap();
+    let paths = document["paths"].as_object().expect("paths");
+    let expected = [
+        ("/api/v1/auth/register", "post"),
+        ("/api/v1/auth/sign-in", "post"),
+        ("/api/v1/auth/sign-out", "post"),
+        ("/api/v1/me", "get"),
+        ("/api/v1/me/preferences", "patch"),
+        ("/api/v1/community/households", "get"),
+        ("/api/v1/invites", "post"),
+        ("/api/v1/notices", "get"),
+        ("/api/v1/notices", "post"),
+        ("/api/v1/notices/{id}", "get"),
+        ("/api/v1/notices/{id}/read", "post"),
+        ("/api/v1/notices/{id}/reads", "get"),
+        ("/api/v1/events/ticket", "post"),
+        ("/api/v1/events", "get"),
+        ("/api/v1/openapi.json", "get"),
+        ("/healthz", "get"),
+    ];
+    for (path, method) in expected {
+        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing from the document");
+    }
+    let documented: usize = paths.values().map(|p| p.as_object().map_or(0, |m| m.len())).sum();
+    assert_eq!(documented, expected.len(), "a route is documented that this test does not know: {:?}", paths.keys());
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+async fn unknown_pages_get_the_web_app_and_unknown_api_paths_get_json(backend: Backend) {
+    let Some(app) = common::spawn_with(backend, |config| {
+        let web = config.data_dir.join(format!("web-{}", std::process::id()));
+        std::fs::create_dir_all(&web).unwrap();
+        std::fs::write(web.join("index.html"), "<!doctype html><title>Linli</title><main id=app></main>").unwrap();
+        config.web_dir = web;
+    })
+    .await
+    else {
+        return;
+    };
+    let page = reqwest::get(format!("{}/notices/12", app.running.url())).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("<title>Linli</title>"), "client-side routes get index.html");
+    let api = reqwest::get(format!("{}/api/v2/anything", app.running.url())).await.unwrap();
+    assert_eq!(api.status(), 404);
+    let body: serde_json::Value = api.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+}
+
+on_both_databases!(
+    health_reports_the_database,
+    the_openapi_document_covers_every_route,
+    unknown_pages_get_the_web_app_and_unknown_api_paths_get_json,
+);
