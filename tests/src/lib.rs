@@ -1,1 +1,206 @@
+//! The end-to-end harness: the real server (in-process, on a random loopback port, over a
+//! fresh SQLite file, serving the built web app) and real browsers driven over WebDriver.
 
+use std::future::Future;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client as Browser, ClientBuilder, Locator};
+use linli_server::state::Clock;
+use linli_server::{Config, Running};
+use serde_json::{json, Value};
+
+pub use linli_server::seed::{DEMO_INVITE_CODE, DEMO_PASSWORD};
+
+/// The phone-first viewport every screen is laid out for.
+pub const PHONE: (u32, u32) = (360, 780);
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = workspace_root().join("tests/artifacts");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    dir
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// When a prerequisite is missing: fail if the test command demanded it, else say why and skip.
+pub fn skip_or_fail(requirement_env: &str, why: &str) -> bool {
+    if std::env::var(requirement_env).as_deref() == Ok("1") {
+        panic!("{requirement_env}=1 but {why}");
+    }
+    eprintln!("skipped: {why}");
+    true
+}
+
+/// A child process killed when dropped, so a failing test leaves nothing behind.
+pub struct ChildGuard(pub Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct WebApp {
+    pub server: Running,
+    _folder: tempfile::TempDir,
+}
+
+impl WebApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.server.url())
+    }
+
+    pub fn api(&self) -> linli_api::Client {
+        linli_api::Client::new(self.server.url())
+    }
+}
+
+/// The server with the demo community, serving `app/dist`; None (skip) when the app is not built.
+pub async fn start_web_app() -> Option<WebApp> {
+    let web_dir = workspace_root().join("app/dist");
+    if !web_dir.join("index.html").exists() && skip_or_fail("LINLI_REQUIRE_BROWSER", "app/dist is not built (scripts/build-web.sh)") {
+        return None;
+    }
+    let folder = tempfile::tempdir().expect("temp folder");
+    let mut config = Config::for_tests(format!("sqlite://{}?mode=rwc", folder.path().join("linli.db").display()));
+    config.no_demo = false;
+    config.web_dir = web_dir;
+    let server = linli_server::spawn(config, Clock::system()).await.expect("server starts");
+    Some(WebApp { server, _folder: folder })
+}
+
+/// A running chromedriver for Debian's Chromium.
+pub struct ChromeDriver {
+    _process: ChildGuard,
+    port: u16,
+}
+
+pub async fn chromedriver() -> Option<ChromeDriver> {
+    let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let child = match Command::new(&driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
+        Ok(child) => child,
+        Err(error) => {
+            skip_or_fail("LINLI_REQUIRE_BROWSER", &format!("cannot start {driver}: {error}"));
+            return None;
+        }
+    };
+    let process = ChildGuard(child);
+    wait_until(Duration::from_secs(20), || async move {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    })
+    .await
+    .expect("chromedriver listens");
+    Some(ChromeDriver { _process: process, port })
+}
+
+impl ChromeDriver {
+    /// A fresh headless Chromium (own profile, offline-quiet flags) with the given viewport.
+    pub async fn open(&self, (width, height): (u32, u32)) -> Browser {
+        let profile = tempfile::tempdir().expect("profile folder").keep();
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": binary,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", format!("--user-data-dir={}", profile.display()),
+                    format!("--window-size={width},{height}"), "--lang=zh-CN",
+                ],
+            }
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let browser = ClientBuilder::rustls()
+            .expect("TLS setup")
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a browser session");
+        // Headless window sizes include no chrome, but set the viewport exactly anyway.
+        let (outer_w, outer_h) = browser
+            .execute("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]", vec![])
+            .await
+            .ok()
+            .and_then(|v| Some((v[0].as_u64()? as u32, v[1].as_u64()? as u32)))
+            .unwrap_or((0, 0));
+        let _ = browser.set_window_size(width + outer_w, height + outer_h).await;
+        browser
+    }
+}
+
+/// Polls `check` until it is true or `timeout` passes.
+pub async fn wait_until<F, Fut>(timeout: Duration, mut check: F) -> Result<(), String>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if check().await {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("not true within {timeout:?}"))
+}
+
+/// Waits for an element and returns its text.
+pub async fn text_of(browser: &Browser, css: &str) -> String {
+    let found = browser.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await;
+    match found {
+        Ok(element) => element.text().await.unwrap_or_default(),
+        Err(error) => panic!("no {css} on {:?}: {error}", browser.current_url().await.ok()),
+    }
+}
+
+pub async fn fill(browser: &Browser, css: &str, value: &str) {
+    let element = browser
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"));
+    element.clear().await.expect("clear");
+    element.send_keys(value).await.expect("type");
+}
+
+pub async fn click(browser: &Browser, css: &str) {
+    browser
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+pub async fn script(browser: &Browser, js: &str) -> Value {
+    browser.execute(js, vec![]).await.unwrap_or_else(|e| panic!("script failed: {js}: {e}"))
+}
+
+pub async fn screenshot(browser: &Browser, name: &str) {
+    if let Ok(png) = browser.screenshot().await {
+        let _ = std::fs::write(artifacts_dir().join(format!("{name}.png")), png);
+    }
+}
+
+/// Fails when the page scrolls sideways at its current width (phones first).
+pub async fn assert_no_sideways_scroll(browser: &Browser, page: &str) {
+    let widths = script(browser, "return [document.documentElement.scrollWidth, window.innerWidth]").await;
+    let (content, viewport) = (widths[0].as_u64().unwrap_or(0), widths[1].as_u64().unwrap_or(0));
+    assert!(content <= viewport, "{page} scrolls sideways: content {content}px in a {viewport}px viewport");
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Linli, test: installs what is missing and runs every test: unit tests, server integration
+# tests on SQLite and on a throwaway PostgreSQL, browser end-to-end tests in headless
+# Chromium against the real server, and the desktop smoke test of the Tauri window under Xvfb.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$LINLI_ROOT/scripts/postgres.sh"
+cd "$LINLI_ROOT"
+started=$SECONDS
+
+ensure_build_tools
+ensure_shell_deps
+ensure_test_deps
+
+say "Building the web app"
+bash scripts/build-web.sh
+
+say "Starting PostgreSQL"
+trap stop_postgres EXIT
+start_postgres
+
+say "Unit, server integration (SQLite + PostgreSQL) and browser end-to-end tests"
+export LINLI_REQUIRE_POSTGRES=1 LINLI_REQUIRE_BROWSER=1
+cargo test --workspace --exclude linli --no-fail-fast
+
+say "Desktop smoke test (Tauri window under Xvfb)"
+bash scripts/desktop-smoke.sh
+
+say "All tests passed in $((SECONDS - started)) s"

@@ -1,0 +1,147 @@
+//! The first slice end to end, in headless Chromium at phone size against the real server:
+//! a resident registers with an invite code and signs in; staff publish an urgent notice;
+//! the resident's open list shows it without a reload; the resident reads it; staff's read
+//! count changes live; the resident switches to English and to elderly mode.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use linli_api::community::NewInvite;
+use linli_api::auth::SignInRequest;
+use linli_e2e::*;
+
+const STAFF: &str = "13800000001";
+const NEW_RESIDENT: &str = "13612345678";
+const URGENT_TITLE: &str = "紧急：今晚 20:00 停电检修";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_and_elderly_mode() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+
+    // Staff issue an invite code for a household (the staff UI for this is exercised below).
+    let staff_api = app.api();
+    let session = staff_api.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
+    let staff_api = staff_api.with_token(session.token);
+    let household = staff_api.households().await.unwrap()[2].household.id;
+    let invite = staff_api.create_invite(&NewInvite { household_id: household }).await.unwrap();
+
+    // The resident registers from the QR link, then signs out and in again.
+    let resident = driver.open(PHONE).await;
+    resident.goto(&app.url(&format!("/register?code={}", invite.code))).await.unwrap();
+    assert_eq!(
+        resident.find(Locator::Css("input[name=invite_code]")).await.unwrap().prop("value").await.unwrap().as_deref(),
+        Some(invite.code.as_str()),
+        "the code from the link is filled in"
+    );
+    fill(&resident, "input[name=phone]", NEW_RESIDENT).await;
+    fill(&resident, "input[name=name]", "赵新邻").await;
+    fill(&resident, "input[name=password]", "a good password").await;
+    click(&resident, "input[name=accept_privacy_policy]").await;
+    assert_no_sideways_scroll(&resident, "/register").await;
+    click(&resident, "form#register button[type=submit]").await;
+    text_of(&resident, "nav#tiles").await;
+    screenshot(&resident, "resident-home").await;
+
+    resident.goto(&app.url("/me")).await.unwrap();
+    click(&resident, "#sign-out").await;
+    text_of(&resident, "main#home").await;
+    resident.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&resident, "input[name=phone]", NEW_RESIDENT).await;
+    fill(&resident, "input[name=password]", "wrong password").await;
+    click(&resident, "form#sign-in button[type=submit]").await;
+    wait_until(Duration::from_secs(10), || async { !text_of(&resident, "[role=alert]").await.trim().is_empty() })
+        .await
+        .expect("a wrong password is said in words");
+    fill(&resident, "input[name=password]", "a good password").await;
+    click(&resident, "form#sign-in button[type=submit]").await;
+    text_of(&resident, "nav#tiles").await;
+
+    // The resident keeps the notice list open.
+    click(&resident, "a.tile[href='/notices']").await;
+    text_of(&resident, "#notice-list li").await;
+    assert_no_sideways_scroll(&resident, "/notices").await;
+
+    // Staff publish an urgent notice from their own browser.
+    let staff = driver.open(PHONE).await;
+    staff.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&staff, "input[name=phone]", STAFF).await;
+    fill(&staff, "input[name=password]", DEMO_PASSWORD).await;
+    click(&staff, "form#sign-in button[type=submit]").await;
+    text_of(&staff, "nav#tiles").await;
+    click(&staff, "a.tile[href='/notices/new']").await;
+    fill(&staff, "input[name=title]", URGENT_TITLE).await;
+    fill(&staff, "textarea[name=body_markdown]", "因线路检修，**1栋**今晚 20:00–22:00 停电。").await;
+    click(&staff, "select[name=category] option[value=urgent]").await;
+    assert_no_sideways_scroll(&staff, "/notices/new").await;
+    click(&staff, "form#compose-notice button[type=submit]").await;
+    assert_eq!(text_of(&staff, "article#notice h1").await, URGENT_TITLE);
+    let notice_url = staff.current_url().await.unwrap();
+    let notice_id: i64 = notice_url.path().trim_start_matches("/notices/").parse().expect("on the notice's page");
+
+    // It appears in the resident's open list without a reload.
+    let item = format!("#notice-list li[data-notice-id='{notice_id}']");
+    let arrived = wait_until(Duration::from_secs(10), || async {
+        resident.find(Locator::Css(&item)).await.is_ok()
+    })
+    .await;
+    assert!(arrived.is_ok(), "the urgent notice did not reach the open list live");
+    assert_eq!(resident.find(Locator::Css(&item)).await.unwrap().attr("data-read").await.unwrap().as_deref(), Some("false"));
+    assert!(text_of(&resident, &item).await.contains(URGENT_TITLE));
+    screenshot(&resident, "resident-list-live").await;
+
+    // Staff watch the read count; the resident opens the notice; the count changes live.
+    staff.goto(&app.url(&format!("/notices/{notice_id}/reads"))).await.unwrap();
+    assert_eq!(text_of(&staff, "#read-count").await.trim(), "0");
+    click(&resident, &format!("{item} a")).await;
+    assert_eq!(text_of(&resident, "article#notice h1").await, URGENT_TITLE);
+    assert!(text_of(&resident, "article#notice").await.contains("停电"));
+    assert_no_sideways_scroll(&resident, "/notices/:id").await;
+    wait_until(Duration::from_secs(10), || async { text_of(&staff, "#read-count").await.trim() == "1" })
+        .await
+        .expect("the staff page's read count went from 0 to 1 without a reload");
+    screenshot(&staff, "staff-read-count").await;
+
+    // English, then elderly mode, from "Me".
+    resident.goto(&app.url("/me")).await.unwrap();
+    let chinese_heading = text_of(&resident, "h1").await;
+    click(&resident, "select#language option[value=en]").await;
+    wait_until(Duration::from_secs(5), || async {
+        script(&resident, "return document.documentElement.lang").await == "en"
+    })
+    .await
+    .expect("html lang becomes en");
+    let english_heading = text_of(&resident, "h1").await;
+    assert_ne!(english_heading, chinese_heading);
+    assert!(english_heading.is_ascii(), "the heading is in English: {english_heading}");
+
+    let body_size = |browser| async move {
+        script(browser, "return parseFloat(getComputedStyle(document.body).fontSize)").await.as_f64().unwrap()
+    };
+    let normal_text = body_size(&resident).await;
+    assert_eq!(
+        resident.find(Locator::Css("#elderly-mode")).await.unwrap().attr("aria-pressed").await.unwrap().as_deref(),
+        Some("false")
+    );
+    click(&resident, "#elderly-mode").await;
+    wait_until(Duration::from_secs(5), || async {
+        script(&resident, "return document.documentElement.classList.contains('elderly')").await == true
+    })
+    .await
+    .expect("elderly mode turns on app-wide");
+    let elderly_text = body_size(&resident).await;
+    assert!(elderly_text >= 24.0 && elderly_text > normal_text, "body text {normal_text}px → {elderly_text}px");
+    let button = script(&resident, "const r = document.querySelector('#sign-out').getBoundingClientRect(); return [r.width, r.height]").await;
+    assert!(button[0].as_f64().unwrap() >= 60.0 && button[1].as_f64().unwrap() >= 60.0, "sign-out target {button}");
+    assert_no_sideways_scroll(&resident, "/me in elderly mode").await;
+    screenshot(&resident, "resident-me-elderly-en").await;
+
+    // The choice is kept on the account.
+    let me = app.api().sign_in(&SignInRequest { phone: NEW_RESIDENT.into(), password: "a good password".into() }).await.unwrap().me;
+    assert!(me.preferences.elderly_mode);
+    assert_eq!(me.preferences.locale, linli_api::auth::Locale::En);
+
+    resident.close().await.ok();
+    staff.close().await.ok();
+    app.server.stop().await;
+}
