@@ -22,6 +22,9 @@ say "Unit, server integration (SQLite + PostgreSQL) and browser end-to-end tests
 export LINLI_REQUIRE_POSTGRES=1 LINLI_REQUIRE_BROWSER=1
 cargo test --workspace --exclude linli --no-fail-fast
 
+say "API fuzzing against the OpenAPI document (schemathesis)"
+bash scripts/api-fuzz.sh
+
 say "Desktop smoke test (Tauri window under Xvfb)"
 bash scripts/desktop-smoke.sh
 
