@@ -165,6 +165,28 @@ pub async fn text_of(browser: &Browser, css: &str) -> String {
     }
 }
 
+/// Waits for an element and returns an attribute.
+pub async fn attr_of(browser: &Browser, css: &str, name: &str) -> Option<String> {
+    let element = browser
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"));
+    element.attr(name).await.unwrap_or(None)
+}
+
+/// Waits for an element and returns a DOM property (e.g. an input's current `value`).
+pub async fn prop_of(browser: &Browser, css: &str, name: &str) -> Option<String> {
+    let element = browser
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"));
+    element.prop(name).await.unwrap_or(None)
+}
+
 pub async fn fill(browser: &Browser, css: &str, value: &str) {
     let element = browser
         .wait()

@@ -30,7 +30,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     let resident = driver.open(PHONE).await;
     resident.goto(&app.url(&format!("/register?code={}", invite.code))).await.unwrap();
     assert_eq!(
-        resident.find(Locator::Css("input[name=invite_code]")).await.unwrap().prop("value").await.unwrap().as_deref(),
+        prop_of(&resident, "input[name=invite_code]", "value").await.as_deref(),
         Some(invite.code.as_str()),
         "the code from the link is filled in"
     );
@@ -45,8 +45,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
 
     resident.goto(&app.url("/me")).await.unwrap();
     click(&resident, "#sign-out").await;
-    text_of(&resident, "main#home").await;
-    resident.goto(&app.url("/sign-in")).await.unwrap();
+    text_of(&resident, "form#sign-in").await;
     fill(&resident, "input[name=phone]", NEW_RESIDENT).await;
     fill(&resident, "input[name=password]", "wrong password").await;
     click(&resident, "form#sign-in button[type=submit]").await;
@@ -86,7 +85,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     })
     .await;
     assert!(arrived.is_ok(), "the urgent notice did not reach the open list live");
-    assert_eq!(resident.find(Locator::Css(&item)).await.unwrap().attr("data-read").await.unwrap().as_deref(), Some("false"));
+    assert_eq!(attr_of(&resident, &item, "data-read").await.as_deref(), Some("false"));
     assert!(text_of(&resident, &item).await.contains(URGENT_TITLE));
     screenshot(&resident, "resident-list-live").await;
 
@@ -119,10 +118,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
         script(browser, "return parseFloat(getComputedStyle(document.body).fontSize)").await.as_f64().unwrap()
     };
     let normal_text = body_size(&resident).await;
-    assert_eq!(
-        resident.find(Locator::Css("#elderly-mode")).await.unwrap().attr("aria-pressed").await.unwrap().as_deref(),
-        Some("false")
-    );
+    assert_eq!(attr_of(&resident, "#elderly-mode", "aria-pressed").await.as_deref(), Some("false"));
     click(&resident, "#elderly-mode").await;
     wait_until(Duration::from_secs(5), || async {
         script(&resident, "return document.documentElement.classList.contains('elderly')").await == true
