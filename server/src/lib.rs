@@ -79,11 +79,14 @@ impl Prepared {
                 limiter.prune();
             }
         });
+        let pool = self.state.db.pool.clone();
         let app = http::router(self.state, &self.config);
         let served = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await;
         pruning.abort();
+        // Closing checkpoints SQLite's write-ahead log into the database file.
+        pool.close().await;
         served
     }
 }
@@ -118,6 +121,5 @@ impl Running {
             let _ = stop.send(());
         }
         let _ = (&mut self.task).await;
-        self.state.db.pool.close().await;
     }
 }
