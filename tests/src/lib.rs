@@ -156,58 +156,37 @@ where
     Err(format!("not true within {timeout:?}"))
 }
 
-/// Waits for an element and returns its text.
-pub async fn text_of(browser: &Browser, css: &str) -> String {
-    let found = browser.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await;
-    match found {
-        Ok(element) => element.text().await.unwrap_or_default(),
+/// Waits up to 15 s for an element to be in the page.
+pub async fn element(browser: &Browser, css: &str) -> fantoccini::elements::Element {
+    match browser.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await {
+        Ok(element) => element,
         Err(error) => panic!("no {css} on {:?}: {error}", browser.current_url().await.ok()),
     }
 }
 
+/// Waits for an element and returns its text.
+pub async fn text_of(browser: &Browser, css: &str) -> String {
+    element(browser, css).await.text().await.unwrap_or_default()
+}
+
 /// Waits for an element and returns an attribute.
 pub async fn attr_of(browser: &Browser, css: &str, name: &str) -> Option<String> {
-    let element = browser
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    element.attr(name).await.unwrap_or(None)
+    element(browser, css).await.attr(name).await.unwrap_or(None)
 }
 
 /// Waits for an element and returns a DOM property (e.g. an input's current `value`).
 pub async fn prop_of(browser: &Browser, css: &str, name: &str) -> Option<String> {
-    let element = browser
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    element.prop(name).await.unwrap_or(None)
+    element(browser, css).await.prop(name).await.unwrap_or(None)
 }
 
 pub async fn fill(browser: &Browser, css: &str, value: &str) {
-    let element = browser
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    element.clear().await.expect("clear");
-    element.send_keys(value).await.expect("type");
+    let input = element(browser, css).await;
+    input.clear().await.expect("clear");
+    input.send_keys(value).await.expect("type");
 }
 
 pub async fn click(browser: &Browser, css: &str) {
-    browser
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    element(browser, css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
 pub async fn script(browser: &Browser, js: &str) -> Value {

@@ -28,6 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use linli_e2e::free_port;
 use serde_json::{json, Value};
 
 /// The whole test, start to teardown; past it the test fails (and the guard still cleans up).
@@ -550,14 +551,6 @@ fn signal(pid: u32, group: bool, signal: &str) {
 }
 
 // --- small helpers -------------------------------------------------------------------------
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 fn which(program: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
