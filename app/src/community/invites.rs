@@ -1,0 +1,159 @@
+//! `/invites` (staff): pick a household, issue an invite, show the code and its QR code.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use linli_api::community::{HouseholdEntry, Invite, NewInvite};
+use linli_api::ids::HouseholdId;
+use linli_api::ErrorCode;
+
+use crate::i18n::{format_datetime, locale, t, t_args, tr};
+use crate::layout::{ErrorBox, FormAlert, FormError, Guarded, Loading, Page};
+use crate::me::household_text;
+use crate::native;
+use crate::session::{can_invite, Session};
+
+/// An SVG document as a `data:` URI for an `<img>` (which never runs scripts inside it).
+pub fn svg_data_uri(svg: &str) -> String {
+    let mut uri = String::from("data:image/svg+xml;utf8,");
+    for byte in svg.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b' ' | b'-' | b'_' | b'.' | b'/' | b':' | b'=' | b',' | b';' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
+}
+
+#[component]
+pub fn Invites() -> impl IntoView {
+    view! {
+        <Page back="/" title="invites-title">
+            <Guarded allow=can_invite>
+                <InviteDesk/>
+            </Guarded>
+        </Page>
+    }
+}
+
+#[component]
+fn InviteDesk() -> impl IntoView {
+    let session = Session::get();
+    let households = RwSignal::new(None::<Result<Vec<HouseholdEntry>, ErrorCode>>);
+    let load = move || {
+        let client = session.client();
+        spawn_local(async move {
+            let result = client.households().await.map_err(|e| {
+                session.on_error(e.code());
+                e.code()
+            });
+            households.set(Some(result));
+        });
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    view! {
+        <p>{tr("invites-intro")}</p>
+        {move || match households.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{tr("invites-none")}</p> }.into_any(),
+            Some(Ok(list)) => view! { <IssueForm households=list/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn IssueForm(households: Vec<HouseholdEntry>) -> impl IntoView {
+    let session = Session::get();
+    let selected = RwSignal::new(households.first().map(|h| h.household.id.0.to_string()).unwrap_or_default());
+    let invite = RwSignal::new(None::<Invite>);
+    let busy = RwSignal::new(false);
+    let form = FormError::new(&["household_id"]);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Ok(id) = selected.get_untracked().parse::<i64>() else { return };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        form.clear();
+        let client = session.client();
+        spawn_local(async move {
+            match client.create_invite(&NewInvite { household_id: HouseholdId(id) }).await {
+                Ok(issued) => invite.set(Some(issued)),
+                Err(error) => {
+                    session.on_error(error.code());
+                    form.from_client(&error);
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <form id="create-invite" on:submit=submit>
+            <FormAlert form/>
+            <div class="field">
+                <label for="invite-household">{tr("field-household")}</label>
+                <select id="invite-household" name="household_id"
+                    on:change=move |ev| selected.set(event_target_value(&ev))>
+                    {households.into_iter().map(|entry| {
+                        let value = entry.household.id.0.to_string();
+                        let label = entry.household.clone();
+                        let count = entry.resident_count;
+                        view! {
+                            <option value=value.clone() prop:selected=move || selected.get() == value>
+                                {move || t_args("invites-household-option", &[
+                                    ("household", household_text(&label).into()),
+                                    ("count", count.into()),
+                                ])}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button primary" disabled=move || busy.get()>
+                {move || if busy.get() { t("busy") } else { t("invites-create") }}
+            </button>
+        </form>
+        {move || invite.get().map(|invite| view! { <IssuedInvite invite/> })}
+    }
+}
+
+#[component]
+fn IssuedInvite(invite: Invite) -> impl IntoView {
+    let session = Session::get();
+    let Invite { code, household, expires_at, max_uses, uses, qr_svg } = invite;
+    // The server serves the app too, so its address is where a resident registers.
+    let link = format!("{}/register?code={code}", native::server_url());
+    let alt_code = code.clone();
+    view! {
+        <section id="invite" class="invite" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">{tr("invites-code-label")}</h2>
+            <p class="invite-code" id="invite-code">{code}</p>
+            <img class="qr" src=svg_data_uri(&qr_svg) width="240" height="240"
+                alt=move || t_args("invites-qr-alt", &[("code", alt_code.clone().into())])/>
+            <p>{move || household_text(&household)}</p>
+            <p>{move || t_args("invites-expires", &[("date", format_datetime(locale(), expires_at, session.utc_offset()).into())])}</p>
+            <p>{move || t_args("invites-uses", &[("uses", uses.into()), ("max", max_uses.into())])}</p>
+            <p class="hint">{tr("invites-link")}" "<span class="invite-link">{link}</span></p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_becomes_a_data_uri_without_raw_markup() {
+        let uri = svg_data_uri(r##"<svg xmlns="http://www.w3.org/2000/svg"><path fill="#000" d="M0 0h1"/></svg>"##);
+        assert!(uri.starts_with("data:image/svg+xml;utf8,%3Csvg"));
+        assert!(!uri.contains('<') && !uri.contains('"') && !uri.contains('#'));
+        assert!(uri.contains("%23000"));
+    }
+}

@@ -1,0 +1,5 @@
+//! The community as staff manage it: invite codes that let a household's residents in.
+
+mod invites;
+
+pub use invites::{svg_data_uri, Invites};

@@ -1,0 +1,20 @@
+//! Inline SVG icons (decorative: always next to a word, rendered `aria-hidden`).
+
+use leptos::prelude::*;
+
+const OPEN: &str = r#"<svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" focusable="false">"#;
+
+pub const BACK: &str = r#"<path d="M15 5l-7 7 7 7"/>"#;
+pub const NOTICES: &str = r#"<path d="M4 10v4h3l6 4V6L7 10z"/><path d="M17 9a4 4 0 010 6"/><path d="M19.5 6.5a8 8 0 010 11"/>"#;
+pub const COMPOSE: &str = r#"<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="M13 7l4 4"/>"#;
+pub const INVITE: &str = r#"<rect x="3" y="3" width="7" height="7"/><rect x="14" y="3" width="7" height="7"/><rect x="3" y="14" width="7" height="7"/><path d="M14 14h3v3h-3zM20 17v4h-3M14 21h0"/>"#;
+pub const ME: &str = r#"<circle cx="12" cy="8" r="4"/><path d="M4 21c1-4 4-6 8-6s7 2 8 6"/>"#;
+pub const PIN: &str = r#"<path d="M9 3h6l-1 6 3 3H7l3-3z"/><path d="M12 12v9"/>"#;
+pub const URGENT: &str = r#"<path d="M12 3L2 20h20z"/><path d="M12 10v4"/><path d="M12 17h0"/>"#;
+pub const TEXT_SIZE: &str = r#"<path d="M3 19l5-14 5 14"/><path d="M5 14h6"/><path d="M15 19l3-8 3 8"/><path d="M16 16h4"/>"#;
+
+/// One icon as a decorative inline element.
+pub fn icon(paths: &'static str) -> impl IntoView {
+    let svg = format!("{OPEN}{paths}</svg>");
+    view! { <span class="icon" aria-hidden="true" inner_html=svg></span> }
+}

@@ -1,0 +1,162 @@
+//! Live updates over Server-Sent Events: one `EventSource` per session.
+//!
+//! `EventSource` cannot send a bearer token, so each connection first asks for a
+//! single-use ticket. When the stream breaks, it is closed and reopened with a fresh ticket
+//! after a pause (the browser's own retry would reuse the spent ticket).
+
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use linli_api::events::Event;
+use linli_api::ids::NoticeId;
+use linli_api::ErrorCode;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{EventSource, MessageEvent};
+
+use crate::i18n::{locale_untracked, translate};
+use crate::native;
+use crate::session::Session;
+
+const RETRY_FIRST: Duration = Duration::from_secs(3);
+const RETRY_MAX: Duration = Duration::from_secs(30);
+
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// The latest read count pushed by the server (staff and property receive these).
+    pub read_count: RwSignal<Option<(NoticeId, i64)>>,
+    pub connected: RwSignal<bool>,
+}
+
+/// The open stream and the callbacks it holds; dropping them closes it.
+struct Connection {
+    source: EventSource,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    _on_open: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.source.set_onmessage(None);
+        self.source.set_onerror(None);
+        self.source.set_onopen(None);
+        self.source.close();
+    }
+}
+
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    /// Bumped by every start and stop, so a stale retry knows to give up.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Live {
+    pub fn new() -> Self {
+        Self { read_count: RwSignal::new(None), connected: RwSignal::new(false) }
+    }
+
+    /// Opens the stream for a session that just signed in.
+    pub fn start(self, session: Session) {
+        let generation = next_generation();
+        connect(session, generation, RETRY_FIRST);
+    }
+
+    /// Closes the stream (sign-out).
+    pub fn stop(self) {
+        next_generation();
+        CONNECTION.with(|c| c.borrow_mut().take());
+        self.connected.set(false);
+    }
+}
+
+fn next_generation() -> u64 {
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+fn current(generation: u64) -> bool {
+    GENERATION.with(|g| g.get() == generation)
+}
+
+fn connect(session: Session, generation: u64, retry: Duration) {
+    let client = session.client();
+    spawn_local(async move {
+        if !current(generation) {
+            return;
+        }
+        let ticket = match client.event_ticket().await {
+            Ok(ticket) => ticket,
+            Err(error) if error.code() == ErrorCode::Unauthenticated => {
+                session.on_error(error.code());
+                return;
+            }
+            Err(_) => return reconnect_later(session, generation, retry),
+        };
+        if !current(generation) {
+            return;
+        }
+        match open(session, generation, &client.events_url(&ticket.ticket)) {
+            Ok(connection) => CONNECTION.with(|c| *c.borrow_mut() = Some(connection)),
+            Err(_) => reconnect_later(session, generation, retry),
+        }
+    });
+}
+
+fn reconnect_later(session: Session, generation: u64, retry: Duration) {
+    session.live.connected.set(false);
+    CONNECTION.with(|c| c.borrow_mut().take());
+    set_timeout(
+        move || connect(session, generation, (retry * 2).min(RETRY_MAX)),
+        retry,
+    );
+}
+
+fn open(session: Session, generation: u64, url: &str) -> Result<Connection, wasm_bindgen::JsValue> {
+    let source = EventSource::new(url)?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
+        if let Some(data) = message.data().as_string() {
+            if let Ok(event) = serde_json::from_str::<Event>(&data) {
+                handle(session, event);
+            }
+        }
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if current(generation) {
+            // Dropping the connection from inside its own callback is deferred a tick.
+            set_timeout(move || reconnect_later(session, generation, RETRY_FIRST), Duration::ZERO);
+        }
+    });
+    let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| session.live.connected.set(true));
+    source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    Ok(Connection { source, _on_message: on_message, _on_error: on_error, _on_open: on_open })
+}
+
+/// Applies one server event to the app's state.
+pub fn handle(session: Session, event: Event) {
+    match event {
+        Event::NoticePublished { notice } => {
+            let alert = notice.urgent && session.prefs.notify.get_untracked();
+            let title = notice.title.clone();
+            session.notices.published(notice);
+            if alert {
+                native::notify(&translate(locale_untracked(), "notify-urgent-title", None), &title);
+            }
+        }
+        Event::NoticeReadCount { notice_id, read_count } => {
+            session.live.read_count.set(Some((notice_id, read_count)));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The bridge to what hosts the app: the browser, or the Tauri shell around it.
+//!
+//! Device storage, the server's address, the `<html>` element, and notifications. In the
+//! Tauri shell a notification goes through the shell's `notify` command (a real OS
+//! notification); in a browser through the Notification API, after permission.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{NotificationOptions, NotificationPermission};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn global(name: &str) -> Option<JsValue> {
+    let value = Reflect::get(window()?.as_ref(), &JsValue::from_str(name)).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+// --- device storage ----------------------------------------------------------------------
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+// --- where the server is -----------------------------------------------------------------
+
+/// `window.__LINLI_SERVER__` (set by the Tauri shell), else the page's own origin.
+pub fn server_url() -> String {
+    if let Some(url) = global("__LINLI_SERVER__").and_then(|v| v.as_string()) {
+        if !url.is_empty() {
+            return url;
+        }
+    }
+    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+// --- the document ------------------------------------------------------------------------
+
+fn html() -> Option<web_sys::Element> {
+    window()?.document()?.document_element()
+}
+
+pub fn set_html_lang(tag: &str) {
+    if let Some(html) = html() {
+        let _ = html.set_attribute("lang", tag);
+    }
+}
+
+pub fn set_html_class(class: &str, on: bool) {
+    if let Some(html) = html() {
+        let _ = html.class_list().toggle_with_force(class, on);
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+// --- notifications -----------------------------------------------------------------------
+
+/// Whether the page runs inside the Tauri shell.
+pub fn is_tauri() -> bool {
+    global("__TAURI__").is_some()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    Granted,
+    Denied,
+    /// Not asked yet.
+    Prompt,
+    /// This browser has no Notification API.
+    Unsupported,
+}
+
+/// What the device lets us do. Inside Tauri the shell owns permission, so it is granted.
+pub fn notification_permission() -> Permission {
+    if is_tauri() {
+        return Permission::Granted;
+    }
+    if global("Notification").is_none() {
+        return Permission::Unsupported;
+    }
+    match web_sys::Notification::permission() {
+        NotificationPermission::Granted => Permission::Granted,
+        NotificationPermission::Denied => Permission::Denied,
+        _ => Permission::Prompt,
+    }
+}
+
+/// Asks the browser for permission; call it from a user gesture (a click).
+pub async fn request_notification_permission() -> Permission {
+    let current = notification_permission();
+    if current != Permission::Prompt {
+        return current;
+    }
+    if let Ok(promise) = web_sys::Notification::request_permission() {
+        let _ = JsFuture::from(promise).await;
+    }
+    notification_permission()
+}
+
+/// Raises an OS notification (Tauri) or a browser one (when permission is granted).
+pub fn notify(title: &str, body: &str) {
+    if is_tauri() {
+        let _ = tauri_notify(title, body);
+    } else if notification_permission() == Permission::Granted {
+        let options = NotificationOptions::new();
+        options.set_body(body);
+        let _ = web_sys::Notification::new_with_options(title, &options);
+    }
+}
+
+/// `window.__TAURI__.core.invoke("notify", { title, body })`.
+fn tauri_notify(title: &str, body: &str) -> Result<(), JsValue> {
+    let tauri = global("__TAURI__").ok_or(JsValue::NULL)?;
+    let core = Reflect::get(&tauri, &JsValue::from_str("core"))?;
+    let invoke: Function = Reflect::get(&core, &JsValue::from_str("invoke"))?.dyn_into()?;
+    let args = Object::new();
+    Reflect::set(&args, &JsValue::from_str("title"), &JsValue::from_str(title))?;
+    Reflect::set(&args, &JsValue::from_str("body"), &JsValue::from_str(body))?;
+    let result = invoke.call2(&core, &JsValue::from_str("notify"), &args)?;
+    // The command answers with a promise; a refusal must not become an unhandled rejection.
+    if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! `/notices/:id`: the notice itself; opening it marks it read.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use linli_api::notices::{Notice, NoticeCategory};
+use linli_api::ErrorCode;
+
+use super::{category_id, parse_notice_id};
+use crate::i18n::{format_datetime, locale, t, t_args, tr};
+use crate::layout::icons::{self, icon};
+use crate::layout::{ErrorBox, Guarded, Loading, Page};
+use crate::session::{can_publish, Session};
+
+#[component]
+pub fn NoticeDetail() -> impl IntoView {
+    view! {
+        <Page back="/notices">
+            <Guarded>
+                <NoticeView/>
+            </Guarded>
+        </Page>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum State {
+    Loading,
+    Loaded(Box<Notice>),
+    Failed(ErrorCode),
+}
+
+#[component]
+fn NoticeView() -> impl IntoView {
+    let session = Session::get();
+    let params = use_params_map();
+    let state = RwSignal::new(State::Loading);
+    let load = move || {
+        let Some(id) = parse_notice_id(params.read_untracked().get("id")) else {
+            state.set(State::Failed(ErrorCode::NotFound));
+            return;
+        };
+        state.set(State::Loading);
+        let client = session.client();
+        spawn_local(async move {
+            match client.notice(id).await {
+                Ok(notice) => {
+                    let unread = !notice.summary.read;
+                    state.set(State::Loaded(Box::new(notice)));
+                    if unread && client.mark_read(id).await.is_ok() {
+                        session.notices.mark_read(id);
+                    }
+                }
+                Err(error) => {
+                    session.on_error(error.code());
+                    state.set(State::Failed(error.code()));
+                }
+            }
+        });
+    };
+    // Reload when the route's id changes while this view stays mounted.
+    Effect::new(move |_| {
+        params.track();
+        load();
+    });
+    let retry = Callback::new(move |_| load());
+    move || match state.get() {
+        State::Loading => view! { <h1>{tr("notice-heading")}</h1><Loading/> }.into_any(),
+        State::Failed(code) => view! { <h1>{tr("notice-heading")}</h1><ErrorBox code retry/> }.into_any(),
+        State::Loaded(notice) => view! { <Article notice=*notice/> }.into_any(),
+    }
+}
+
+#[component]
+fn Article(notice: Notice) -> impl IntoView {
+    let session = Session::get();
+    let summary = notice.summary;
+    let id = summary.id;
+    let published_at = summary.published_at;
+    let author = summary.author_name.clone();
+    let category = summary.category;
+    let show_reads = move || session.me().is_some_and(|me| can_publish(me.role));
+    view! {
+        <article id="notice" data-notice-id=id.to_string() class:urgent=summary.urgent>
+            <h1>{summary.title.clone()}</h1>
+            <p class="notice-meta">
+                {summary.urgent.then(|| view! { <span class="tag urgent">{icon(icons::URGENT)}{tr("notice-urgent")}</span> })}
+                {summary.pinned.then(|| view! { <span class="tag pinned">{icon(icons::PIN)}{tr("notice-pinned")}</span> })}
+                {(!(summary.urgent && category == NoticeCategory::Urgent)).then(|| view! {
+                    <span class="tag category">{move || t(category_id(category))}</span>
+                })}
+                <time datetime=published_at.to_rfc3339()>
+                    {move || format_datetime(locale(), published_at, session.utc_offset())}
+                </time>
+                <span class="author">{move || t_args("notice-author", &[("name", author.clone().into())])}</span>
+            </p>
+            // Rendered from Markdown and sanitised by the server.
+            <div class="notice-body" inner_html=notice.body_html></div>
+            {move || show_reads().then(|| view! {
+                <p><a class="button" href=format!("/notices/{id}/reads")>{tr("notice-reads-link")}</a></p>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,216 @@
+//! `/register`: a resident joins the household an invite code belongs to. The code comes
+//! prefilled from `?code=`, so the QR code staff show can link straight here.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use linli_api::auth::{limits, RegisterRequest};
+use linli_api::{ApiError, ErrorCode, PhoneNumber};
+
+use super::Session;
+use crate::i18n::{self, t, t_args, tr};
+use crate::layout::{FieldError, FormAlert, FormError, Page};
+
+const FIELDS: &[&str] = &["invite_code", "phone", "name", "password", "accept_privacy_policy"];
+
+/// What the form can tell before asking the server; the phone number is normalised.
+pub fn validate_registration(request: &mut RegisterRequest) -> Option<ApiError> {
+    let required = |field: &str| Some(ApiError::on_field(ErrorCode::FieldRequired, field));
+    request.invite_code = request.invite_code.trim().to_owned();
+    request.name = request.name.trim().to_owned();
+    if request.invite_code.is_empty() {
+        return required("invite_code");
+    }
+    if request.invite_code.chars().count() > limits::INVITE_CODE_MAX_CHARS {
+        return Some(ApiError::on_field(ErrorCode::InviteInvalid, "invite_code"));
+    }
+    if request.phone.trim().is_empty() {
+        return required("phone");
+    }
+    match PhoneNumber::parse(&request.phone) {
+        Some(phone) => request.phone = phone.into(),
+        None => return Some(ApiError::on_field(ErrorCode::InvalidPhone, "phone")),
+    }
+    if request.name.is_empty() {
+        return required("name");
+    }
+    if request.name.chars().count() > limits::NAME_MAX_CHARS {
+        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "name"));
+    }
+    let password_chars = request.password.chars().count();
+    if password_chars < limits::PASSWORD_MIN_CHARS {
+        return Some(ApiError::on_field(ErrorCode::PasswordTooShort, "password"));
+    }
+    if password_chars > limits::PASSWORD_MAX_CHARS {
+        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "password"));
+    }
+    if !request.accept_privacy_policy {
+        return Some(ApiError::on_field(ErrorCode::ConsentRequired, "accept_privacy_policy"));
+    }
+    None
+}
+
+#[component]
+pub fn Register() -> impl IntoView {
+    view! {
+        <Page back="/" title="register-title">
+            <RegisterForm/>
+        </Page>
+    }
+}
+
+#[component]
+fn RegisterForm() -> impl IntoView {
+    let session = Session::get();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let invite_code = RwSignal::new(query.read_untracked().get("code").unwrap_or_default());
+    let phone = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let accept = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let form = FormError::new(FIELDS);
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let mut request = RegisterRequest {
+            invite_code: invite_code.get_untracked(),
+            phone: phone.get_untracked(),
+            name: name.get_untracked(),
+            password: password.get_untracked(),
+            accept_privacy_policy: accept.get_untracked(),
+            locale: Some(i18n::locale_untracked()),
+        };
+        if let Some(error) = validate_registration(&mut request) {
+            form.set(Some(error));
+            return;
+        }
+        form.clear();
+        busy.set(true);
+        let client = session.client();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client.register(&request).await {
+                Ok(granted) => {
+                    session.begin(granted);
+                    navigate("/", Default::default());
+                }
+                Err(error) => {
+                    form.from_client(&error);
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    let password_hint = move || t_args("field-password-hint", &[("min", limits::PASSWORD_MIN_CHARS.into())]);
+    view! {
+        <form id="register" novalidate on:submit=submit>
+            <FormAlert form/>
+            <div class="field">
+                <label for="register-invite-code">{tr("field-invite-code")}</label>
+                <input id="register-invite-code" name="invite_code" type="text" autocomplete="off" required
+                    autocapitalize="characters" spellcheck="false"
+                    maxlength=limits::INVITE_CODE_MAX_CHARS.to_string()
+                    aria-invalid=move || form.invalid("invite_code")
+                    aria-describedby=move || form.described_by("invite_code", Some("register-invite-code-hint"))
+                    bind:value=invite_code/>
+                <p id="register-invite-code-hint" class="hint">{tr("field-invite-code-hint")}</p>
+                <FieldError form field="invite_code"/>
+            </div>
+            <div class="field">
+                <label for="register-phone">{tr("field-phone")}</label>
+                <input id="register-phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" required
+                    aria-invalid=move || form.invalid("phone")
+                    aria-describedby=move || form.described_by("phone", None)
+                    bind:value=phone/>
+                <FieldError form field="phone"/>
+            </div>
+            <div class="field">
+                <label for="register-name">{tr("field-name")}</label>
+                <input id="register-name" name="name" type="text" autocomplete="name" required
+                    maxlength=limits::NAME_MAX_CHARS.to_string()
+                    aria-invalid=move || form.invalid("name")
+                    aria-describedby=move || form.described_by("name", None)
+                    bind:value=name/>
+                <FieldError form field="name"/>
+            </div>
+            <div class="field">
+                <label for="register-password">{tr("field-password")}</label>
+                <input id="register-password" name="password" type="password" autocomplete="new-password" required
+                    aria-invalid=move || form.invalid("password")
+                    aria-describedby=move || form.described_by("password", Some("register-password-hint"))
+                    bind:value=password/>
+                <p id="register-password-hint" class="hint">{password_hint}</p>
+                <FieldError form field="password"/>
+            </div>
+            <div class="check">
+                <input id="register-accept" name="accept_privacy_policy" type="checkbox" required
+                    aria-invalid=move || form.invalid("accept_privacy_policy")
+                    aria-describedby=move || form.described_by("accept_privacy_policy", None)
+                    bind:checked=accept/>
+                <label for="register-accept">
+                    {tr("register-accept")}" "<a href="/privacy">{tr("register-privacy-link")}</a>
+                </label>
+            </div>
+            <FieldError form field="accept_privacy_policy"/>
+            <button type="submit" class="button primary" disabled=move || busy.get()>
+                {move || if busy.get() { t("busy") } else { t("register-submit") }}
+            </button>
+        </form>
+        <p class="aside">{tr("register-have-account")}" "<a href="/sign-in">{tr("home-sign-in")}</a></p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> RegisterRequest {
+        RegisterRequest {
+            invite_code: " AB12CD ".into(),
+            phone: "138 1234 5678".into(),
+            name: "王阿姨".into(),
+            password: "secret-enough".into(),
+            accept_privacy_policy: true,
+            locale: None,
+        }
+    }
+
+    fn field_of(request: &mut RegisterRequest) -> Option<(ErrorCode, String)> {
+        validate_registration(request).map(|e| (e.code, e.field.unwrap_or_default()))
+    }
+
+    #[test]
+    fn a_complete_registration_is_normalised_and_passes() {
+        let mut ok = request();
+        assert_eq!(validate_registration(&mut ok), None);
+        assert_eq!(ok.phone, "13812345678");
+        assert_eq!(ok.invite_code, "AB12CD");
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let mut r = request();
+        r.invite_code = " ".into();
+        assert_eq!(field_of(&mut r), Some((ErrorCode::FieldRequired, "invite_code".into())));
+        let mut r = request();
+        r.phone = "12345".into();
+        assert_eq!(field_of(&mut r), Some((ErrorCode::InvalidPhone, "phone".into())));
+        let mut r = request();
+        r.password = "short".into();
+        assert_eq!(field_of(&mut r), Some((ErrorCode::PasswordTooShort, "password".into())));
+    }
+
+    #[test]
+    fn registration_needs_consent_to_the_privacy_policy() {
+        let mut r = request();
+        r.accept_privacy_policy = false;
+        assert_eq!(field_of(&mut r), Some((ErrorCode::ConsentRequired, "accept_privacy_policy".into())));
+    }
+}
