@@ -80,7 +80,13 @@ impl Prepared {
             }
         });
         let pool = self.state.db.pool.clone();
+        let events = self.state.events.clone();
         let app = http::router(self.state, &self.config);
+        let shutdown = async move {
+            shutdown.await;
+            // Event streams never end by themselves; graceful shutdown waits for them.
+            events.close();
+        };
         let served = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await;

@@ -143,3 +143,15 @@ on_both_databases!(
     a_published_notice_reaches_open_streams_live,
     an_event_ticket_works_once,
 );
+
+/// Open event streams must not keep the server from stopping (Ctrl-C, SIGTERM).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_stops_promptly_with_event_streams_open() {
+    let app = common::spawn(Backend::Sqlite).await.unwrap();
+    let resident = app.sign_in(RESIDENT).await;
+    let mut events = resident.events().await.unwrap();
+    let stopped = tokio::time::timeout(Duration::from_secs(5), app.running.stop()).await;
+    assert!(stopped.is_ok(), "the server was still waiting for an open stream after 5 s");
+    let ended = tokio::time::timeout(Duration::from_secs(5), events.next()).await;
+    assert!(matches!(ended, Ok(None)), "the stream ended: {ended:?}");
+}

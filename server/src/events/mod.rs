@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use linli_api::auth::Role;
 use linli_api::events::Event;
 use linli_api::ids::CommunityId;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 use crate::auth::token::new_token;
 
@@ -54,6 +54,8 @@ const TICKET_LIFETIME: Duration = Duration::from_secs(60);
 pub struct EventHub {
     sender: broadcast::Sender<Envelope>,
     tickets: Arc<Mutex<HashMap<String, (Subscriber, Instant)>>>,
+    /// Flips to true at shutdown so that open streams end and graceful shutdown can finish.
+    closing: watch::Sender<bool>,
 }
 
 impl Default for EventHub {
@@ -66,7 +68,7 @@ impl EventHub {
     pub fn new() -> Self {
         // A slow stream that falls this far behind skips ahead (the app reloads lists then).
         let (sender, _) = broadcast::channel(1024);
-        Self { sender, tickets: Arc::default() }
+        Self { sender, tickets: Arc::default(), closing: watch::Sender::new(false) }
     }
 
     pub fn publish(&self, community: CommunityId, audience: Audience, event: Event) {
@@ -76,6 +78,19 @@ impl EventHub {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Envelope> {
         self.sender.subscribe()
+    }
+
+    /// Ends every open stream; called when the server begins to shut down.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Resolves when [`EventHub::close`] is called (at once if it already was).
+    pub fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut closing = self.closing.subscribe();
+        async move {
+            let _ = closing.wait_for(|closing| *closing).await;
+        }
     }
 
     pub fn issue_ticket(&self, subscriber: Subscriber) -> String {

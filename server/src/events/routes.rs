@@ -52,5 +52,6 @@ async fn stream(
     });
     // An opening comment tells the client the stream is live before the first event.
     let opened = tokio_stream::once(Ok(SseEvent::default().comment("open")));
-    Ok(Sse::new(opened.chain(events)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let until_shutdown = futures_util::StreamExt::take_until(opened.chain(events), state.events.closed());
+    Ok(Sse::new(until_shutdown).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
