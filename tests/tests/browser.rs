@@ -45,7 +45,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
 
     resident.goto(&app.url("/me")).await.unwrap();
     click(&resident, "#sign-out").await;
-    text_of(&resident, "form#sign-in").await;
+    click(&resident, "main#home a[href='/sign-in']").await;
     fill(&resident, "input[name=phone]", NEW_RESIDENT).await;
     fill(&resident, "input[name=password]", "wrong password").await;
     click(&resident, "form#sign-in button[type=submit]").await;
