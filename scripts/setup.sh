@@ -39,17 +39,22 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# True when rustup's toolchain can build for wasm32 (an ordinary developer machine).
+# True when rustup's toolchain can build for wasm32.
 rustup_has_wasm() {
-    rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' && return 0
-    command -v rustup >/dev/null && rustup target add wasm32-unknown-unknown >/dev/null 2>&1
+    rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'
 }
 
 ensure_build_tools() {
     ensure_packages $PACKAGES_BUILD
     command -v cargo >/dev/null || { echo "Rust is required: install it with rustup" >&2; return 1; }
+    # Without rustup's wasm target: on Debian, Debian's rustc-web rebuilds std for wasm
+    # (all from Debian's archive, see build-web.sh); elsewhere rustup adds the target.
     if ! rustup_has_wasm; then
-        ensure_packages $PACKAGES_WASM_FALLBACK
+        if command -v apt-get >/dev/null; then
+            ensure_packages $PACKAGES_WASM_FALLBACK
+        else
+            rustup target add wasm32-unknown-unknown
+        fi
     fi
     command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
 }
