@@ -11,8 +11,13 @@ use tauri::utils::config::{Csp, CspDirectiveSources};
 use tauri::{AppHandle, Url, WebviewWindowBuilder};
 use tauri_plugin_notification::NotificationExt;
 
-/// The server an unconfigured shell talks to: the embedded server's default address.
-pub const DEFAULT_SERVER_URL: &str = "http://127.0.0.1:8080";
+/// The server an unconfigured shell talks to: `LINLI_SERVER_URL` as it was when the shell
+/// was built (phones have no environment to set at run time), else the embedded server's
+/// default address.
+pub const DEFAULT_SERVER_URL: &str = match option_env!("LINLI_SERVER_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8080",
+};
 
 /// The label of the one window; the capabilities name it.
 const MAIN_WINDOW: &str = "main";

@@ -5,8 +5,10 @@
 //! (`main#home h1`), that the shell hands the app its server (`window.__LINLI_SERVER__`
 //! from `LINLI_SERVER_URL`) and the CSP lets the app reach it (and loopback servers) but
 //! no other origin, takes a screenshot
-//! (`tests/artifacts/desktop-home.png`), and that the `notify` command resolves and, on a
-//! session bus, reaches `org.freedesktop.Notifications.Notify`.
+//! (`tests/artifacts/desktop-home.png`), that the `notify` command resolves and, on a
+//! session bus, reaches `org.freedesktop.Notifications.Notify`, and the whole chain: a
+//! resident signed in in the window, staff publish an urgent notice on the real server, and
+//! it arrives as an OS notification.
 //!
 //! Environment:
 //! - `LINLI_DESKTOP_BINARY`: the shell binary (`target/debug/linli` built with
@@ -37,7 +39,7 @@ const OVERALL: Duration = Duration::from_secs(240);
 const APP_START: Duration = Duration::from_secs(60);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_desktop_window_shows_the_home_page_and_sends_a_notification() {
+async fn the_desktop_window_shows_home_and_turns_urgent_notices_into_os_notifications() {
     let Some(setup) = Setup::from_env() else {
         return;
     };
@@ -114,10 +116,10 @@ async fn run(setup: Setup, processes: &mut Processes) {
     let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
     std::fs::create_dir_all(&artifacts).expect("create tests/artifacts");
 
-    // Stand-ins for the Linli server. The app's server is on 127.0.0.2, which the configured
-    // CSP does not list: the shell must add it at start. One on 127.0.0.1 checks the CSP's
-    // standing loopback allowance, one on 127.0.0.3 that the CSP is enforced at all.
-    let server = ProbeServer::start("127.0.0.2");
+    // The real Linli server (demo community) on 127.0.0.2, which the configured CSP does not
+    // list: the shell must add it at start. Stand-ins on 127.0.0.1 check the CSP's standing
+    // loopback allowance, on 127.0.0.3 that the CSP is enforced at all.
+    let server = LinliServer::start("127.0.0.2").await;
     let loopback = ProbeServer::start("127.0.0.1");
     let forbidden = ProbeServer::start("127.0.0.3");
 
@@ -134,7 +136,7 @@ async fn run(setup: Setup, processes: &mut Processes) {
             "--native-port",
             &native_port.to_string(),
         ])
-        .env("LINLI_SERVER_URL", format!("{}/", server.url))
+        .env("LINLI_SERVER_URL", format!("{}/", server.url()))
         .stdin(Stdio::null())
         .stdout(log.try_clone().unwrap())
         .stderr(log)
@@ -176,7 +178,7 @@ async fn run(setup: Setup, processes: &mut Processes) {
         .unwrap();
     assert_eq!(
         injected,
-        json!(server.url),
+        json!(server.url()),
         "window.__LINLI_SERVER__ comes from LINLI_SERVER_URL"
     );
     // ...and the CSP lets the app fetch from it and from loopback servers, and nowhere else.
@@ -196,11 +198,8 @@ async fn run(setup: Setup, processes: &mut Processes) {
         }
     };
     let ok = json!({ "ok": true, "body": "probe ok" });
-    assert_eq!(
-        probe(format!("{}/linli-smoke-probe", server.url)).await,
-        ok,
-        "the app can reach its server"
-    );
+    let health = probe(format!("{}/healthz", server.url())).await;
+    assert_eq!(health["ok"], json!(true), "the app can reach its server: {health}");
     assert_eq!(
         probe(format!("{}/linli-smoke-probe", loopback.url)).await,
         ok,
@@ -216,7 +215,6 @@ async fn run(setup: Setup, processes: &mut Processes) {
         forbidden.origins().is_empty(),
         "a blocked request never leaves the window"
     );
-    println!("the server saw the app's origin as {:?}", server.origins());
 
     // A screenshot of the window through WebDriver, kept for people to look at.
     let png = client
@@ -260,18 +258,38 @@ async fn run(setup: Setup, processes: &mut Processes) {
         json!({ "ok": true }),
         "invoke(\"notify\") resolves"
     );
-    match monitor {
-        Some(monitor) => {
-            let seen = monitor.wait_for(&title, Duration::from_secs(15));
-            assert!(
-                seen,
-                "Notify with title {title:?} on the session bus; dbus-monitor saw:\n{}",
-                monitor.output()
-            );
-            println!("the session bus carried Notify({title:?}, …)");
-        }
-        None => println!("no session bus or dbus-monitor: the Notify call itself was not observed"),
-    }
+    let Some(monitor) = monitor else {
+        println!("no session bus or dbus-monitor: the Notify calls themselves were not observed");
+        let _ = client.close().await;
+        return;
+    };
+    let seen = monitor.wait_for(&title, Duration::from_secs(15));
+    assert!(
+        seen,
+        "Notify with title {title:?} on the session bus; dbus-monitor saw:\n{}",
+        monitor.output()
+    );
+    println!("the session bus carried Notify({title:?}, …)");
+
+    // The whole chain: a resident signs in in the window; staff publish an urgent notice;
+    // it reaches the window over the event stream and becomes an OS notification.
+    click(&client, "main#home a[href='/sign-in']").await;
+    type_into(&client, "input[name=phone]", RESIDENT).await;
+    type_into(&client, "input[name=password]", linli_e2e::DEMO_PASSWORD).await;
+    click(&client, "form#sign-in button[type=submit]").await;
+    wait_for_text(&client, "nav#tiles", APP_START).await;
+    wait_for(Duration::from_secs(20), "the window's event stream to open", || {
+        server.running.state.events.subscriber_count() >= 1
+    });
+    let urgent_title = format!("紧急：停电通知 {}", std::process::id());
+    server.publish_urgent(&urgent_title).await;
+    let seen = monitor.wait_for(&urgent_title, Duration::from_secs(15));
+    assert!(
+        seen,
+        "an urgent notice became Notify({urgent_title:?}); dbus-monitor saw:\n{}",
+        monitor.output()
+    );
+    println!("an urgent notice reached the desktop as an OS notification");
 
     // Ending the session closes the window; the guard ends the rest.
     let _ = client.close().await;
@@ -296,6 +314,23 @@ async fn wait_for_text(client: &Client, css: &str, limit: Duration) -> String {
     }
 }
 
+async fn click(client: &Client, css: &str) {
+    wait_for_element(client, css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn type_into(client: &Client, css: &str, text: &str) {
+    wait_for_element(client, css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+}
+
+async fn wait_for_element(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(APP_START)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} in the window: {e}"))
+}
+
 /// Width, height and number of distinct colours of a PNG.
 fn png_summary(bytes: &[u8]) -> (u32, u32, usize) {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -312,7 +347,55 @@ fn png_summary(bytes: &[u8]) -> (u32, u32, usize) {
     (info.width, info.height, colours.len())
 }
 
-// --- the server stand-in -------------------------------------------------------------------
+// --- the servers ---------------------------------------------------------------------------
+
+const STAFF: &str = "13800000001";
+const RESIDENT: &str = "13900000003";
+
+/// The real Linli server, in this process, with the demo community, on `ip`.
+struct LinliServer {
+    running: linli_server::Running,
+    _data: tempfile::TempDir,
+}
+
+impl LinliServer {
+    async fn start(ip: &str) -> LinliServer {
+        let data = tempfile::tempdir().expect("a data folder");
+        let database = format!("sqlite://{}?mode=rwc", data.path().join("linli.db").display());
+        let mut config = linli_server::Config::for_tests(database);
+        config.no_demo = false;
+        config.bind = format!("{ip}:0").parse().expect("an address");
+        let running = linli_server::spawn(config, linli_server::state::Clock::system())
+            .await
+            .expect("the Linli server starts");
+        LinliServer { running, _data: data }
+    }
+
+    fn url(&self) -> String {
+        self.running.url()
+    }
+
+    async fn publish_urgent(&self, title: &str) {
+        use linli_api::auth::SignInRequest;
+        use linli_api::notices::{NewNotice, NoticeCategory};
+        let api = linli_api::Client::new(self.url());
+        let session = api
+            .sign_in(&SignInRequest { phone: STAFF.into(), password: linli_e2e::DEMO_PASSWORD.into() })
+            .await
+            .expect("staff sign in");
+        api.with_token(session.token)
+            .publish_notice(&NewNotice {
+                title: title.into(),
+                body_markdown: "今晚 20:00–22:00 停电检修。".into(),
+                category: NoticeCategory::Urgent,
+                pinned: false,
+                urgent: true,
+            })
+            .await
+            .expect("staff publish an urgent notice");
+    }
+}
+
 
 /// Answers `GET /linli-smoke-probe` with `probe ok` (CORS open) and anything else with 404,
 /// remembering the `Origin` of each request (`(none)` without one).

@@ -80,6 +80,11 @@ impl EventHub {
         self.sender.subscribe()
     }
 
+    /// How many event streams are open right now.
+    pub fn subscriber_count(&self) -> usize {
+        self.sender.receiver_count()
+    }
+
     /// Ends every open stream; called when the server begins to shut down.
     pub fn close(&self) {
         self.closing.send_replace(true);
