@@ -7,6 +7,7 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::middleware::map_response;
 use axum::routing::any;
 use axum::{Extension, Json, Router};
 use linli_api::{ApiError, ErrorCode};
@@ -56,7 +57,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(community::routes::router())
         .merge(notices::routes::router())
         .merge(events::routes::ticket_router())
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(map_response(timeout_as_error_body));
     let versioned = requests.merge(events::routes::stream_router()).routes(routes!(openapi_json));
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", versioned)
@@ -117,10 +119,32 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     }
 }
 
+/// The timeout layer answers with an empty 408; give it the error body every failure has.
+async fn timeout_as_error_body(response: Response) -> Response {
+    if response.status() == StatusCode::REQUEST_TIMEOUT && !response.headers().contains_key(header::CONTENT_TYPE) {
+        return error_response(StatusCode::REQUEST_TIMEOUT, ApiError::new(ErrorCode::Timeout));
+    }
+    response
+}
+
 async fn unknown_route() -> Response {
     error_response(StatusCode::NOT_FOUND, ApiError::new(ErrorCode::NotFound))
 }
 
 async fn method_not_allowed() -> Response {
     error_response(StatusCode::METHOD_NOT_ALLOWED, ApiError::new(ErrorCode::MethodNotAllowed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_bare_timeout_gets_the_error_body() {
+        let bare = StatusCode::REQUEST_TIMEOUT.into_response();
+        let answered = timeout_as_error_body(bare).await;
+        assert_eq!(answered.status(), StatusCode::REQUEST_TIMEOUT);
+        let body = axum::body::to_bytes(answered.into_body(), 1024).await.unwrap();
+        assert_eq!(&body[..], br#"{"error":{"code":"timeout","field":null}}"#);
+    }
 }
