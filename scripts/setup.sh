@@ -61,3 +61,10 @@ ensure_build_tools() {
 
 ensure_shell_deps() { ensure_packages $PACKAGES_SHELL $PACKAGES_DISPLAY; }
 ensure_test_deps() { ensure_packages $PACKAGES_TEST $PACKAGES_DISPLAY; }
+
+# axe-core (npm) for the accessibility test, offline once installed.
+ensure_axe_core() {
+    [ -f "$LINLI_TOOLS/npm/node_modules/axe-core/axe.min.js" ] && return 0
+    say "Installing axe-core (npm) into $LINLI_TOOLS/npm"
+    npm install --silent --no-audit --no-fund --prefix "$LINLI_TOOLS/npm" "axe-core@4" >/dev/null
+}

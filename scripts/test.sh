@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Linli, test: installs what is missing and runs every test: unit tests, server integration
-# tests on SQLite and on a throwaway PostgreSQL, browser end-to-end tests in headless
-# Chromium against the real server, and the desktop smoke test of the Tauri window under Xvfb.
+# tests on SQLite and on a throwaway PostgreSQL, browser end-to-end and accessibility (axe-core)
+# tests in headless Chromium against the real server, API fuzzing from the OpenAPI document,
+# and the desktop smoke test of the Tauri window under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$LINLI_ROOT/scripts/postgres.sh"
 cd "$LINLI_ROOT"
@@ -10,6 +11,7 @@ started=$SECONDS
 ensure_build_tools
 ensure_shell_deps
 ensure_test_deps
+ensure_axe_core
 
 say "Building the web app"
 bash scripts/build-web.sh

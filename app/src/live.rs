@@ -78,6 +78,30 @@ impl Live {
     }
 }
 
+/// Closes the stream when the page is hidden for navigation and reopens it when the page
+/// comes back from the back/forward cache. Browsers keep a cached page's streams open, and
+/// a handful of those exhaust the six connections a browser allows per server over HTTP/1.1,
+/// after which every request of the app waits.
+pub fn follow_page_lifecycle(session: Session) {
+    let Some(window) = web_sys::window() else { return };
+    let on_hide = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        next_generation();
+        CONNECTION.with(|c| c.borrow_mut().take());
+        session.live.connected.set(false);
+    });
+    let on_show = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let restored = js_sys::Reflect::get(&event, &"persisted".into()).ok().and_then(|v| v.as_bool()) == Some(true);
+        if restored && session.is_signed_in_untracked() {
+            session.live.start(session);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+    // The listeners live as long as the page.
+    on_hide.forget();
+    on_show.forget();
+}
+
 fn next_generation() -> u64 {
     GENERATION.with(|g| {
         g.set(g.get() + 1);

@@ -57,6 +57,7 @@ impl Session {
             live: Live::new(),
         };
         provide_context(session);
+        crate::live::follow_page_lifecycle(session);
         if token.is_some() {
             session.check();
         }
