@@ -67,7 +67,7 @@ impl Live {
     /// Opens the stream for a session that just signed in.
     pub fn start(self, session: Session) {
         let generation = next_generation();
-        connect(session, generation, RETRY_FIRST);
+        connect(session, generation, RETRY_FIRST, false);
     }
 
     /// Closes the stream (sign-out).
@@ -93,6 +93,7 @@ pub fn follow_page_lifecycle(session: Session) {
         let restored = js_sys::Reflect::get(&event, &"persisted".into()).ok().and_then(|v| v.as_bool()) == Some(true);
         if restored && session.is_signed_in_untracked() {
             session.live.start(session);
+            session.notices.catch_up(session.client());
         }
     });
     let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
@@ -113,7 +114,8 @@ fn current(generation: u64) -> bool {
     GENERATION.with(|g| g.get() == generation)
 }
 
-fn connect(session: Session, generation: u64, retry: Duration) {
+/// `catch_up`: this is a reconnection, so what was missed meanwhile is reloaded once open.
+fn connect(session: Session, generation: u64, retry: Duration, catch_up: bool) {
     let client = session.client();
     spawn_local(async move {
         if !current(generation) {
@@ -130,7 +132,7 @@ fn connect(session: Session, generation: u64, retry: Duration) {
         if !current(generation) {
             return;
         }
-        match open(session, generation, &client.events_url(&ticket.ticket)) {
+        match open(session, generation, &client.events_url(&ticket.ticket), catch_up) {
             Ok(connection) => CONNECTION.with(|c| *c.borrow_mut() = Some(connection)),
             Err(_) => reconnect_later(session, generation, retry),
         }
@@ -141,12 +143,12 @@ fn reconnect_later(session: Session, generation: u64, retry: Duration) {
     session.live.connected.set(false);
     CONNECTION.with(|c| c.borrow_mut().take());
     set_timeout(
-        move || connect(session, generation, (retry * 2).min(RETRY_MAX)),
+        move || connect(session, generation, (retry * 2).min(RETRY_MAX), true),
         retry,
     );
 }
 
-fn open(session: Session, generation: u64, url: &str) -> Result<Connection, wasm_bindgen::JsValue> {
+fn open(session: Session, generation: u64, url: &str, catch_up: bool) -> Result<Connection, wasm_bindgen::JsValue> {
     let source = EventSource::new(url)?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
         if let Some(data) = message.data().as_string() {
@@ -161,7 +163,12 @@ fn open(session: Session, generation: u64, url: &str) -> Result<Connection, wasm
             set_timeout(move || reconnect_later(session, generation, RETRY_FIRST), Duration::ZERO);
         }
     });
-    let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| session.live.connected.set(true));
+    let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        session.live.connected.set(true);
+        if catch_up {
+            session.notices.catch_up(session.client());
+        }
+    });
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));

@@ -85,7 +85,7 @@ impl Prepared {
         let shutdown = async move {
             shutdown.await;
             // Event streams never end by themselves; graceful shutdown waits for them.
-            events.close();
+            events.end_open_streams();
         };
         let served = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)

@@ -141,3 +141,43 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     staff.close().await.ok();
     app.server.stop().await;
 }
+
+/// Notices published while the live stream was down (a network drop, a server restart)
+/// appear once the app has reconnected, without a reload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_list_catches_up_on_notices_missed_while_the_stream_was_down() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let resident = driver.open(PHONE).await;
+    resident.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&resident, "input[name=phone]", "13900000003").await;
+    fill(&resident, "input[name=password]", DEMO_PASSWORD).await;
+    click(&resident, "form#sign-in button[type=submit]").await;
+    click(&resident, "a.tile[href='/notices']").await;
+    text_of(&resident, "#notice-list li").await;
+    let events = &app.server.state.events;
+    wait_until(Duration::from_secs(10), || async { events.subscriber_count() == 1 }).await.expect("the list's stream opens");
+
+    events.end_open_streams();
+    wait_until(Duration::from_secs(10), || async { events.subscriber_count() == 0 }).await.expect("the stream ends");
+    let staff = app.api();
+    let session = staff.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
+    let missed = staff
+        .with_token(session.token)
+        .publish_notice(&linli_api::notices::NewNotice {
+            title: "断线期间发布的通知".into(),
+            body_markdown: "重连后应当出现。".into(),
+            category: linli_api::notices::NoticeCategory::Activity,
+            pinned: false,
+            urgent: false,
+        })
+        .await
+        .unwrap();
+
+    let item = format!("#notice-list li[data-notice-id='{}']", missed.id);
+    let caught_up = wait_until(Duration::from_secs(20), || async { resident.find(Locator::Css(&item)).await.is_ok() }).await;
+    assert!(caught_up.is_ok(), "the notice published while disconnected never appeared");
+    assert_eq!(events.subscriber_count(), 1, "the app reconnected");
+    resident.close().await.ok();
+    app.server.stop().await;
+}

@@ -84,6 +84,14 @@ impl NoticeStore {
         });
     }
 
+    /// After the live stream was interrupted: reloads what is shown, since events sent
+    /// meanwhile were missed. Nothing to do if no list was loaded yet.
+    pub fn catch_up(self, client: Client) {
+        if self.pages.get_untracked() > 0 {
+            self.refresh(client);
+        }
+    }
+
     /// Appends the next page.
     pub fn load_more(self, client: Client) {
         let next = self.pages.get_untracked() + 1;

@@ -54,8 +54,9 @@ const TICKET_LIFETIME: Duration = Duration::from_secs(60);
 pub struct EventHub {
     sender: broadcast::Sender<Envelope>,
     tickets: Arc<Mutex<HashMap<String, (Subscriber, Instant)>>>,
-    /// Flips to true at shutdown so that open streams end and graceful shutdown can finish.
-    closing: watch::Sender<bool>,
+    /// Bumped to end every stream open at that moment (at shutdown, so that graceful
+    /// shutdown can finish); streams opened later live on.
+    epoch: watch::Sender<u64>,
 }
 
 impl Default for EventHub {
@@ -68,7 +69,7 @@ impl EventHub {
     pub fn new() -> Self {
         // A slow stream that falls this far behind skips ahead (the app reloads lists then).
         let (sender, _) = broadcast::channel(1024);
-        Self { sender, tickets: Arc::default(), closing: watch::Sender::new(false) }
+        Self { sender, tickets: Arc::default(), epoch: watch::Sender::new(0) }
     }
 
     pub fn publish(&self, community: CommunityId, audience: Audience, event: Event) {
@@ -85,16 +86,17 @@ impl EventHub {
         self.sender.receiver_count()
     }
 
-    /// Ends every open stream; called when the server begins to shut down.
-    pub fn close(&self) {
-        self.closing.send_replace(true);
+    /// Ends every stream open now; clients reconnect (the server calls it at shutdown).
+    pub fn end_open_streams(&self) {
+        self.epoch.send_modify(|epoch| *epoch += 1);
     }
 
-    /// Resolves when [`EventHub::close`] is called (at once if it already was).
-    pub fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
-        let mut closing = self.closing.subscribe();
+    /// For a stream opening now: resolves when [`EventHub::end_open_streams`] is next called.
+    pub fn ended(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut epoch = self.epoch.subscribe();
+        epoch.mark_unchanged();
         async move {
-            let _ = closing.wait_for(|closing| *closing).await;
+            let _ = epoch.changed().await;
         }
     }
 

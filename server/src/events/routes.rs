@@ -52,6 +52,6 @@ async fn stream(
     });
     // An opening comment tells the client the stream is live before the first event.
     let opened = tokio_stream::once(Ok(SseEvent::default().comment("open")));
-    let until_shutdown = futures_util::StreamExt::take_until(opened.chain(events), state.events.closed());
+    let until_shutdown = futures_util::StreamExt::take_until(opened.chain(events), state.events.ended());
     Ok(Sse::new(until_shutdown).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
