@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use linli_api::community::NewInvite;
 use linli_api::auth::SignInRequest;
 use linli_e2e::*;
 
@@ -19,19 +18,26 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     let Some(app) = start_web_app().await else { return };
     let Some(driver) = chromedriver().await else { return };
 
-    // Staff issue an invite code for a household (the staff UI for this is exercised below).
-    let staff_api = app.api();
-    let session = staff_api.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    let staff_api = staff_api.with_token(session.token);
-    let household = staff_api.households().await.unwrap()[2].household.id;
-    let invite = staff_api.create_invite(&NewInvite { household_id: household }).await.unwrap();
+    // Staff sign in and issue an invite code (with its QR code) for a household.
+    let staff = driver.open(PHONE).await;
+    staff.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&staff, "input[name=phone]", STAFF).await;
+    fill(&staff, "input[name=password]", DEMO_PASSWORD).await;
+    click(&staff, "form#sign-in button[type=submit]").await;
+    click(&staff, "a.tile[href='/invites']").await;
+    click(&staff, "form#create-invite button[type=submit]").await;
+    let code = text_of(&staff, "#invite-code").await.trim().to_owned();
+    assert_eq!(code.len(), 9, "a code like K7PM-4XQ2: {code:?}");
+    assert!(attr_of(&staff, "#invite img", "alt").await.is_some_and(|alt| !alt.is_empty()), "the QR code has a text alternative");
+    assert_no_sideways_scroll(&staff, "/invites").await;
+    screenshot(&staff, "staff-invite").await;
 
     // The resident registers from the QR link, then signs out and in again.
     let resident = driver.open(PHONE).await;
-    resident.goto(&app.url(&format!("/register?code={}", invite.code))).await.unwrap();
+    resident.goto(&app.url(&format!("/register?code={code}"))).await.unwrap();
     assert_eq!(
         prop_of(&resident, "input[name=invite_code]", "value").await.as_deref(),
-        Some(invite.code.as_str()),
+        Some(code.as_str()),
         "the code from the link is filled in"
     );
     fill(&resident, "input[name=phone]", NEW_RESIDENT).await;
@@ -62,12 +68,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     assert_no_sideways_scroll(&resident, "/notices").await;
 
     // Staff publish an urgent notice from their own browser.
-    let staff = driver.open(PHONE).await;
-    staff.goto(&app.url("/sign-in")).await.unwrap();
-    fill(&staff, "input[name=phone]", STAFF).await;
-    fill(&staff, "input[name=password]", DEMO_PASSWORD).await;
-    click(&staff, "form#sign-in button[type=submit]").await;
-    text_of(&staff, "nav#tiles").await;
+    staff.goto(&app.url("/")).await.unwrap();
     click(&staff, "a.tile[href='/notices/new']").await;
     fill(&staff, "input[name=title]", URGENT_TITLE).await;
     fill(&staff, "textarea[name=body_markdown]", "因线路检修，**1栋**今晚 20:00–22:00 停电。").await;

@@ -79,17 +79,10 @@ fn IssueForm(households: Vec<HouseholdEntry>) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        form.clear();
         let client = session.client();
-        spawn_local(async move {
-            match client.create_invite(&NewInvite { household_id: HouseholdId(id) }).await {
-                Ok(issued) => invite.set(Some(issued)),
-                Err(error) => {
-                    session.on_error(error.code());
-                    form.from_client(&error);
-                }
-            }
+        let request = async move { client.create_invite(&NewInvite { household_id: HouseholdId(id) }).await };
+        form.send(session, busy, request, move |issued| {
+            invite.set(Some(issued));
             busy.set(false);
         });
     };

@@ -1,10 +1,14 @@
 //! Errors as sentences: every `ErrorCode` has a Fluent message `error-…`, shown in words
 //! (never only in colour) in an element screen readers announce.
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use linli_api::{ApiError, ClientError, ErrorCode};
 
 use crate::i18n::{t, tr};
+use crate::session::Session;
 
 /// The localised sentence for an error code.
 pub fn error_text(code: ErrorCode) -> String {
@@ -48,6 +52,30 @@ impl FormError {
 
     pub fn clear(&self) {
         self.error.set(None);
+    }
+
+    /// Sends the form's request: clears the old error and marks the form busy; on failure
+    /// shows the error (and drops an expired session) and frees the form; on success hands
+    /// the answer to `on_success`, which decides what comes next.
+    pub fn send<T: 'static>(
+        self,
+        session: Session,
+        busy: RwSignal<bool>,
+        request: impl Future<Output = Result<T, ClientError>> + 'static,
+        on_success: impl FnOnce(T) + 'static,
+    ) {
+        self.clear();
+        busy.set(true);
+        spawn_local(async move {
+            match request.await {
+                Ok(answer) => on_success(answer),
+                Err(error) => {
+                    session.on_error(error.code());
+                    self.from_client(&error);
+                    busy.set(false);
+                }
+            }
+        });
     }
 
     /// The error about `field`, if any (tracked).

@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use linli_api::notices::{limits, NewNotice, NoticeCategory};
 use linli_api::{ApiError, ErrorCode};
@@ -70,23 +69,12 @@ fn ComposeForm() -> impl IntoView {
             form.set(Some(error));
             return;
         }
-        form.clear();
-        busy.set(true);
         let client = session.client();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.publish_notice(&notice).await {
-                Ok(summary) => {
-                    let id = summary.id;
-                    session.notices.published(summary);
-                    navigate(&format!("/notices/{id}"), Default::default());
-                }
-                Err(error) => {
-                    session.on_error(error.code());
-                    form.from_client(&error);
-                    busy.set(false);
-                }
-            }
+        form.send(session, busy, async move { client.publish_notice(&notice).await }, move |summary| {
+            let id = summary.id;
+            session.notices.published(summary);
+            navigate(&format!("/notices/{id}"), Default::default());
         });
     };
 

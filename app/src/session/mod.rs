@@ -151,14 +151,14 @@ impl Session {
     }
 }
 
-/// Whether a role may publish notices and see read receipts.
+/// Whether a role may publish notices and see read receipts (the server's `Publishers`).
 pub fn can_publish(role: Role) -> bool {
-    matches!(role, Role::Staff | Role::Property)
+    matches!(role, Role::Staff | Role::Property | Role::Admin)
 }
 
-/// Whether a role may issue invite codes.
+/// Whether a role may issue invite codes (the server's `StaffOnly`).
 pub fn can_invite(role: Role) -> bool {
-    role == Role::Staff
+    matches!(role, Role::Staff | Role::Admin)
 }
 
 #[cfg(test)]
@@ -167,9 +167,9 @@ mod tests {
 
     #[test]
     fn staff_and_property_publish_but_only_staff_invite() {
-        assert!(can_publish(Role::Staff) && can_publish(Role::Property));
+        assert!(can_publish(Role::Staff) && can_publish(Role::Property) && can_publish(Role::Admin));
         assert!(!can_publish(Role::Resident) && !can_publish(Role::Merchant));
-        assert!(can_invite(Role::Staff));
+        assert!(can_invite(Role::Staff) && can_invite(Role::Admin));
         assert!(!can_invite(Role::Property) && !can_invite(Role::Resident));
     }
 }

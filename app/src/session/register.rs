@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use linli_api::auth::{limits, RegisterRequest};
 use linli_api::{ApiError, ErrorCode, PhoneNumber};
@@ -90,21 +89,11 @@ fn RegisterForm() -> impl IntoView {
             form.set(Some(error));
             return;
         }
-        form.clear();
-        busy.set(true);
         let client = session.client();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.register(&request).await {
-                Ok(granted) => {
-                    session.begin(granted);
-                    navigate("/", Default::default());
-                }
-                Err(error) => {
-                    form.from_client(&error);
-                    busy.set(false);
-                }
-            }
+        form.send(session, busy, async move { client.register(&request).await }, move |granted| {
+            session.begin(granted);
+            navigate("/", Default::default());
         });
     };
 

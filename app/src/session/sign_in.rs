@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 use linli_api::auth::SignInRequest;
@@ -57,21 +56,11 @@ fn SignInForm() -> impl IntoView {
             form.set(Some(ApiError::on_field(ErrorCode::FieldRequired, "password")));
             return;
         }
-        form.clear();
-        busy.set(true);
         let client = session.client();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.sign_in(&request).await {
-                Ok(granted) => {
-                    session.begin(granted);
-                    navigate("/", Default::default());
-                }
-                Err(error) => {
-                    form.from_client(&error);
-                    busy.set(false);
-                }
-            }
+        form.send(session, busy, async move { client.sign_in(&request).await }, move |granted| {
+            session.begin(granted);
+            navigate("/", Default::default());
         });
     };
 
