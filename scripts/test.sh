@@ -7,6 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$LINLI_ROOT/scripts/postgres.sh"
 cd "$LINLI_ROOT"
 started=$SECONDS
+# Keep a copy of everything for the closing count.
+log=$(mktemp /tmp/linli-test.XXXXXX)
+exec > >(tee "$log") 2>&1
 
 ensure_build_tools
 ensure_shell_deps
@@ -31,3 +34,6 @@ say "Desktop smoke test (Tauri window under Xvfb)"
 bash scripts/desktop-smoke.sh
 
 say "All tests passed in $((SECONDS - started)) s"
+# The plain closing line: every Rust test counted across the runs above.
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "%d passed, %d failed\n", passed, failed }' "$log"
+rm -f "$log"
