@@ -182,3 +182,57 @@ async fn an_open_list_catches_up_on_notices_missed_while_the_stream_was_down() {
     resident.close().await.ok();
     app.server.stop().await;
 }
+
+/// On the web, an urgent notice raises a browser notification once the resident has allowed
+/// them; an ordinary notice does not. Headless Chromium cannot show the permission prompt,
+/// so the page's `Notification` is replaced by a recorder that reports permission granted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_urgent_notice_raises_a_browser_notification_and_an_ordinary_one_does_not() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let resident = driver.open(PHONE).await;
+    resident.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&resident, "input[name=phone]", "13900000001").await;
+    fill(&resident, "input[name=password]", DEMO_PASSWORD).await;
+    click(&resident, "form#sign-in button[type=submit]").await;
+    click(&resident, "a.tile[href='/notices']").await;
+    text_of(&resident, "#notice-list li").await;
+    script(
+        &resident,
+        r#"window.__notified = [];
+           window.Notification = class {
+               static get permission() { return "granted"; }
+               static requestPermission() { return Promise.resolve("granted"); }
+               constructor(title, options) { window.__notified.push([title, options && options.body]); }
+           };
+           return true;"#,
+    )
+    .await;
+    let events = &app.server.state.events;
+    wait_until(Duration::from_secs(10), || async { events.subscriber_count() == 1 }).await.expect("the stream opens");
+
+    let api = app.api();
+    let session = api.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
+    let staff = api.with_token(session.token);
+    let notice = |title: &str, category| linli_api::notices::NewNotice {
+        title: title.into(),
+        body_markdown: "正文".into(),
+        category,
+        pinned: false,
+        urgent: false,
+    };
+    let ordinary = staff.publish_notice(&notice("普通活动通知", linli_api::notices::NoticeCategory::Activity)).await.unwrap();
+    let urgent = staff.publish_notice(&notice("紧急：燃气泄漏排查", linli_api::notices::NoticeCategory::Urgent)).await.unwrap();
+    for id in [ordinary.id, urgent.id] {
+        let item = format!("#notice-list li[data-notice-id='{id}']");
+        wait_until(Duration::from_secs(10), || async { resident.find(Locator::Css(&item)).await.is_ok() })
+            .await
+            .expect("both notices arrive live");
+    }
+    let notified = script(&resident, "return window.__notified").await;
+    let notified = notified.as_array().expect("a list");
+    assert_eq!(notified.len(), 1, "only the urgent notice notifies: {notified:?}");
+    assert_eq!(notified[0][1], serde_json::json!(urgent.title), "the notification says which notice");
+    resident.close().await.ok();
+    app.server.stop().await;
+}
