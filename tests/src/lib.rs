@@ -189,6 +189,15 @@ pub async fn click(browser: &Browser, css: &str) {
     element(browser, css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Signs in through the sign-in form (demo password) and waits for the home tiles.
+pub async fn sign_in_ui(browser: &Browser, app: &WebApp, phone: &str) {
+    browser.goto(&app.url("/sign-in")).await.expect("open /sign-in");
+    fill(browser, "input[name=phone]", phone).await;
+    fill(browser, "input[name=password]", DEMO_PASSWORD).await;
+    click(browser, "form#sign-in button[type=submit]").await;
+    text_of(browser, "nav#tiles").await;
+}
+
 pub async fn script(browser: &Browser, js: &str) -> Value {
     browser.execute(js, vec![]).await.unwrap_or_else(|e| panic!("script failed: {js}: {e}"))
 }

@@ -20,10 +20,7 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
 
     // Staff sign in and issue an invite code (with its QR code) for a household.
     let staff = driver.open(PHONE).await;
-    staff.goto(&app.url("/sign-in")).await.unwrap();
-    fill(&staff, "input[name=phone]", STAFF).await;
-    fill(&staff, "input[name=password]", DEMO_PASSWORD).await;
-    click(&staff, "form#sign-in button[type=submit]").await;
+    sign_in_ui(&staff, &app, STAFF).await;
     click(&staff, "a.tile[href='/invites']").await;
     click(&staff, "form#create-invite button[type=submit]").await;
     let code = text_of(&staff, "#invite-code").await.trim().to_owned();
@@ -150,10 +147,7 @@ async fn an_open_list_catches_up_on_notices_missed_while_the_stream_was_down() {
     let Some(app) = start_web_app().await else { return };
     let Some(driver) = chromedriver().await else { return };
     let resident = driver.open(PHONE).await;
-    resident.goto(&app.url("/sign-in")).await.unwrap();
-    fill(&resident, "input[name=phone]", "13900000003").await;
-    fill(&resident, "input[name=password]", DEMO_PASSWORD).await;
-    click(&resident, "form#sign-in button[type=submit]").await;
+    sign_in_ui(&resident, &app, "13900000003").await;
     click(&resident, "a.tile[href='/notices']").await;
     text_of(&resident, "#notice-list li").await;
     let events = &app.server.state.events;
@@ -191,10 +185,7 @@ async fn an_urgent_notice_raises_a_browser_notification_and_an_ordinary_one_does
     let Some(app) = start_web_app().await else { return };
     let Some(driver) = chromedriver().await else { return };
     let resident = driver.open(PHONE).await;
-    resident.goto(&app.url("/sign-in")).await.unwrap();
-    fill(&resident, "input[name=phone]", "13900000001").await;
-    fill(&resident, "input[name=password]", DEMO_PASSWORD).await;
-    click(&resident, "form#sign-in button[type=submit]").await;
+    sign_in_ui(&resident, &app, "13900000001").await;
     click(&resident, "a.tile[href='/notices']").await;
     text_of(&resident, "#notice-list li").await;
     script(
