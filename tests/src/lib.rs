@@ -40,11 +40,22 @@ pub fn skip_or_fail(requirement_env: &str, why: &str) -> bool {
     true
 }
 
-/// A child process killed when dropped, so a failing test leaves nothing behind.
+/// A child process started in a process group of its own, which is killed whole when
+/// dropped, so that a failing test leaves nothing behind (not even the browsers a driver
+/// started).
 pub struct ChildGuard(pub Child);
+
+impl ChildGuard {
+    pub fn spawn(command: &mut Command) -> std::io::Result<Self> {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0).spawn().map(ChildGuard)
+    }
+}
 
 impl Drop for ChildGuard {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -88,14 +99,14 @@ pub struct ChromeDriver {
 pub async fn chromedriver() -> Option<ChromeDriver> {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let port = free_port();
-    let child = match Command::new(&driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
-        Ok(child) => child,
+    let spawned = ChildGuard::spawn(Command::new(&driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()));
+    let process = match spawned {
+        Ok(process) => process,
         Err(error) => {
             skip_or_fail("LINLI_REQUIRE_BROWSER", &format!("cannot start {driver}: {error}"));
             return None;
         }
     };
-    let process = ChildGuard(child);
     wait_until(Duration::from_secs(20), || async move {
         std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
     })
