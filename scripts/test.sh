@@ -33,6 +33,9 @@ bash scripts/api-fuzz.sh
 say "Desktop smoke test (Tauri window under Xvfb)"
 bash scripts/desktop-smoke.sh
 
+# Helpers the desktop session started (a portal, say) may still print as they notice that
+# their display is gone; let them finish before the closing lines.
+sleep 2
 say "All tests passed in $((SECONDS - started)) s"
 # The plain closing line: every Rust test counted across the runs above.
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "%d passed, %d failed\n", passed, failed }' "$log"
