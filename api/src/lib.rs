@@ -12,6 +12,7 @@ pub mod events;
 pub mod ids;
 pub mod notices;
 pub mod phone;
+pub mod validate;
 
 pub use client::{Client, ClientError};
 pub use error::{ApiError, ErrorBody, ErrorCode};

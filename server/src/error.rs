@@ -7,9 +7,9 @@ use linli_api::{ApiError, ErrorBody, ErrorCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// Input that parsed but breaks a rule; `field` names the request field.
-    #[error("invalid input: {code} on {field:?}")]
-    Invalid { code: ErrorCode, field: Option<&'static str> },
+    /// Input that parsed but breaks a rule (the checks in `linli_api::validate`).
+    #[error("invalid input: {} on {:?}", .0.code, .0.field)]
+    Invalid(ApiError),
     #[error("malformed body: {detail}")]
     MalformedBody { detail: String, field: Option<String> },
     #[error("invalid query: {0}")]
@@ -42,16 +42,14 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn invalid(code: ErrorCode, field: &'static str) -> Self {
-        AppError::Invalid { code, field: Some(field) }
+        AppError::Invalid(ApiError::on_field(code, field))
     }
 
     fn status_and_body(&self) -> (StatusCode, ApiError) {
         use AppError::*;
         let plain = ApiError::new;
         match self {
-            Invalid { code, field } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, ApiError { code: *code, field: field.map(str::to_owned) })
-            }
+            Invalid(error) => (StatusCode::UNPROCESSABLE_ENTITY, error.clone()),
             MalformedBody { field, .. } => {
                 (StatusCode::BAD_REQUEST, ApiError { code: ErrorCode::MalformedBody, field: field.clone() })
             }

@@ -80,16 +80,3 @@ where
             .map_err(|rejection: QueryRejection| AppError::InvalidQuery(rejection.body_text()))
     }
 }
-
-/// Trims a required text field and checks its length in characters.
-pub fn required_text(raw: &str, max_chars: usize, field: &'static str) -> Result<String, AppError> {
-    use linli_api::ErrorCode;
-    let text = raw.trim();
-    if text.is_empty() {
-        return Err(AppError::invalid(ErrorCode::FieldRequired, field));
-    }
-    if text.chars().count() > max_chars {
-        return Err(AppError::invalid(ErrorCode::FieldTooLong, field));
-    }
-    Ok(text.to_owned())
-}

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use linli_api::notices::{limits, NewNotice, NoticeCategory};
-use linli_api::{ApiError, ErrorCode};
+use linli_api::{validate, ApiError};
 
 use super::category_id;
 use crate::i18n::{t, tr};
@@ -13,21 +13,10 @@ use crate::session::{can_publish, Session};
 
 const FIELDS: &[&str] = &["title", "body_markdown", "category", "pinned", "urgent"];
 
-/// What the form can tell before asking the server.
+/// What the form can tell before asking the server (the server's own checks, from
+/// `linli_api::validate`).
 pub fn validate_notice(notice: &NewNotice) -> Option<ApiError> {
-    if notice.title.trim().is_empty() {
-        return Some(ApiError::on_field(ErrorCode::FieldRequired, "title"));
-    }
-    if notice.title.chars().count() > limits::TITLE_MAX_CHARS {
-        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "title"));
-    }
-    if notice.body_markdown.trim().is_empty() {
-        return Some(ApiError::on_field(ErrorCode::FieldRequired, "body_markdown"));
-    }
-    if notice.body_markdown.chars().count() > limits::BODY_MAX_CHARS {
-        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "body_markdown"));
-    }
-    None
+    validate::new_notice(notice).err()
 }
 
 #[component]
@@ -134,6 +123,7 @@ fn ComposeForm() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linli_api::ErrorCode;
 
     fn notice(title: &str, body: &str) -> NewNotice {
         NewNotice {

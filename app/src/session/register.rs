@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use linli_api::auth::{limits, RegisterRequest};
-use linli_api::{ApiError, ErrorCode, PhoneNumber};
+use linli_api::{validate, ApiError};
 
 use super::Session;
 use crate::i18n::{self, t, t_args, tr};
@@ -13,41 +13,16 @@ use crate::layout::{FieldError, FormAlert, FormError, Page};
 
 const FIELDS: &[&str] = &["invite_code", "phone", "name", "password", "accept_privacy_policy"];
 
-/// What the form can tell before asking the server; the phone number is normalised.
+/// What the form can tell before asking the server (the server's own checks, from
+/// `linli_api::validate`); on success the request is trimmed and its phone normalised.
 pub fn validate_registration(request: &mut RegisterRequest) -> Option<ApiError> {
-    let required = |field: &str| Some(ApiError::on_field(ErrorCode::FieldRequired, field));
-    request.invite_code = request.invite_code.trim().to_owned();
-    request.name = request.name.trim().to_owned();
-    if request.invite_code.is_empty() {
-        return required("invite_code");
+    match validate::registration(request) {
+        Ok(checked) => {
+            *request = checked;
+            None
+        }
+        Err(error) => Some(error),
     }
-    if request.invite_code.chars().count() > limits::INVITE_CODE_MAX_CHARS {
-        return Some(ApiError::on_field(ErrorCode::InviteInvalid, "invite_code"));
-    }
-    if request.phone.trim().is_empty() {
-        return required("phone");
-    }
-    match PhoneNumber::parse(&request.phone) {
-        Some(phone) => request.phone = phone.into(),
-        None => return Some(ApiError::on_field(ErrorCode::InvalidPhone, "phone")),
-    }
-    if request.name.is_empty() {
-        return required("name");
-    }
-    if request.name.chars().count() > limits::NAME_MAX_CHARS {
-        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "name"));
-    }
-    let password_chars = request.password.chars().count();
-    if password_chars < limits::PASSWORD_MIN_CHARS {
-        return Some(ApiError::on_field(ErrorCode::PasswordTooShort, "password"));
-    }
-    if password_chars > limits::PASSWORD_MAX_CHARS {
-        return Some(ApiError::on_field(ErrorCode::FieldTooLong, "password"));
-    }
-    if !request.accept_privacy_policy {
-        return Some(ApiError::on_field(ErrorCode::ConsentRequired, "accept_privacy_policy"));
-    }
-    None
 }
 
 #[component]
@@ -159,6 +134,7 @@ fn RegisterForm() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linli_api::ErrorCode;
 
     fn request() -> RegisterRequest {
         RegisterRequest {

@@ -4,14 +4,13 @@
 use std::collections::{BTreeMap, HashSet};
 
 use linli_api::ids::UserId;
-use linli_api::notices::limits::{BODY_MAX_CHARS, PER_PAGE_DEFAULT, PER_PAGE_MAX, TITLE_MAX_CHARS};
+use linli_api::notices::limits::{PER_PAGE_DEFAULT, PER_PAGE_MAX};
 use linli_api::notices::{BuildingUnread, NewNotice, NoticeCategory, NoticeListQuery, UnreadResident};
 use linli_api::phone::mask_phone;
 use linli_api::ErrorCode;
 
 use crate::community::storage::ResidentContact;
 use crate::error::AppError;
-use crate::extract::required_text;
 
 /// A notice that passed every check, with its body rendered.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,16 +24,14 @@ pub struct CheckedNotice {
 }
 
 pub fn check_notice(notice: &NewNotice) -> Result<CheckedNotice, AppError> {
-    let title = required_text(&notice.title, TITLE_MAX_CHARS, "title")?;
-    let body_markdown = required_text(&notice.body_markdown, BODY_MAX_CHARS, "body_markdown")?;
+    let notice = linli_api::validate::new_notice(notice).map_err(AppError::Invalid)?;
     Ok(CheckedNotice {
-        title,
-        body_html: render_markdown(&body_markdown),
-        body_markdown,
+        body_html: render_markdown(&notice.body_markdown),
+        title: notice.title,
+        body_markdown: notice.body_markdown,
         category: notice.category,
         pinned: notice.pinned,
-        // A notice filed as urgent is urgent, whatever the checkbox said.
-        urgent: notice.urgent || notice.category == NoticeCategory::Urgent,
+        urgent: notice.urgent,
     })
 }
 
@@ -89,37 +86,12 @@ pub fn unread_by_building(residents: &[ResidentContact], readers: &HashSet<UserI
 mod tests {
     use super::*;
 
-    fn notice(title: &str, body: &str, category: NoticeCategory) -> NewNotice {
-        NewNotice { title: title.into(), body_markdown: body.into(), category, pinned: false, urgent: false }
-    }
-
     #[test]
     fn script_never_survives_rendering() {
         let html = render_markdown("# 停水\n<script>alert(1)</script>\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
         assert!(html.contains("<h1>停水</h1>"), "{html}");
         for danger in ["<script", "javascript:", "onerror"] {
             assert!(!html.contains(danger), "{danger} in {html}");
-        }
-    }
-
-    #[test]
-    fn urgent_category_makes_a_notice_urgent() {
-        assert!(check_notice(&notice("t", "b", NoticeCategory::Urgent)).unwrap().urgent);
-        assert!(!check_notice(&notice("t", "b", NoticeCategory::Activity)).unwrap().urgent);
-    }
-
-    #[test]
-    fn empty_or_overlong_fields_are_refused() {
-        let too_long = "长".repeat(TITLE_MAX_CHARS + 1);
-        for (title, body, field, code) in [
-            ("  ", "b", "title", ErrorCode::FieldRequired),
-            (too_long.as_str(), "b", "title", ErrorCode::FieldTooLong),
-            ("t", "\n", "body_markdown", ErrorCode::FieldRequired),
-        ] {
-            match check_notice(&notice(title, body, NoticeCategory::Government)) {
-                Err(AppError::Invalid { code: c, field: Some(f) }) => assert_eq!((c, f), (code, field)),
-                other => panic!("{other:?}"),
-            }
         }
     }
 

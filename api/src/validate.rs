@@ -1,0 +1,126 @@
+//! The checks of what people type, shared by the app's forms (which answer at once,
+//! without a round trip) and the server (which never trusts the app). One implementation,
+//! so the two can never disagree.
+
+use crate::auth::limits::{INVITE_CODE_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+use crate::auth::RegisterRequest;
+use crate::error::{ApiError, ErrorCode};
+use crate::notices::limits::{BODY_MAX_CHARS, TITLE_MAX_CHARS};
+use crate::notices::{NewNotice, NoticeCategory};
+use crate::phone::PhoneNumber;
+
+/// Trims a required text field and checks its length in characters.
+pub fn required_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, field));
+    }
+    if text.chars().count() > max_chars {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, field));
+    }
+    Ok(text.to_owned())
+}
+
+pub fn phone(raw: &str) -> Result<PhoneNumber, ApiError> {
+    if raw.trim().is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "phone"));
+    }
+    PhoneNumber::parse(raw).ok_or(ApiError::on_field(ErrorCode::InvalidPhone, "phone"))
+}
+
+/// A registration trimmed and with its phone number normalised, or the first bad field.
+pub fn registration(request: &RegisterRequest) -> Result<RegisterRequest, ApiError> {
+    let invite_code = required_text(&request.invite_code, INVITE_CODE_MAX_CHARS, "invite_code")?;
+    let phone = phone(&request.phone)?;
+    let name = required_text(&request.name, NAME_MAX_CHARS, "name")?;
+    let length = request.password.chars().count();
+    if length < PASSWORD_MIN_CHARS {
+        return Err(ApiError::on_field(ErrorCode::PasswordTooShort, "password"));
+    }
+    if length > PASSWORD_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "password"));
+    }
+    if !request.accept_privacy_policy {
+        return Err(ApiError::on_field(ErrorCode::ConsentRequired, "accept_privacy_policy"));
+    }
+    Ok(RegisterRequest { invite_code, phone: phone.into(), name, ..request.clone() })
+}
+
+/// A notice trimmed, urgent when filed as urgent, or the first bad field.
+pub fn new_notice(notice: &NewNotice) -> Result<NewNotice, ApiError> {
+    Ok(NewNotice {
+        title: required_text(&notice.title, TITLE_MAX_CHARS, "title")?,
+        body_markdown: required_text(&notice.body_markdown, BODY_MAX_CHARS, "body_markdown")?,
+        urgent: notice.urgent || notice.category == NoticeCategory::Urgent,
+        ..notice.clone()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> RegisterRequest {
+        RegisterRequest {
+            invite_code: " ab12-cd34 ".into(),
+            phone: "138 0000 1111".into(),
+            name: " 王阿姨 ".into(),
+            password: "long enough".into(),
+            accept_privacy_policy: true,
+            locale: None,
+        }
+    }
+
+    #[test]
+    fn a_good_registration_is_trimmed_and_normalised() {
+        let checked = registration(&request()).unwrap();
+        assert_eq!((checked.invite_code.as_str(), checked.phone.as_str(), checked.name.as_str()), ("ab12-cd34", "13800001111", "王阿姨"));
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases: Vec<(fn(&mut RegisterRequest), ErrorCode, &str)> = vec![
+            (|r| r.invite_code = "  ".into(), ErrorCode::FieldRequired, "invite_code"),
+            (|r| r.phone = "".into(), ErrorCode::FieldRequired, "phone"),
+            (|r| r.phone = "12345".into(), ErrorCode::InvalidPhone, "phone"),
+            (|r| r.name = "".into(), ErrorCode::FieldRequired, "name"),
+            (|r| r.name = "名".repeat(41), ErrorCode::FieldTooLong, "name"),
+            (|r| r.password = "short".into(), ErrorCode::PasswordTooShort, "password"),
+            (|r| r.password = "x".repeat(129), ErrorCode::FieldTooLong, "password"),
+            (|r| r.accept_privacy_policy = false, ErrorCode::ConsentRequired, "accept_privacy_policy"),
+        ];
+        for (spoil, code, field) in cases {
+            let mut bad = request();
+            spoil(&mut bad);
+            assert_eq!(registration(&bad), Err(ApiError::on_field(code, field)));
+        }
+    }
+
+    #[test]
+    fn a_password_counts_characters_not_bytes() {
+        let mut r = request();
+        r.password = "邻里邻里邻里邻里".into();
+        assert!(registration(&r).is_ok());
+    }
+
+    #[test]
+    fn notices_need_a_title_and_body_and_urgent_category_makes_them_urgent() {
+        let notice = |title: &str, body: &str, category| NewNotice {
+            title: title.into(),
+            body_markdown: body.into(),
+            category,
+            pinned: false,
+            urgent: false,
+        };
+        assert!(new_notice(&notice("t", "b", NoticeCategory::Urgent)).unwrap().urgent);
+        assert!(!new_notice(&notice(" t ", "b", NoticeCategory::Activity)).unwrap().urgent);
+        let too_long = "长".repeat(TITLE_MAX_CHARS + 1);
+        for (title, body, field, code) in [
+            ("  ", "b", "title", ErrorCode::FieldRequired),
+            (too_long.as_str(), "b", "title", ErrorCode::FieldTooLong),
+            ("t", "\n", "body_markdown", ErrorCode::FieldRequired),
+        ] {
+            assert_eq!(new_notice(&notice(title, body, NoticeCategory::Government)), Err(ApiError::on_field(code, field)));
+        }
+    }
+}
