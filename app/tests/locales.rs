@@ -9,15 +9,17 @@ use linli_api::auth::Locale;
 use linli_api::ErrorCode;
 use linli_app::i18n::{build_bundle, translate, SOURCES};
 
-fn message_ids(source: &str) -> BTreeSet<String> {
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
+/// The message ids of one locale, over all its files.
+fn message_ids(sources: &[&str]) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for source in sources {
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             Entry::Message(message) => Some(message.id.name.to_owned()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
 fn app_source_text() -> String {

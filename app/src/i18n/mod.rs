@@ -1,4 +1,5 @@
-//! Fluent strings: one bundle per locale, built on first use from `locales/<tag>/main.ftl`.
+//! Fluent strings: one bundle per locale, built on first use from `locales/<tag>/*.ftl`
+//! (one file per module, so a module's wording lives next to nothing else).
 //!
 //! `t("id")` reads the current locale from a global signal, so a view that shows
 //! `move || t("id")` re-renders the moment the resident switches language.
@@ -16,28 +17,37 @@ use unic_langid::LanguageIdentifier;
 
 pub use format::{format_datetime, DEFAULT_UTC_OFFSET_MINUTES};
 
-/// The Fluent source of every shipped locale, compiled into the bundle.
-pub const SOURCES: [(Locale, &str); 3] = [
-    (Locale::ZhCn, include_str!("../../../locales/zh-CN/main.ftl")),
-    (Locale::ZhTw, include_str!("../../../locales/zh-TW/main.ftl")),
-    (Locale::En, include_str!("../../../locales/en/main.ftl")),
-];
+/// Every module's Fluent file, in the order they are added to a bundle.
+macro_rules! locale_sources {
+    ($($file:literal),* $(,)?) => {
+        [
+            (Locale::ZhCn, &[$(include_str!(concat!("../../../locales/zh-CN/", $file, ".ftl"))),*] as &[&str]),
+            (Locale::ZhTw, &[$(include_str!(concat!("../../../locales/zh-TW/", $file, ".ftl"))),*]),
+            (Locale::En, &[$(include_str!(concat!("../../../locales/en/", $file, ".ftl"))),*]),
+        ]
+    };
+}
+
+/// The Fluent sources of every shipped locale, compiled into the bundle.
+pub const SOURCES: [(Locale, &[&str]); 3] = locale_sources!("main", "elderly", "family", "help");
 
 pub type Bundle = FluentBundle<FluentResource>;
 
-fn source(locale: Locale) -> &'static str {
+fn sources(locale: Locale) -> &'static [&'static str] {
     SOURCES.iter().find(|(l, _)| *l == locale).map(|(_, s)| *s).unwrap_or_default()
 }
 
-/// Parses one locale's file into a bundle; every parse or duplicate-id error is reported.
+/// Parses one locale's files into a bundle; every parse or duplicate-id error is reported.
 pub fn build_bundle(locale: Locale) -> Result<Bundle, String> {
     let langid: LanguageIdentifier =
         locale.tag().parse().map_err(|e| format!("{}: bad language tag: {e}", locale.tag()))?;
-    let resource = FluentResource::try_new(source(locale).to_owned())
-        .map_err(|(_, errors)| format!("{}: {errors:?}", locale.tag()))?;
     let mut bundle = FluentBundle::new(vec![langid]);
     bundle.set_use_isolating(false);
-    bundle.add_resource(resource).map_err(|errors| format!("{}: {errors:?}", locale.tag()))?;
+    for source in sources(locale) {
+        let resource = FluentResource::try_new(source.to_string())
+            .map_err(|(_, errors)| format!("{}: {errors:?}", locale.tag()))?;
+        bundle.add_resource(resource).map_err(|errors| format!("{}: {errors:?}", locale.tag()))?;
+    }
     Ok(bundle)
 }
 

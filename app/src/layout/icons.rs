@@ -11,6 +11,11 @@ pub const INVITE: &str = r#"<rect x="3" y="3" width="7" height="7"/><rect x="14"
 pub const ME: &str = r#"<circle cx="12" cy="8" r="4"/><path d="M4 21c1-4 4-6 8-6s7 2 8 6"/>"#;
 pub const PIN: &str = r#"<path d="M9 3h6l-1 6 3 3H7l3-3z"/><path d="M12 12v9"/>"#;
 pub const URGENT: &str = r#"<path d="M12 3L2 20h20z"/><path d="M12 10v4"/><path d="M12 17h0"/>"#;
+/// A hand raised for help (一键求助).
+pub const HELP: &str = r#"<path d="M12 21s-7-4.5-7-10a4 4 0 017-2.6A4 4 0 0119 11c0 5.5-7 10-7 10z"/><path d="M12 10v3"/><path d="M12 16h0"/>"#;
+/// Two people, one taller: family (亲情账号).
+pub const FAMILY: &str = r#"<circle cx="8" cy="7" r="3"/><circle cx="17" cy="10" r="2.5"/><path d="M2 21c.5-4 3-6 6-6s5.5 2 6 6"/><path d="M14 21c.3-2.6 1.5-4.5 3-4.5s2.7 1.9 3 4.5"/>"#;
+pub const PHONE: &str = r#"<path d="M5 3h4l2 5-2.5 1.5a11 11 0 006 6L16 13l5 2v4a2 2 0 01-2 2A17 17 0 013 5a2 2 0 012-2z"/>"#;
 pub const TEXT_SIZE: &str = r#"<path d="M3 19l5-14 5 14"/><path d="M5 14h6"/><path d="M15 19l3-8 3 8"/><path d="M16 16h4"/>"#;
 
 /// One icon as a decorative inline element.

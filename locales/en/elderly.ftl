@@ -1,0 +1,1 @@
+# elderly — elderly mode (长辈版), read-aloud, accessibility aids

@@ -1,0 +1,1 @@
+# help — one-tap help (一键求助)
