@@ -16,10 +16,16 @@ pub enum Role {
     Property,
     Merchant,
     Admin,
+    /// A resident's family member (亲属), who may live anywhere: belongs to no household and
+    /// sees nothing of the community except what a family link grants them.
+    Family,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Resident, Role::Staff, Role::Property, Role::Merchant, Role::Admin];
+    pub const ALL: [Role; 6] = [Role::Resident, Role::Staff, Role::Property, Role::Merchant, Role::Admin, Role::Family];
+
+    /// The roles of the community's own people; a family account is not one of them.
+    pub const MEMBERS: [Role; 5] = [Role::Resident, Role::Staff, Role::Property, Role::Merchant, Role::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -28,6 +34,7 @@ impl Role {
             Role::Property => "property",
             Role::Merchant => "merchant",
             Role::Admin => "admin",
+            Role::Family => "family",
         }
     }
 

@@ -8,7 +8,12 @@ use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences
 use crate::community::{HouseholdEntry, Invite, NewInvite};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::events::EventTicket;
-use crate::ids::NoticeId;
+use crate::family::{
+    AcceptFamilyInvite, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
+    FamilyRegistration, NewFamilyInvite, UpdateGrants, ACTING_FOR_HEADER,
+};
+use crate::help::{HelpBoard, HelpRequest, MyHelp};
+use crate::ids::{FamilyLinkId, HelpRequestId, NoticeId, UserId};
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
@@ -58,13 +63,21 @@ pub struct Client {
     http: reqwest::Client,
     base_url: String,
     token: Option<String>,
+    /// The resident a family member is acting for, sent on every request.
+    acting_for: Option<UserId>,
 }
 
 impl Client {
     /// `base_url` is the server's origin, e.g. `http://127.0.0.1:8080` (no trailing slash needed).
     pub fn new(base_url: impl Into<String>) -> Self {
         let base_url = base_url.into().trim_end_matches('/').to_owned();
-        Self { http: reqwest::Client::new(), base_url, token: None }
+        Self { http: reqwest::Client::new(), base_url, token: None, acting_for: None }
+    }
+
+    /// The same session acting for `resident` through a family link (see [`crate::family`]).
+    pub fn acting_for(mut self, resident: UserId) -> Self {
+        self.acting_for = Some(resident);
+        self
     }
 
     pub fn with_token(mut self, token: impl Into<String>) -> Self {
@@ -150,6 +163,62 @@ impl Client {
         self.send(self.request(Method::GET, &format!("/notices/{id}/reads"))).await
     }
 
+    // --- family links ---------------------------------------------------------------
+
+    pub async fn create_family_invite(&self, invite: &NewFamilyInvite) -> ClientResult<FamilyInvite> {
+        self.send(self.request(Method::POST, "/family/invites").json(invite)).await
+    }
+
+    pub async fn accept_family_invite(&self, accept: &AcceptFamilyInvite) -> ClientResult<FamilyLink> {
+        self.send(self.request(Method::POST, "/family/links").json(accept)).await
+    }
+
+    pub async fn register_family_member(&self, request: &FamilyRegisterRequest) -> ClientResult<FamilyRegistration> {
+        self.send(self.request(Method::POST, "/family/register").json(request)).await
+    }
+
+    pub async fn family_links(&self) -> ClientResult<FamilyLinks> {
+        self.send(self.request(Method::GET, "/family/links")).await
+    }
+
+    pub async fn update_family_grants(&self, link: FamilyLinkId, grants: &UpdateGrants) -> ClientResult<FamilyLink> {
+        self.send(self.request(Method::PATCH, &format!("/family/links/{link}")).json(grants)).await
+    }
+
+    /// Ends a link; either side may.
+    pub async fn revoke_family_link(&self, link: FamilyLinkId) -> ClientResult<()> {
+        self.send_empty(self.request(Method::DELETE, &format!("/family/links/{link}"))).await
+    }
+
+    pub async fn family_history(&self, query: FamilyHistoryQuery) -> ClientResult<FamilyHistory> {
+        let params: Vec<(&str, String)> = query.page.map(|page| ("page", page.to_string())).into_iter().collect();
+        self.send(self.request(Method::GET, "/family/history").query(&params)).await
+    }
+
+    // --- one-tap help ---------------------------------------------------------------
+
+    /// Asks the staff on duty for help; asking again while a request is open returns it.
+    pub async fn ask_for_help(&self) -> ClientResult<HelpRequest> {
+        self.send(self.request(Method::POST, "/help")).await
+    }
+
+    pub async fn my_help(&self) -> ClientResult<MyHelp> {
+        self.send(self.request(Method::GET, "/help/mine")).await
+    }
+
+    pub async fn help_board(&self) -> ClientResult<HelpBoard> {
+        self.send(self.request(Method::GET, "/help")).await
+    }
+
+    pub async fn acknowledge_help(&self, id: HelpRequestId) -> ClientResult<HelpRequest> {
+        self.send(self.request(Method::POST, &format!("/help/{id}/acknowledge"))).await
+    }
+
+    /// Staff mark it dealt with, or the resident calls it off.
+    pub async fn close_help(&self, id: HelpRequestId) -> ClientResult<HelpRequest> {
+        self.send(self.request(Method::POST, &format!("/help/{id}/close"))).await
+    }
+
     // --- live events ----------------------------------------------------------------
 
     pub async fn event_ticket(&self) -> ClientResult<EventTicket> {
@@ -164,11 +233,14 @@ impl Client {
     // --- plumbing -------------------------------------------------------------------
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let builder = self.http.request(method, self.url(path));
-        match &self.token {
-            Some(token) => builder.bearer_auth(token),
-            None => builder,
+        let mut builder = self.http.request(method, self.url(path));
+        if let Some(token) = &self.token {
+            builder = builder.bearer_auth(token);
         }
+        if let Some(resident) = self.acting_for {
+            builder = builder.header(ACTING_FOR_HEADER, resident.to_string());
+        }
+        builder
     }
 
     async fn send<T: DeserializeOwned>(&self, builder: RequestBuilder) -> ClientResult<T> {

@@ -50,6 +50,14 @@ error_codes! {
     ConsentRequired = "consent_required",
     /// The invite code is unknown, expired or used up.
     InviteInvalid = "invite_invalid",
+    /// The family code is unknown, expired or already used.
+    FamilyCodeInvalid = "family_code_invalid",
+    /// A family code cannot link a person to themselves.
+    FamilySelf = "family_self",
+    /// The family link does not (or no longer) allow doing this for that person.
+    NotPermitted = "not_permitted",
+    /// The help request is already closed.
+    HelpClosed = "help_closed",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::help::HelpRequest;
 use crate::ids::NoticeId;
 use crate::notices::NoticeSummary;
 
@@ -29,4 +30,8 @@ pub enum Event {
     NoticePublished { notice: NoticeSummary },
     /// Someone read a notice; only staff and property receive this.
     NoticeReadCount { notice_id: NoticeId, read_count: i64 },
+    /// A resident asked for help; only the community's staff receive this.
+    HelpRaised { request: HelpRequest },
+    /// A help request was acknowledged or closed; the staff and the resident receive this.
+    HelpUpdated { request: HelpRequest },
 }

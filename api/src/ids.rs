@@ -29,4 +29,8 @@ id_type!(
     UserId,
     /// A published notice.
     NoticeId,
+    /// A family link (亲情账号) between a resident and a family member.
+    FamilyLinkId,
+    /// A one-tap help request (一键求助).
+    HelpRequestId,
 );

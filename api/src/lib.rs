@@ -9,6 +9,8 @@ pub mod client;
 pub mod community;
 pub mod error;
 pub mod events;
+pub mod family;
+pub mod help;
 pub mod ids;
 pub mod notices;
 pub mod phone;

@@ -5,6 +5,7 @@
 use crate::auth::limits::{INVITE_CODE_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use crate::auth::RegisterRequest;
 use crate::error::{ApiError, ErrorCode};
+use crate::family::{FamilyRegisterRequest, Grant};
 use crate::notices::limits::{BODY_MAX_CHARS, TITLE_MAX_CHARS};
 use crate::notices::{NewNotice, NoticeCategory};
 use crate::phone::PhoneNumber;
@@ -44,6 +45,35 @@ pub fn registration(request: &RegisterRequest) -> Result<RegisterRequest, ApiErr
         return Err(ApiError::on_field(ErrorCode::ConsentRequired, "accept_privacy_policy"));
     }
     Ok(RegisterRequest { invite_code, phone: phone.into(), name, ..request.clone() })
+}
+
+/// A family member's registration: the same checks, the code named `code`.
+pub fn family_registration(request: &FamilyRegisterRequest) -> Result<FamilyRegisterRequest, ApiError> {
+    let as_resident = RegisterRequest {
+        invite_code: request.code.clone(),
+        phone: request.phone.clone(),
+        name: request.name.clone(),
+        password: request.password.clone(),
+        accept_privacy_policy: request.accept_privacy_policy,
+        locale: request.locale,
+    };
+    let checked = registration(&as_resident).map_err(|error| match error.field.as_deref() {
+        Some("invite_code") => ApiError::on_field(error.code, "code"),
+        _ => error,
+    })?;
+    Ok(FamilyRegisterRequest { code: checked.invite_code, phone: checked.phone, name: checked.name, ..request.clone() })
+}
+
+/// What a resident grants a family member: each at most once, in a stable order; a new
+/// code must grant something.
+pub fn grants(grants: &[Grant], at_least_one: bool) -> Result<Vec<Grant>, ApiError> {
+    let mut grants = grants.to_vec();
+    grants.sort();
+    grants.dedup();
+    if at_least_one && grants.is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "grants"));
+    }
+    Ok(grants)
 }
 
 /// A notice trimmed, urgent when filed as urgent, or the first bad field.
@@ -94,6 +124,29 @@ mod tests {
             spoil(&mut bad);
             assert_eq!(registration(&bad), Err(ApiError::on_field(code, field)));
         }
+    }
+
+    #[test]
+    fn a_family_registration_names_its_code_field() {
+        let family = FamilyRegisterRequest {
+            code: " ".into(),
+            phone: "13800001111".into(),
+            name: "小王".into(),
+            password: "long enough".into(),
+            accept_privacy_policy: true,
+            locale: None,
+        };
+        assert_eq!(family_registration(&family), Err(ApiError::on_field(ErrorCode::FieldRequired, "code")));
+        let good = FamilyRegisterRequest { code: " k7pm-4xq2 ".into(), ..family };
+        assert_eq!(family_registration(&good).unwrap().code, "k7pm-4xq2");
+    }
+
+    #[test]
+    fn grants_are_deduplicated_and_a_new_code_needs_one() {
+        use Grant::*;
+        assert_eq!(grants(&[VoteProxy, ReadNotices, VoteProxy], true), Ok(vec![ReadNotices, VoteProxy]));
+        assert_eq!(grants(&[], true), Err(ApiError::on_field(ErrorCode::FieldRequired, "grants")));
+        assert_eq!(grants(&[], false), Ok(vec![]));
     }
 
     #[test]

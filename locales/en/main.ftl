@@ -161,6 +161,7 @@ role-staff = Residents' committee staff
 role-property = Property management staff
 role-merchant = Merchant
 role-admin = Administrator
+role-family = Family member
 
 ## Errors
 error-malformed-body = What was sent is not in the right form. Reload the page and try again.

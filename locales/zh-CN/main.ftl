@@ -135,6 +135,7 @@ role-staff = 居委会工作人员
 role-property = 物业工作人员
 role-merchant = 商户
 role-admin = 管理员
+role-family = 亲属
 
 ## 错误
 error-malformed-body = 提交的内容格式不对，请刷新页面后重试。

@@ -135,6 +135,7 @@ role-staff = 居委會工作人員
 role-property = 物業工作人員
 role-merchant = 商家
 role-admin = 管理員
+role-family = 親屬
 
 ## 錯誤
 error-malformed-body = 送出的內容格式不對，請重新整理頁面後再試。

@@ -20,6 +20,14 @@ pub enum AppError {
     UnsupportedMediaType,
     #[error("invite code unknown, expired or used up")]
     InviteInvalid,
+    #[error("family code unknown, expired or used")]
+    FamilyCodeInvalid,
+    #[error("a family code cannot link a person to themselves")]
+    FamilySelf,
+    #[error("no family link allows this")]
+    NotPermitted,
+    #[error("help request already closed")]
+    HelpClosed,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -59,6 +67,12 @@ impl AppError {
             InviteInvalid => {
                 (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::InviteInvalid, "invite_code"))
             }
+            FamilyCodeInvalid => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::FamilyCodeInvalid, "code"))
+            }
+            FamilySelf => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::FamilySelf, "code")),
+            NotPermitted => (StatusCode::FORBIDDEN, plain(ErrorCode::NotPermitted)),
+            HelpClosed => (StatusCode::CONFLICT, plain(ErrorCode::HelpClosed)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

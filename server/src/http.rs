@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use crate::config::Config;
 use crate::error::error_response;
 use crate::state::AppState;
-use crate::{auth, community, events, notices};
+use crate::{auth, community, events, family, help, notices};
 
 /// The largest JSON body accepted (a long notice is ~60 KB of UTF-8).
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
@@ -56,6 +56,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(auth::routes::router())
         .merge(community::routes::router())
         .merge(notices::routes::router())
+        .merge(family::routes::router())
+        .merge(help::routes::router())
         .merge(events::routes::ticket_router())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(map_response(timeout_as_error_body));
@@ -94,7 +96,11 @@ fn cors(extra_origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::HeaderName::from_static(linli_api::family::ACTING_FOR_HEADER),
+        ])
         .max_age(Duration::from_secs(3600))
 }
 

@@ -10,6 +10,8 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod family;
+pub mod help;
 pub mod http;
 pub mod notices;
 pub mod seed;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use linli_api::auth::{Locale, Role};
+use linli_api::family::{FamilyActivityKind, Grant};
 use linli_api::ids::{CommunityId, HouseholdId, UserId};
 use linli_api::notices::{NewNotice, NoticeCategory};
 use sqlx::AnyConnection;
@@ -13,6 +14,7 @@ use crate::auth::storage::{insert_account, update_preferences, NewAccount};
 use crate::community::storage as community;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::family;
 use crate::notices::{rules as notice_rules, storage as notices};
 
 /// The password of every demo account.
@@ -27,14 +29,19 @@ pub struct DemoAccount {
     pub role: Role,
 }
 
-pub const DEMO_ACCOUNTS: [DemoAccount; 6] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount { name: "李主任", phone: "13800000001", role: Role::Staff },
     DemoAccount { name: "张经理（物业）", phone: "13800000002", role: Role::Property },
     DemoAccount { name: "鲜丰果蔬", phone: "13800000003", role: Role::Merchant },
     DemoAccount { name: "王建国", phone: "13900000001", role: Role::Resident },
     DemoAccount { name: "陈秀英", phone: "13900000002", role: Role::Resident },
     DemoAccount { name: "刘洋", phone: "13900000003", role: Role::Resident },
+    DemoAccount { name: "陈小红（女儿）", phone: "13500000001", role: Role::Family },
 ];
+
+/// The elderly resident's daughter, linked as family with these grants.
+pub const FAMILY_PHONE: &str = "13500000001";
+const FAMILY_GRANTS: [Grant; 3] = [Grant::ReadNotices, Grant::BookAppointments, Grant::VoteProxy];
 
 /// The elderly demo resident, whose account starts in elderly mode.
 pub const ELDERLY_PHONE: &str = "13900000002";
@@ -85,6 +92,21 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
         },
     )
     .await?;
+    let phone_of = |phone: &str| DEMO_ACCOUNTS.iter().position(|account| account.phone == phone).map(|index| ids[index]);
+    if let (Some(elderly), Some(daughter)) = (phone_of(ELDERLY_PHONE), phone_of(FAMILY_PHONE)) {
+        let grant = family::storage::ClaimedInvite { community: community_id, resident: elderly, grants: FAMILY_GRANTS.to_vec() };
+        let link = family::storage::upsert_link(&mut tx, &grant, daughter, now).await?;
+        let linked = family::storage::Activity {
+            community: community_id,
+            link: link.id,
+            resident: elderly,
+            member: daughter,
+            kind: FamilyActivityKind::Linked,
+            detail: &family::rules::encode_grants(&link.grants),
+            at: now,
+        };
+        family::storage::record(&mut tx, &linked).await?;
+    }
     seed_notices(&mut tx, community_id, ids[0], ids[1], now).await?;
     tx.commit().await?;
     Ok(true)

@@ -23,6 +23,7 @@ pub fn role_id(role: Role) -> &'static str {
         Role::Property => "role-property",
         Role::Merchant => "role-merchant",
         Role::Admin => "role-admin",
+        Role::Family => "role-family",
     }
 }
 

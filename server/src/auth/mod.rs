@@ -12,11 +12,25 @@ use std::marker::PhantomData;
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
-use linli_api::auth::Role;
+use linli_api::auth::{Role, Session};
 use linli_api::ids::{CommunityId, HouseholdId, UserId};
+use sqlx::AnyConnection;
 
-use crate::error::AppError;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+
+pub use storage::NewAccount;
+
+/// Creates an account and opens its first session, inside the caller's transaction (so a
+/// registration that fails later leaves no account behind).
+pub async fn create_account(conn: &mut AnyConnection, account: &NewAccount<'_>) -> AppResult<Session> {
+    let user = match storage::insert_account(&mut *conn, account).await {
+        Err(error) if is_unique_violation(&error) => return Err(AppError::PhoneTaken),
+        other => other?,
+    };
+    routes::open_session(conn, user, account.now).await
+}
 
 /// Who is calling, resolved from the bearer token.
 #[derive(Debug, Clone)]
@@ -43,6 +57,18 @@ pub trait Admits {
 pub struct Anyone;
 impl Admits for Anyone {
     const ROLES: &'static [Role] = &Role::ALL;
+}
+
+/// The community's own people: everyone but family accounts, who act only for someone.
+pub struct Members;
+impl Admits for Members {
+    const ROLES: &'static [Role] = &Role::MEMBERS;
+}
+
+/// Residents of a household.
+pub struct ResidentsOnly;
+impl Admits for ResidentsOnly {
+    const ROLES: &'static [Role] = &[Role::Resident];
 }
 
 /// Residents' committee staff (and admins, who can do what staff do).

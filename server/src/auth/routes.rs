@@ -15,7 +15,6 @@ use utoipa_axum::routes;
 use super::storage::{self, NewAccount};
 use super::{password, rules, token, Signed};
 use crate::community::storage as community;
-use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::state::AppState;
@@ -61,11 +60,7 @@ async fn register(
         consented_at: Some(now),
         now,
     };
-    let user = match storage::insert_account(&mut tx, &account).await {
-        Err(error) if is_unique_violation(&error) => return Err(AppError::PhoneTaken),
-        other => other?,
-    };
-    let session = open_session(&mut tx, user, now).await?;
+    let session = super::create_account(&mut tx, &account).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(session)))
 }
@@ -127,7 +122,7 @@ async fn update_preferences(
     Ok(Json(storage::me(&mut conn, caller.user_id).await?.ok_or(AppError::Unauthenticated)?))
 }
 
-async fn open_session(
+pub(super) async fn open_session(
     conn: &mut sqlx::AnyConnection,
     user: UserId,
     now: chrono::DateTime<chrono::Utc>,

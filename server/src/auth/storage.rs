@@ -152,6 +152,30 @@ pub async fn update_preferences(
     Ok(())
 }
 
+/// Who someone is, for the people linked to them: name, full phone, community, household.
+pub struct Profile {
+    pub name: String,
+    pub phone: String,
+    pub community: CommunityId,
+    pub household: Option<HouseholdId>,
+    pub role: Role,
+}
+
+pub async fn profile_of(conn: &mut AnyConnection, user: UserId) -> Result<Option<Profile>, sqlx::Error> {
+    let row: Option<(String, String, i64, Option<i64>, String)> =
+        sqlx::query_as("SELECT name, phone, community_id, household_id, role FROM users WHERE id = $1")
+            .bind(user.0)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(name, phone, community, household, role)| Profile {
+        name,
+        phone,
+        community: CommunityId(community),
+        household: household.map(HouseholdId),
+        role: Role::parse(&role).unwrap_or(Role::Resident),
+    }))
+}
+
 pub async fn name_of(conn: &mut AnyConnection, user: UserId) -> Result<String, sqlx::Error> {
     let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = $1").bind(user.0).fetch_one(conn).await?;
     Ok(name)

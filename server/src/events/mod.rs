@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use linli_api::auth::Role;
 use linli_api::events::Event;
-use linli_api::ids::CommunityId;
+use linli_api::ids::{CommunityId, UserId};
 use tokio::sync::{broadcast, watch};
 
 use crate::auth::token::new_token;
@@ -20,16 +20,23 @@ use crate::auth::token::new_token;
 /// Who in a community an event is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
-    Everyone,
+    /// The community's own people (family accounts see a resident's things only on request).
+    Members,
     /// Staff, property and admins.
     Publishers,
+    /// The residents' committee staff (and admins): who is on duty for help requests.
+    Staff,
+    /// One person.
+    Person(UserId),
 }
 
 impl Audience {
-    pub fn admits(self, role: Role) -> bool {
+    pub fn admits(self, subscriber: &Subscriber) -> bool {
         match self {
-            Audience::Everyone => true,
-            Audience::Publishers => matches!(role, Role::Staff | Role::Property | Role::Admin),
+            Audience::Members => subscriber.role != Role::Family,
+            Audience::Publishers => matches!(subscriber.role, Role::Staff | Role::Property | Role::Admin),
+            Audience::Staff => matches!(subscriber.role, Role::Staff | Role::Admin),
+            Audience::Person(user) => subscriber.user == user,
         }
     }
 }
@@ -41,9 +48,16 @@ pub struct Envelope {
     pub event: Event,
 }
 
-/// What a ticket stands for: the stream's community and role.
+impl Envelope {
+    pub fn is_for(&self, subscriber: &Subscriber) -> bool {
+        self.community == subscriber.community && self.audience.admits(subscriber)
+    }
+}
+
+/// What a ticket stands for: the stream's person, community and role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subscriber {
+    pub user: UserId,
     pub community: CommunityId,
     pub role: Role,
 }
@@ -123,17 +137,36 @@ mod tests {
     #[test]
     fn a_ticket_works_once() {
         let hub = EventHub::new();
-        let subscriber = Subscriber { community: CommunityId(1), role: Role::Resident };
+        let subscriber = Subscriber { user: UserId(7), community: CommunityId(1), role: Role::Resident };
         let ticket = hub.issue_ticket(subscriber);
         assert_eq!(hub.redeem_ticket(&ticket), Some(subscriber));
         assert_eq!(hub.redeem_ticket(&ticket), None);
         assert_eq!(hub.redeem_ticket("made-up"), None);
     }
 
+    fn subscriber(user: i64, role: Role) -> Subscriber {
+        Subscriber { user: UserId(user), community: CommunityId(1), role }
+    }
+
     #[test]
-    fn read_counts_go_to_publishers_only() {
-        assert!(Audience::Publishers.admits(Role::Property));
-        assert!(!Audience::Publishers.admits(Role::Resident));
-        assert!(Audience::Everyone.admits(Role::Merchant));
+    fn each_audience_admits_only_its_people() {
+        assert!(Audience::Publishers.admits(&subscriber(1, Role::Property)));
+        assert!(!Audience::Publishers.admits(&subscriber(1, Role::Resident)));
+        assert!(Audience::Members.admits(&subscriber(1, Role::Merchant)));
+        assert!(!Audience::Members.admits(&subscriber(1, Role::Family)));
+        assert!(Audience::Staff.admits(&subscriber(1, Role::Staff)));
+        assert!(!Audience::Staff.admits(&subscriber(1, Role::Property)));
+        assert!(Audience::Person(UserId(2)).admits(&subscriber(2, Role::Resident)));
+        assert!(!Audience::Person(UserId(2)).admits(&subscriber(3, Role::Staff)));
+    }
+
+    #[test]
+    fn nothing_crosses_communities() {
+        let envelope = Envelope {
+            community: CommunityId(2),
+            audience: Audience::Members,
+            event: Event::NoticeReadCount { notice_id: linli_api::ids::NoticeId(1), read_count: 1 },
+        };
+        assert!(!envelope.is_for(&subscriber(1, Role::Resident)));
     }
 }

@@ -33,7 +33,7 @@ pub fn stream_router() -> OpenApiRouter<AppState> {
 #[utoipa::path(post, path = "/events/ticket", tag = "events", security(("bearer" = [])),
     responses((status = 200, body = EventTicket), (status = 401, body = ErrorBody)))]
 async fn ticket(State(state): State<AppState>, Signed(caller, ..): Signed) -> Json<EventTicket> {
-    let ticket = state.events.issue_ticket(Subscriber { community: caller.community_id, role: caller.role });
+    let ticket = state.events.issue_ticket(Subscriber { user: caller.user_id, community: caller.community_id, role: caller.role });
     Json(EventTicket { ticket })
 }
 
@@ -47,8 +47,7 @@ async fn stream(
     let subscriber = state.events.redeem_ticket(&query.ticket).ok_or(AppError::Unauthenticated)?;
     let events = BroadcastStream::new(state.events.subscribe()).filter_map(move |received| {
         let envelope = received.ok()?;
-        let wanted = envelope.community == subscriber.community && envelope.audience.admits(subscriber.role);
-        wanted.then(|| Ok(SseEvent::default().json_data(&envelope.event).unwrap_or_default()))
+        envelope.is_for(&subscriber).then(|| Ok(SseEvent::default().json_data(&envelope.event).unwrap_or_default()))
     });
     // An opening comment tells the client the stream is live before the first event.
     let opened = tokio_stream::once(Ok(SseEvent::default().comment("open")));

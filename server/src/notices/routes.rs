@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use linli_api::auth::Role;
 use linli_api::events::Event;
+use linli_api::family::FamilyActivityKind;
 use linli_api::ids::NoticeId;
 use linli_api::notices::{NewNotice, Notice, NoticeListQuery, NoticePage, NoticeSummary, ReadStats};
 use linli_api::ErrorBody;
@@ -18,6 +19,7 @@ use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
 use crate::events::Audience;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::family::{Acting, ActingFor, ReadNotices, Subject};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -28,19 +30,21 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(read_stats))
 }
 
-/// The community's notices, pinned first, then newest, with the caller's read state.
-#[utoipa::path(get, path = "/notices", tag = "notices", security(("bearer" = [])), params(NoticeListQuery),
+/// The community's notices, pinned first, then newest, with the reader's read state.
+/// A family member reads a resident's notices with the `linli-acting-for` header.
+#[utoipa::path(get, path = "/notices", tag = "notices", security(("bearer" = [])), params(NoticeListQuery, ActingFor),
     responses((status = 200, body = NoticePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed,
+    reader: Acting<ReadNotices>,
     ApiQuery(query): ApiQuery<NoticeListQuery>,
 ) -> AppResult<Json<NoticePage>> {
     let window = rules::page_window(query)?;
+    let Subject { community_id, user_id, .. } = reader.subject;
     let mut conn = state.db.pool.acquire().await?;
-    let items = storage::page(&mut conn, caller.community_id, caller.user_id, window).await?;
-    let (total, unread) = storage::totals(&mut conn, caller.community_id, caller.user_id).await?;
+    let items = storage::page(&mut conn, community_id, user_id, window).await?;
+    let (total, unread) = storage::totals(&mut conn, community_id, user_id).await?;
     Ok(Json(NoticePage { items, page: window.page, per_page: window.per_page, total, unread }))
 }
 
@@ -58,40 +62,49 @@ async fn publish(
     let author_name = name_of(&mut conn, caller.user_id).await?;
     let summary =
         storage::insert(&mut conn, caller.community_id, caller.user_id, &author_name, &notice, state.clock.now()).await?;
-    state.events.publish(caller.community_id, Audience::Everyone, Event::NoticePublished { notice: summary.clone() });
+    state.events.publish(caller.community_id, Audience::Members, Event::NoticePublished { notice: summary.clone() });
     Ok((StatusCode::CREATED, Json(summary)))
 }
 
-/// One notice of the caller's community.
+/// One notice of the reader's community.
 #[utoipa::path(get, path = "/notices/{id}", tag = "notices", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "notice id")),
-    responses((status = 200, body = Notice), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("id" = i64, Path, description = "notice id"), ActingFor),
+    responses((status = 200, body = Notice), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
 async fn open(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed,
+    reader: Acting<ReadNotices>,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<Notice>> {
+    let Subject { community_id, user_id, .. } = reader.subject;
     let mut conn = state.db.pool.acquire().await?;
-    let notice = storage::find(&mut conn, caller.community_id, NoticeId(id), caller.user_id).await?;
+    let notice = storage::find(&mut conn, community_id, NoticeId(id), user_id).await?;
     Ok(Json(notice.ok_or(AppError::NotFound)?))
 }
 
-/// Marks the notice read by the caller; reading twice changes nothing.
+/// Marks the notice read by the reader; reading twice changes nothing. A family member
+/// reading it for a resident marks it read for them, and it goes into their history.
 #[utoipa::path(post, path = "/notices/{id}/read", tag = "notices", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "notice id")),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("id" = i64, Path, description = "notice id"), ActingFor),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn mark_read(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed,
+    reader: Acting<ReadNotices>,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let id = NoticeId(id);
-    let mut conn = state.db.pool.acquire().await?;
-    storage::find(&mut conn, caller.community_id, id, caller.user_id).await?.ok_or(AppError::NotFound)?;
-    let first_read = storage::mark_read(&mut conn, id, caller.user_id, caller.role, state.clock.now()).await?;
-    if first_read && caller.role == Role::Resident {
-        let read_count = storage::resident_read_count(&mut conn, id).await?;
-        state.events.publish(caller.community_id, Audience::Publishers, Event::NoticeReadCount { notice_id: id, read_count });
+    let Subject { community_id, user_id, role, .. } = reader.subject.clone();
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    let notice = storage::find(&mut tx, community_id, id, user_id).await?.ok_or(AppError::NotFound)?;
+    let first_read = storage::mark_read(&mut tx, id, user_id, role, now).await?;
+    if first_read {
+        reader.record(&mut tx, FamilyActivityKind::ReadNotice, &notice.summary.title, now).await?;
+    }
+    let read_count = storage::resident_read_count(&mut tx, id).await?;
+    tx.commit().await?;
+    if first_read && role == Role::Resident {
+        state.events.publish(community_id, Audience::Publishers, Event::NoticeReadCount { notice_id: id, read_count });
     }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,0 +1,152 @@
+//! Family links (亲情账号) and [`Acting`], the one way any module lets a family member do
+//! something for a resident.
+//!
+//! A handler that may be used on someone's behalf takes `Acting<G>` instead of `Signed`:
+//! without the `linli-acting-for` header the caller acts for themselves; with it, a live
+//! link from that resident to the caller must grant `G`, and the handler scopes every
+//! query to [`Acting::subject`] and calls [`Acting::record`] for what it did.
+
+pub mod routes;
+pub mod rules;
+pub mod storage;
+
+use std::marker::PhantomData;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use chrono::{DateTime, Utc};
+use linli_api::auth::Role;
+use linli_api::family::{FamilyActivityKind, Grant, ACTING_FOR_HEADER};
+use linli_api::ids::{CommunityId, FamilyLinkId, HouseholdId, UserId};
+use sqlx::AnyConnection;
+
+use crate::auth::storage::profile_of;
+use crate::auth::{Anyone, Caller, Signed};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The grant an endpoint needs when used for someone else.
+pub trait Needs {
+    const GRANT: Grant;
+}
+
+macro_rules! grant_markers {
+    ($($(#[$doc:meta])* $name:ident => $grant:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        pub struct $name;
+        impl Needs for $name {
+            const GRANT: Grant = Grant::$grant;
+        }
+    )*};
+}
+
+grant_markers!(
+    ReadNotices => ReadNotices,
+    BookAppointments => BookAppointments,
+    OrderGroceries => OrderGroceries,
+    PostWishes => PostWishes,
+    VoteProxy => VoteProxy,
+);
+
+/// The person an action is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub user_id: UserId,
+    pub community_id: CommunityId,
+    pub household_id: Option<HouseholdId>,
+    pub role: Role,
+}
+
+/// A signed-in caller acting for themselves or, through a link granting `G`, for a resident.
+pub struct Acting<G: Needs> {
+    pub caller: Caller,
+    pub subject: Subject,
+    /// The link used, when acting for someone else.
+    pub link: Option<FamilyLinkId>,
+    grant: PhantomData<G>,
+}
+
+impl<G: Needs> Acting<G> {
+    pub fn is_for_someone_else(&self) -> bool {
+        self.link.is_some()
+    }
+
+    /// Writes what was done into the resident's history, when done for them.
+    pub async fn record(
+        &self,
+        conn: &mut AnyConnection,
+        kind: FamilyActivityKind,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let Some(link) = self.link else { return Ok(()) };
+        let activity = storage::Activity {
+            community: self.subject.community_id,
+            link,
+            resident: self.subject.user_id,
+            member: self.caller.user_id,
+            kind,
+            detail,
+            at: now,
+        };
+        storage::record(conn, &activity).await
+    }
+}
+
+impl<G: Needs> FromRequestParts<AppState> for Acting<G> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Signed(caller, ..) = Signed::<Anyone>::from_request_parts(parts, state).await?;
+        let acting_for = match parts.headers.get(ACTING_FOR_HEADER) {
+            None => None,
+            // Unreadable or unknown ids get the same answer as a missing grant: nothing
+            // tells a stranger whether that person exists.
+            Some(value) => Some(rules::parse_acting_for(value.to_str().ok()).ok_or(AppError::NotPermitted)?),
+        };
+        match acting_for {
+            None => for_self(caller),
+            Some(resident) if resident == caller.user_id => for_self(caller),
+            Some(resident) => {
+                let mut conn = state.db.pool.acquire().await?;
+                let link = storage::live_link(&mut conn, resident, caller.user_id).await?.ok_or(AppError::NotPermitted)?;
+                if !link.grants.contains(&G::GRANT) {
+                    return Err(AppError::NotPermitted);
+                }
+                let profile = profile_of(&mut conn, resident).await?.ok_or(AppError::NotPermitted)?;
+                let subject = Subject {
+                    user_id: resident,
+                    community_id: profile.community,
+                    household_id: profile.household,
+                    role: profile.role,
+                };
+                Ok(Acting { caller, subject, link: Some(link.id), grant: PhantomData })
+            }
+        }
+    }
+}
+
+/// A family account belongs to no household: it only ever acts for someone.
+fn for_self<G: Needs>(caller: Caller) -> Result<Acting<G>, AppError> {
+    if caller.role == Role::Family {
+        return Err(AppError::Forbidden);
+    }
+    let subject = Subject {
+        user_id: caller.user_id,
+        community_id: caller.community_id,
+        household_id: caller.household_id,
+        role: caller.role,
+    };
+    Ok(Acting { caller, subject, link: None, grant: PhantomData })
+}
+
+/// The header of every endpoint a family member may use for a resident (for the OpenAPI
+/// document; [`Acting`] reads it).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct ActingFor {
+    /// The resident's user id, when acting for them through a family link.
+    #[serde(rename = "linli-acting-for")]
+    #[allow(dead_code)]
+    acting_for: Option<i64>,
+}
