@@ -73,6 +73,20 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Begins a transaction that will write. On SQLite it takes the write lock at `BEGIN`
+    /// (`BEGIN IMMEDIATE`, waiting up to the busy timeout): a deferred transaction that reads
+    /// first and writes later fails with SQLITE_BUSY whenever another writer committed in
+    /// between, because a WAL read snapshot cannot be upgraded. PostgreSQL's row locks make
+    /// its default `BEGIN` right as it is.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
 /// UTC milliseconds, the storage form of every time.
 pub fn to_millis(time: DateTime<Utc>) -> i64 {
     time.timestamp_millis()

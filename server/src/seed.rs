@@ -48,7 +48,7 @@ pub const ELDERLY_PHONE: &str = "13900000002";
 
 /// Seeds the demo community unless the database already has a community. Returns whether it did.
 pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if community::community_count(&mut tx).await? > 0 {
         return Ok(false);
     }

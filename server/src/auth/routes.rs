@@ -44,7 +44,7 @@ async fn register(
     let registration = rules::check_registration(&request)?;
     let password_hash = password::hash(registration.password.clone()).await?;
     let now = state.clock.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     // Taking a use of the invite and creating the account commit together or not at all.
     let (community_id, household_id) =
         community::consume_invite(&mut tx, &registration.invite_code, now).await?.ok_or(AppError::InviteInvalid)?;

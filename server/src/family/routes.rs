@@ -77,7 +77,7 @@ async fn accept(
     ApiJson(accept): ApiJson<AcceptFamilyInvite>,
 ) -> AppResult<(StatusCode, Json<FamilyLink>)> {
     let code = checked_code(&accept.code)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let link = link_with_code(&mut tx, &code, caller.user_id, &state).await?;
     let link = describe(&mut tx, link).await?;
     tx.commit().await?;
@@ -96,7 +96,7 @@ async fn register(
     let code = checked_code(&checked.code)?;
     let password_hash = password::hash(checked.password.clone()).await?;
     let now = state.clock.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     // The account joins the resident's community but no household; it sees only what links grant.
     let community = storage::invite_community(&mut tx, &code, now).await?.ok_or(AppError::FamilyCodeInvalid)?;
     let account = NewAccount {
@@ -144,7 +144,7 @@ async fn update_grants(
     ApiJson(change): ApiJson<UpdateGrants>,
 ) -> AppResult<Json<FamilyLink>> {
     let grants = validate::grants(&change.grants, false).map_err(AppError::Invalid)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let link = storage::live_link_of(&mut tx, FamilyLinkId(id), caller.user_id).await?;
     // Only the resident decides what is done in their name.
     let link = link.filter(|link| link.resident == caller.user_id).ok_or(AppError::NotFound)?;
@@ -160,7 +160,7 @@ async fn update_grants(
     params(("id" = i64, Path, description = "family link id")),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn revoke(State(state): State<AppState>, Signed(caller, ..): Signed, ApiPath(id): ApiPath<i64>) -> AppResult<StatusCode> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let link = storage::live_link_of(&mut tx, FamilyLinkId(id), caller.user_id).await?.ok_or(AppError::NotFound)?;
     if storage::revoke(&mut tx, link.id, state.clock.now()).await? {
         let by = name_of(&mut tx, caller.user_id).await?;

@@ -95,7 +95,7 @@ async fn mark_read(
     let id = NoticeId(id);
     let Subject { community_id, user_id, role, .. } = reader.subject.clone();
     let now = state.clock.now();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let notice = storage::find(&mut tx, community_id, id, user_id).await?.ok_or(AppError::NotFound)?;
     let first_read = storage::mark_read(&mut tx, id, user_id, role, now).await?;
     if first_read {
