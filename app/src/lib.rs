@@ -2,6 +2,8 @@
 //! `linli_api::Client`. The same bundle runs in a browser and inside the Tauri shell.
 
 pub mod community;
+pub mod family;
+pub mod help;
 pub mod i18n;
 pub mod layout;
 pub mod live;
@@ -9,6 +11,7 @@ pub mod me;
 pub mod native;
 pub mod notices;
 pub mod session;
+pub mod speech;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +39,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/notices/:id") view=notices::NoticeDetail/>
                 <Route path=path!("/invites") view=community::Invites/>
                 <Route path=path!("/me") view=me::MePage/>
+                <Route path=path!("/help") view=help::HelpPage/>
+                <Route path=path!("/help/requests") view=help::HelpBoardPage/>
+                <Route path=path!("/family") view=family::FamilyPage/>
+                <Route path=path!("/family/invite") view=family::InviteFamily/>
+                <Route path=path!("/family/join") view=family::JoinFamily/>
+                <Route path=path!("/family/history") view=family::FamilyHistoryPage/>
+                <Route path=path!("/family/for/:resident") view=family::ActingHome/>
+                <Route path=path!("/family/for/:resident/notices/:id") view=family::ActingNotice/>
             </Routes>
         </Router>
     }

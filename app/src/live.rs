@@ -10,6 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::events::Event;
+use linli_api::help::HelpRequest;
 use linli_api::ids::NoticeId;
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
@@ -27,6 +28,9 @@ const RETRY_MAX: Duration = Duration::from_secs(30);
 pub struct Live {
     /// The latest read count pushed by the server (staff and property receive these).
     pub read_count: RwSignal<Option<(NoticeId, i64)>>,
+    /// The latest help request raised or changed (staff receive every one of their
+    /// community's; a resident, changes to their own).
+    pub help_update: RwSignal<Option<HelpRequest>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -61,7 +65,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -182,6 +186,7 @@ pub fn handle(session: Session, event: Event) {
             let alert = notice.urgent && session.prefs.notify.get_untracked();
             let title = notice.title.clone();
             session.notices.published(notice);
+            session.notices.arrived.set(Some(title.clone()));
             if alert {
                 native::notify(&translate(locale_untracked(), "notify-urgent-title", None), &title);
             }
@@ -189,5 +194,14 @@ pub fn handle(session: Session, event: Event) {
         Event::NoticeReadCount { notice_id, read_count } => {
             session.live.read_count.set(Some((notice_id, read_count)));
         }
+        Event::HelpRaised { request } => {
+            // Staff on duty are alerted even when the help board is not open.
+            if session.prefs.notify.get_untracked() {
+                let title = translate(locale_untracked(), "notify-help-title", None);
+                native::notify(&title, &crate::help::requester_text(&request));
+            }
+            session.live.help_update.set(Some(request));
+        }
+        Event::HelpUpdated { request } => session.live.help_update.set(Some(request)),
     }
 }

@@ -70,6 +70,15 @@ pub fn set_html_class(class: &str, on: bool) {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector` (it needs a tabindex
+/// unless it is focusable anyway), e.g. after the focused button went away.
+pub fn focus(selector: &str) {
+    let element = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(document) = window().and_then(|w| w.document()) {
         document.set_title(title);

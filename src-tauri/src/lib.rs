@@ -5,10 +5,14 @@
 //!   (default [`DEFAULT_SERVER_URL`]), set by an initialization script before the app runs;
 //! - the `notify` command: an OS notification (`window.__TAURI__.core.invoke("notify",
 //!   {title, body})`);
+//! - the `speak` and `stop_speaking` commands: read aloud (朗读) with the desktop's speech
+//!   program, for webviews without speech synthesis (see [`speech`]);
 //! - on Android and iOS, the barcode scanner plugin (QR codes for pickups and check-ins).
 
+pub mod speech;
+
 use tauri::utils::config::{Csp, CspDirectiveSources};
-use tauri::{AppHandle, Url, WebviewWindowBuilder};
+use tauri::{AppHandle, State, Url, WebviewWindowBuilder};
 use tauri_plugin_notification::NotificationExt;
 
 /// The server an unconfigured shell talks to: `LINLI_SERVER_URL` as it was when the shell
@@ -124,6 +128,22 @@ async fn notify(app: AppHandle, title: String, body: String) -> Result<(), Strin
         .map_err(|e| e.to_string())
 }
 
+/// Reads `text` aloud in `lang` (`zh-CN`, `zh-TW`, `en`), ending any reading before it;
+/// answers when the reading is over or stopped. Errors: `unavailable`, `failed: …`.
+#[tauri::command]
+async fn speak(speaker: State<'_, speech::Speaker>, text: String, lang: String) -> Result<(), String> {
+    speaker.speak(&text, &lang).await
+}
+
+/// Stops reading aloud.
+#[tauri::command]
+async fn stop_speaking(speaker: State<'_, speech::Speaker>) -> Result<(), String> {
+    let speaker = speaker.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || speaker.stop())
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// The window is a phone-like column (420×860 logical pixels); on a screen less tall than
 /// that (a 1366×768 laptop), shrink it to the work area, keeping its minimum size, so that
 /// its title bar and bottom stay reachable.
@@ -157,7 +177,8 @@ pub fn run() {
     let builder = builder.plugin(tauri_plugin_barcode_scanner::init());
 
     builder
-        .invoke_handler(tauri::generate_handler![notify])
+        .manage(speech::Speaker::default())
+        .invoke_handler(tauri::generate_handler![notify, speak, stop_speaking])
         .setup(move |app| {
             // The window is declared in tauri.conf.json with `"create": false` (title, size)
             // and built here, so that the initialization script runs before the app.

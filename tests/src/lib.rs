@@ -1,6 +1,8 @@
 //! The end-to-end harness: the real server (in-process, on a random loopback port, over a
 //! fresh SQLite file, serving the built web app) and real browsers driven over WebDriver.
 
+pub mod screens;
+
 use std::future::Future;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -219,9 +221,50 @@ pub async fn screenshot(browser: &Browser, name: &str) {
     }
 }
 
+/// Why the page at its current width scrolls sideways or clips text, if it does: the
+/// document is wider than the viewport, or an element that hides its overflow has text
+/// cut off (a scrolling box, like a wide table's, is allowed).
+pub async fn reflow_problem(browser: &Browser) -> Option<String> {
+    let found = script(
+        browser,
+        r#"const html = document.documentElement;
+           if (html.scrollWidth > window.innerWidth) {
+               // Name the innermost element that sticks out, to say what to fix.
+               const out = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1);
+               const culprit = out.filter(e => !out.some(o => o !== e && e.contains(o)))[0];
+               const what = culprit ? ` (<${culprit.tagName.toLowerCase()} class="${culprit.getAttribute("class") || ""}"> "${culprit.textContent.trim().slice(0, 30)}")` : "";
+               return `content ${html.scrollWidth}px in a ${window.innerWidth}px viewport${what}`;
+           }
+           for (const el of document.body.querySelectorAll("*")) {
+               if (el.matches("input, select, textarea, svg, svg *")) continue; // scroll their own
+               const s = getComputedStyle(el);
+               if (!["hidden", "clip"].includes(s.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+               const r = el.getBoundingClientRect();
+               if (r.width <= 1 || r.height <= 1 || !el.textContent.trim()) continue; // visually hidden
+               return `clipped text in <${el.tagName.toLowerCase()} class="${el.getAttribute("class") || ""}">: ${el.textContent.trim().slice(0, 40)}`;
+           }
+           return null;"#,
+    )
+    .await;
+    found.as_str().map(str::to_owned)
+}
+
 /// Fails when the page scrolls sideways at its current width (phones first).
 pub async fn assert_no_sideways_scroll(browser: &Browser, page: &str) {
-    let widths = script(browser, "return [document.documentElement.scrollWidth, window.innerWidth]").await;
-    let (content, viewport) = (widths[0].as_u64().unwrap_or(0), widths[1].as_u64().unwrap_or(0));
-    assert!(content <= viewport, "{page} scrolls sideways: content {content}px in a {viewport}px viewport");
+    if let Some(problem) = reflow_problem(browser).await {
+        panic!("{page} does not reflow: {problem}");
+    }
+}
+
+/// Waits for the page's heading and for every loading indicator to go.
+pub async fn settled(browser: &Browser, page: &str) {
+    text_of(browser, "main h1").await;
+    let done = wait_until(Duration::from_secs(15), || async {
+        script(browser, "return document.querySelectorAll('.loading').length").await == json!(0)
+    })
+    .await;
+    if done.is_err() {
+        let body = script(browser, "return document.body.innerText").await;
+        panic!("{page} is still loading after 15 s: {body}");
+    }
 }

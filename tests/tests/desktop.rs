@@ -8,7 +8,11 @@
 //! (`tests/artifacts/desktop-home.png`), that the `notify` command resolves and, on a
 //! session bus, reaches `org.freedesktop.Notifications.Notify`, and the whole chain: a
 //! resident signed in in the window, staff publish an urgent notice on the real server, and
-//! it arrives as an OS notification.
+//! it arrives as an OS notification. Then read-aloud: WebKitGTK has no speech synthesis, so
+//! the notice's 朗读 button must call the shell's `speak` command, which runs `spd-say`; a
+//! recording stand-in for `spd-say` is first on the window's PATH (this tests our side, what
+//! is asked to be said and in which language, not speech itself), and pressing the button
+//! again must stop it (`stop_speaking`, then `spd-say -C`).
 //!
 //! Environment:
 //! - `LINLI_DESKTOP_BINARY`: the shell binary (`target/debug/linli` built with
@@ -123,6 +127,9 @@ async fn run(setup: Setup, processes: &mut Processes) {
     let loopback = ProbeServer::start("127.0.0.1");
     let forbidden = ProbeServer::start("127.0.0.3");
 
+    // A recording `spd-say`, first on the window's PATH (for this test only).
+    let speech = FakeSpeech::install();
+
     // tauri-driver (which starts WebKitWebDriver, which starts the window) in a process group
     // of its own, so that the whole tree can be ended at once.
     let port = free_port();
@@ -137,6 +144,8 @@ async fn run(setup: Setup, processes: &mut Processes) {
             &native_port.to_string(),
         ])
         .env("LINLI_SERVER_URL", format!("{}/", server.url()))
+        .env("PATH", speech.path())
+        .env("LINLI_FAKE_SPEECH_LOG", &speech.log)
         .stdin(Stdio::null())
         .stdout(log.try_clone().unwrap())
         .stderr(log)
@@ -291,6 +300,22 @@ async fn run(setup: Setup, processes: &mut Processes) {
     );
     println!("an urgent notice reached the desktop as an OS notification");
 
+    // Read aloud: the notice's 朗读 button goes through the shell's `speak` command.
+    click(&client, "a.tile[href='/notices']").await;
+    click(&client, "#notice-list li a").await;
+    let title = wait_for_text(&client, "article#notice h1", APP_START).await;
+    click(&client, "#read-aloud").await;
+    let spoken = speech.wait_for(|args| args.first().map(String::as_str) == Some("-w")).await;
+    assert_eq!(spoken.len(), 5, "spd-say -w -l zh -- <text>: {spoken:?}");
+    assert_eq!(spoken[..4], ["-w", "-l", "zh", "--"], "in the app's language (zh-CN → zh)");
+    assert!(spoken[4].starts_with(title.trim()), "spd-say reads the notice, title first: {spoken:?}");
+    assert!(spoken[4].lines().count() > 1, "then its text: {spoken:?}");
+    wait_for_pressed(&client, "true").await;
+    click(&client, "#read-aloud").await;
+    speech.wait_for(|args| args == ["-C"]).await;
+    wait_for_pressed(&client, "false").await;
+    println!("read-aloud ran spd-say with {spoken:?} and stopped it");
+
     // Ending the session closes the window; the guard ends the rest.
     let _ = client.close().await;
 }
@@ -329,6 +354,74 @@ async fn wait_for_element(client: &Client, css: &str) -> fantoccini::elements::E
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no {css} in the window: {e}"))
+}
+
+/// Waits up to 10 s for the 朗读 button's `aria-pressed` to be `want`.
+async fn wait_for_pressed(client: &Client, want: &str) {
+    let start = Instant::now();
+    loop {
+        if let Ok(button) = client.find(Locator::Css("#read-aloud")).await {
+            if button.attr("aria-pressed").await.ok().flatten().as_deref() == Some(want) {
+                return;
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "#read-aloud never had aria-pressed={want}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A stand-in for speech-dispatcher's `spd-say` that records its arguments (each ended by
+/// U+001F, each call by U+001E: the text may hold line breaks), and "speaks" for 30 s unless
+/// it is cancelling (`-C`).
+struct FakeSpeech {
+    folder: tempfile::TempDir,
+    log: PathBuf,
+}
+
+impl FakeSpeech {
+    fn install() -> FakeSpeech {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("a folder for the fake spd-say");
+        let log = folder.path().join("spoken.log");
+        let script = folder.path().join("spd-say");
+        std::fs::write(
+            &script,
+            "#!/bin/sh\n\
+             { for arg in \"$@\"; do printf '%s\\037' \"$arg\"; done; printf '\\036'; } >> \"$LINLI_FAKE_SPEECH_LOG\"\n\
+             [ \"$1\" = -C ] && exit 0\n\
+             exec sleep 30\n",
+        )
+        .expect("write the fake spd-say");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("make it executable");
+        FakeSpeech { folder, log }
+    }
+
+    /// PATH with the fake first.
+    fn path(&self) -> std::ffi::OsString {
+        let mut paths = vec![self.folder.path().to_path_buf()];
+        paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        std::env::join_paths(paths).expect("a PATH")
+    }
+
+    fn calls(&self) -> Vec<Vec<String>> {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        text.split('\u{1e}')
+            .filter(|call| !call.is_empty())
+            .map(|call| call.split('\u{1f}').filter(|a| !a.is_empty()).map(str::to_owned).collect())
+            .collect()
+    }
+
+    /// Waits up to 15 s for a call whose arguments `matches` accepts.
+    async fn wait_for(&self, matches: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let start = Instant::now();
+        loop {
+            if let Some(call) = self.calls().into_iter().find(|call| matches(call)) {
+                return call;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "spd-say was not called as expected; calls: {:?}", self.calls());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
 }
 
 /// Width, height and number of distinct colours of a PNG.

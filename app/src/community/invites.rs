@@ -2,13 +2,12 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use linli_api::community::{HouseholdEntry, Invite, NewInvite};
 use linli_api::ids::HouseholdId;
 use linli_api::ErrorCode;
 
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{ErrorBox, FormAlert, FormError, Guarded, Loading, Page};
+use crate::layout::{load_into, ErrorBox, FormAlert, FormError, Guarded, Loading, Page};
 use crate::me::household_text;
 use crate::native;
 use crate::session::{can_invite, Session};
@@ -44,13 +43,7 @@ fn InviteDesk() -> impl IntoView {
     let households = RwSignal::new(None::<Result<Vec<HouseholdEntry>, ErrorCode>>);
     let load = move || {
         let client = session.client();
-        spawn_local(async move {
-            let result = client.households().await.map_err(|e| {
-                session.on_error(e.code());
-                e.code()
-            });
-            households.set(Some(result));
-        });
+        load_into(session, households, async move { client.households().await });
     };
     load();
     let retry = Callback::new(move |_| load());

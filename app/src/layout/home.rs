@@ -1,13 +1,16 @@
-//! Home: a welcome with sign-in and registration when signed out; a few big tiles when
-//! signed in (only for what exists, so an elderly resident never sees more than six).
+//! Home: a welcome with sign-in and registration when signed out; big tiles when signed
+//! in: the richer set normally, at most six in 长辈版. At first start, before the device has
+//! a 长辈版 setting, a card at the top offers it.
 
 use leptos::prelude::*;
 use linli_api::auth::Role;
 
 use super::icons::{self, icon};
 use super::{ErrorBox, Loading};
-use crate::i18n::{t_args, tr};
+use crate::i18n::{t, t_args, tr};
 use crate::me::{ElderlyToggle, LanguageSelect};
+use crate::help::{answers_help, asks_for_help};
+use crate::native;
 use crate::session::{can_invite, can_publish, Auth, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,6 +24,7 @@ enum HomeState {
 #[component]
 pub fn Home() -> impl IntoView {
     let session = Session::get();
+    let prefs = session.prefs;
     let state = Memo::new(move |_| {
         session.auth.with(|auth| match auth {
             Auth::Checking => HomeState::Checking,
@@ -30,16 +34,21 @@ pub fn Home() -> impl IntoView {
         })
     });
     let retry = Callback::new(move |_| session.check());
+    // The header switch: not while the offer asks the same, and not on the simplified
+    // home, whose choices are its tiles (the switch is in Me).
+    let show_switch = move || {
+        prefs.elderly_chosen.get() && !(prefs.elderly.get() && matches!(state.get(), HomeState::SignedIn(_)))
+    };
     view! {
         <header class="bar home-bar">
-            <ElderlyToggle id="home-elderly-mode"/>
+            {move || show_switch().then(|| view! { <ElderlyToggle id="home-elderly-mode"/> })}
         </header>
         {move || match state.get() {
             HomeState::Checking => view! {
-                <main id="home"><h1>{tr("app-name")}</h1><Loading/></main>
+                <main id="home"><ElderlyOffer/><h1 tabindex="-1">{tr("app-name")}</h1><Loading/></main>
             }.into_any(),
             HomeState::Failed(code) => view! {
-                <main id="home"><h1>{tr("app-name")}</h1><ErrorBox code retry/></main>
+                <main id="home"><ElderlyOffer/><h1 tabindex="-1">{tr("app-name")}</h1><ErrorBox code retry/></main>
             }.into_any(),
             HomeState::SignedOut => view! { <Welcome/> }.into_any(),
             HomeState::SignedIn(role) => view! { <Tiles role/> }.into_any(),
@@ -47,11 +56,47 @@ pub fn Home() -> impl IntoView {
     }
 }
 
+/// The first-start offer of 长辈版: one plain sentence, two big buttons, inline (never a
+/// pop-up). Gone once answered; the answer is kept on the device and the account.
+#[component]
+fn ElderlyOffer() -> impl IntoView {
+    let session = Session::get();
+    let prefs = session.prefs;
+    let answered = RwSignal::new(None::<bool>);
+    let choose = move |on: bool| {
+        prefs.set_elderly(on, session);
+        answered.set(Some(on));
+        // The pressed button is gone: continue from the page's heading.
+        native::focus("main h1");
+    };
+    view! {
+        {move || (!prefs.elderly_chosen.get()).then(|| view! {
+            <section id="elderly-offer" class="offer" aria-labelledby="elderly-offer-text">
+                <p id="elderly-offer-text" class="offer-text">
+                    {icon(icons::TEXT_SIZE)}<span>{tr("elderly-offer-text")}</span>
+                </p>
+                <div class="offer-actions">
+                    <button type="button" id="elderly-offer-yes" class="button primary" on:click=move |_| choose(true)>
+                        {tr("elderly-offer-yes")}
+                    </button>
+                    <button type="button" id="elderly-offer-no" class="button" on:click=move |_| choose(false)>
+                        {tr("elderly-offer-no")}
+                    </button>
+                </div>
+            </section>
+        })}
+        <p class="visually-hidden" role="status">
+            {move || answered.get().map(|on| if on { t("elderly-offer-on") } else { t("elderly-offer-off") })}
+        </p>
+    }
+}
+
 #[component]
 fn Welcome() -> impl IntoView {
     view! {
         <main id="home" class="welcome">
-            <h1 class="app-name">{tr("app-name")}</h1>
+            <ElderlyOffer/>
+            <h1 class="app-name" tabindex="-1">{tr("app-name")}</h1>
             <p class="tagline">{tr("app-tagline")}</p>
             <div class="welcome-actions">
                 <a class="button primary" href="/sign-in">{tr("home-sign-in")}</a>
@@ -62,38 +107,72 @@ fn Welcome() -> impl IntoView {
     }
 }
 
+/// One tile of the home screen: a module's entry, as icon and word.
+pub struct Tile {
+    /// The Fluent id of its word.
+    pub label: &'static str,
+    pub icon: &'static str,
+    pub href: &'static str,
+    /// Who sees it.
+    pub shown_to: fn(Role) -> bool,
+    /// Whether 长辈版 keeps it (at most six do, for any role).
+    pub elderly: bool,
+}
+
+fn everyone(_: Role) -> bool {
+    true
+}
+
+/// The community's own people: a family account sees only what its family links grant.
+fn member(role: Role) -> bool {
+    Role::MEMBERS.contains(&role)
+}
+
+fn family_account(role: Role) -> bool {
+    !member(role)
+}
+
+/// Every tile, in the order home shows them. 长辈版 keeps, in the order of the issue:
+/// notices, vote, groceries, appointments, help, me; a new module adds its row where its
+/// place in that order is (vote, groceries and appointments go after notices).
+pub const TILES: &[Tile] = &[
+    Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: member, elderly: true },
+    Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, elderly: false },
+    Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, elderly: false },
+    Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, elderly: true },
+    Tile { label: "tile-help-requests", icon: icons::HELP, href: "/help/requests", shown_to: answers_help, elderly: true },
+    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: member, elderly: false },
+    // For a family account, its links are everything it has: 长辈版 keeps them.
+    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: family_account, elderly: true },
+    Tile { label: "tile-me", icon: icons::ME, href: "/me", shown_to: everyone, elderly: true },
+];
+
+/// The tiles `role` sees, in standard mode or in 长辈版.
+pub fn tiles_for(role: Role, elderly: bool) -> impl Iterator<Item = &'static Tile> {
+    TILES.iter().filter(move |tile| (tile.shown_to)(role) && (tile.elderly || !elderly))
+}
+
 #[component]
 fn Tiles(role: Role) -> impl IntoView {
     let session = Session::get();
+    let elderly = session.prefs.elderly;
     let greeting = move || {
         session.me().map(|me| t_args("home-greeting", &[("name", me.name.into()), ("community", me.community.name.into())]))
     };
     view! {
         <main id="home">
-            <h1 class="app-name">{tr("app-name")}</h1>
+            <ElderlyOffer/>
+            <h1 class="app-name" tabindex="-1">{tr("app-name")}</h1>
             <p class="greeting">{greeting}</p>
             <nav id="tiles" aria-label=tr("home-tiles-label")>
-                <a class="tile" href="/notices">
-                    {icon(icons::NOTICES)}
-                    <span class="tile-label">{tr("tile-notices")}</span>
-                    <UnreadBadge/>
-                </a>
-                {can_publish(role).then(|| view! {
-                    <a class="tile" href="/notices/new">
-                        {icon(icons::COMPOSE)}
-                        <span class="tile-label">{tr("tile-compose")}</span>
+                {move || tiles_for(role, elderly.get()).map(|tile| view! {
+                    <a class="tile" href=tile.href>
+                        {icon(tile.icon)}
+                        <span class="tile-label">{tr(tile.label)}</span>
+                        // The notices tile alone carries a count.
+                        {(tile.href == "/notices").then(|| view! { <UnreadBadge/> })}
                     </a>
-                })}
-                {can_invite(role).then(|| view! {
-                    <a class="tile" href="/invites">
-                        {icon(icons::INVITE)}
-                        <span class="tile-label">{tr("tile-invites")}</span>
-                    </a>
-                })}
-                <a class="tile" href="/me">
-                    {icon(icons::ME)}
-                    <span class="tile-label">{tr("tile-me")}</span>
-                </a>
+                }).collect_view()}
             </nav>
         </main>
     }
@@ -113,5 +192,42 @@ fn UnreadBadge() -> impl IntoView {
                 </span>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(role: Role, elderly: bool) -> Vec<&'static str> {
+        tiles_for(role, elderly).map(|tile| tile.label).collect()
+    }
+
+    #[test]
+    fn elderly_home_has_at_most_six_tiles_for_every_role() {
+        for role in Role::ALL {
+            let count = tiles_for(role, true).count();
+            assert!((1..=6).contains(&count), "{role:?}: {count} tiles");
+        }
+    }
+
+    #[test]
+    fn elderly_home_keeps_the_issues_order() {
+        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-help", "tile-me"]);
+        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-help-requests", "tile-me"]);
+    }
+
+    #[test]
+    fn standard_home_shows_each_role_its_own_tools() {
+        assert_eq!(labels(Role::Resident, false), ["tile-notices", "tile-help", "tile-family", "tile-me"]);
+        assert_eq!(
+            labels(Role::Staff, false),
+            ["tile-notices", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+        );
+        // Help is asked by residents and answered by the residents' committee (as the server has it).
+        assert_eq!(labels(Role::Property, false), ["tile-notices", "tile-compose", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Family, false), ["tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Family, true), ["tile-family", "tile-me"]);
     }
 }

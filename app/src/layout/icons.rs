@@ -16,6 +16,8 @@ pub const HELP: &str = r#"<path d="M12 21s-7-4.5-7-10a4 4 0 017-2.6A4 4 0 0119 1
 /// Two people, one taller: family (亲情账号).
 pub const FAMILY: &str = r#"<circle cx="8" cy="7" r="3"/><circle cx="17" cy="10" r="2.5"/><path d="M2 21c.5-4 3-6 6-6s5.5 2 6 6"/><path d="M14 21c.3-2.6 1.5-4.5 3-4.5s2.7 1.9 3 4.5"/>"#;
 pub const PHONE: &str = r#"<path d="M5 3h4l2 5-2.5 1.5a11 11 0 006 6L16 13l5 2v4a2 2 0 01-2 2A17 17 0 013 5a2 2 0 012-2z"/>"#;
+/// A loudspeaker with sound waves: read aloud (朗读).
+pub const SPEAKER: &str = r#"<path d="M4 9v6h4l5 4V5L8 9z"/><path d="M16.5 8.5a5 5 0 010 7"/><path d="M19 6a8.5 8.5 0 010 12"/>"#;
 pub const TEXT_SIZE: &str = r#"<path d="M3 19l5-14 5 14"/><path d="M5 14h6"/><path d="M15 19l3-8 3 8"/><path d="M16 16h4"/>"#;
 
 /// One icon as a decorative inline element.

@@ -2,6 +2,7 @@
 //! the sign-in/role gate, loading and error display, and the home screen.
 
 mod error;
+mod field;
 mod home;
 pub mod icons;
 
@@ -14,6 +15,7 @@ use crate::i18n::tr;
 use crate::session::{Auth, Session};
 
 pub use error::{error_text, field_error_id, ErrorBox, FieldError, FormAlert, FormError};
+pub use field::{ConsentCheck, Hint, TextField};
 pub use home::Home;
 
 /// A screen below home: header with the back link, then `<main>` with the page's `<h1>`
@@ -72,6 +74,25 @@ pub fn Guarded(#[prop(optional)] allow: Option<fn(Role) -> bool>, children: Chil
         Gate::Forbidden => view! { <ErrorBox code=ErrorCode::Forbidden/> }.into_any(),
         Gate::Allowed => children().into_any(),
     }
+}
+
+/// What a screen loaded: nothing yet, the answer, or why not.
+pub type Loaded<T> = RwSignal<Option<Result<T, ErrorCode>>>;
+
+/// Runs `request` and puts its answer into `slot`; a failure keeps its code (and an
+/// expired session is dropped).
+pub fn load_into<T: Send + Sync + 'static>(
+    session: Session,
+    slot: Loaded<T>,
+    request: impl std::future::Future<Output = Result<T, linli_api::ClientError>> + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let result = request.await.map_err(|error| {
+            session.on_error(error.code());
+            error.code()
+        });
+        slot.set(Some(result));
+    });
 }
 
 /// Any path the app does not know.

@@ -40,17 +40,20 @@ pub fn LanguageSelect(id: &'static str) -> impl IntoView {
     }
 }
 
-/// 长辈版: large text, large targets, higher contrast.
+/// 长辈版: large text, large targets, higher contrast. With `hint` (in Me), a line under it
+/// names it 关怀版 too, the name other apps use, so either word finds it.
 #[component]
-pub fn ElderlyToggle(id: &'static str) -> impl IntoView {
+pub fn ElderlyToggle(id: &'static str, #[prop(optional)] hint: bool) -> impl IntoView {
     let session = Session::get();
     let elderly = session.prefs.elderly;
+    let hint_id = format!("{id}-hint");
     view! {
         <button
             type="button"
             id=id
             class="switch elderly-toggle"
             aria-pressed=move || pressed(elderly.get())
+            aria-describedby=hint.then(|| hint_id.clone())
             on:click=move |_| session.prefs.set_elderly(!elderly.get_untracked(), session)
         >
             {icon(icons::TEXT_SIZE)}
@@ -59,6 +62,7 @@ pub fn ElderlyToggle(id: &'static str) -> impl IntoView {
                 {move || if elderly.get() { t("switch-on") } else { t("switch-off") }}
             </span>
         </button>
+        {hint.then(|| view! { <p id=hint_id class="hint switch-hint">{tr("elderly-mode-hint")}</p> })}
     }
 }
 

@@ -45,6 +45,7 @@ pub fn MePage() -> impl IntoView {
         <Page back="/" title="me-title">
             <Guarded>
                 <Profile/>
+                <p><a id="me-family" class="button" href="/family">{tr("family-title")}</a></p>
                 <Settings/>
                 <SignOut/>
             </Guarded>
@@ -90,7 +91,7 @@ fn Settings() -> impl IntoView {
         <section class="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{tr("me-settings")}</h2>
             <LanguageSelect id="language"/>
-            <ElderlyToggle id="elderly-mode"/>
+            <ElderlyToggle id="elderly-mode" hint=true/>
             <NotifyToggle/>
             <p role="alert" class="error" class:empty=move || save_error.get().is_none()>
                 {move || save_error.get().map(error_text)}

@@ -13,10 +13,16 @@ use crate::session::Session;
 pub const LOCALE_KEY: &str = "linli.locale";
 pub const ELDERLY_KEY: &str = "linli.elderly";
 pub const NOTIFY_KEY: &str = "linli.notify";
+/// Present while a 长辈版 choice made on this device signed out is on no account yet: the
+/// next sign-in (or registration) saves it instead of taking the account's.
+pub const ELDERLY_UNSAVED_KEY: &str = "linli.elderly.unsaved";
 
 #[derive(Clone, Copy)]
 pub struct Prefs {
     pub elderly: RwSignal<bool>,
+    /// Whether 长辈版 has been chosen or declined on this device (or the account turned it
+    /// on). Until then home offers it, and the device keeps no `linli.elderly` key.
+    pub elderly_chosen: RwSignal<bool>,
     /// Whether urgent notices raise a notification (the resident can turn it off).
     pub notify: RwSignal<bool>,
     /// Why saving a preference to the account failed, if it did.
@@ -30,10 +36,12 @@ impl Prefs {
         if let Some(locale) = native::storage_get(LOCALE_KEY).as_deref().and_then(Locale::parse) {
             i18n::set_locale(locale);
         }
-        let elderly = native::storage_get(ELDERLY_KEY).as_deref() == Some("true");
+        let stored_elderly = native::storage_get(ELDERLY_KEY);
+        let elderly = stored_elderly.as_deref() == Some("true");
         let notify = native::storage_get(NOTIFY_KEY).as_deref() != Some("false");
         let prefs = Prefs {
             elderly: RwSignal::new(elderly),
+            elderly_chosen: RwSignal::new(stored_elderly.is_some()),
             notify: RwSignal::new(notify),
             save_error: RwSignal::new(None),
         };
@@ -46,7 +54,9 @@ impl Prefs {
         Effect::new(move |_| {
             let on = prefs.elderly.get();
             native::set_html_class("elderly", on);
-            native::storage_set(ELDERLY_KEY, if on { "true" } else { "false" });
+            if prefs.elderly_chosen.get() {
+                native::storage_set(ELDERLY_KEY, if on { "true" } else { "false" });
+            }
         });
         Effect::new(move |_| {
             native::storage_set(NOTIFY_KEY, if prefs.notify.get() { "true" } else { "false" });
@@ -54,9 +64,24 @@ impl Prefs {
         prefs
     }
 
-    /// Takes over the signed-in account's preferences.
-    pub fn adopt(&self, preferences: Preferences) {
+    /// Takes over the signed-in account's preferences, except a 长辈版 choice just made on
+    /// this device while signed out, which is saved to the account instead (the account's
+    /// "off" may only mean it was never asked). An account in 长辈版 counts as a choice (the
+    /// person or their family made it); one in standard mode may never have been asked, so
+    /// the device's first-start offer stays until answered.
+    pub fn adopt(&self, preferences: Preferences, session: Session) {
         i18n::set_locale(preferences.locale);
+        let device = self.elderly.get_untracked();
+        if native::storage_get(ELDERLY_UNSAVED_KEY).is_some() {
+            native::storage_remove(ELDERLY_UNSAVED_KEY);
+            if device != preferences.elderly_mode {
+                self.send(session, UpdatePreferences { elderly_mode: Some(device), ..Default::default() });
+            }
+            return;
+        }
+        if preferences.elderly_mode {
+            self.elderly_chosen.set(true);
+        }
         self.elderly.set(preferences.elderly_mode);
     }
 
@@ -65,15 +90,23 @@ impl Prefs {
         self.save(session, UpdatePreferences { locale: Some(locale), ..Default::default() });
     }
 
+    /// The person's own choice (Me, the home switch, or the first-start offer).
     pub fn set_elderly(&self, on: bool, session: Session) {
+        self.elderly_chosen.set(true);
+        if !session.is_signed_in_untracked() {
+            native::storage_set(ELDERLY_UNSAVED_KEY, "true");
+        }
         self.elderly.set(on);
         self.save(session, UpdatePreferences { elderly_mode: Some(on), ..Default::default() });
     }
 
     fn save(&self, session: Session, change: UpdatePreferences) {
-        if !session.is_signed_in_untracked() {
-            return;
+        if session.is_signed_in_untracked() {
+            self.send(session, change);
         }
+    }
+
+    fn send(&self, session: Session, change: UpdatePreferences) {
         let save_error = self.save_error;
         let client = session.client();
         spawn_local(async move {

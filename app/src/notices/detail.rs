@@ -1,9 +1,11 @@
-//! `/notices/:id`: the notice itself; opening it marks it read.
+//! `/notices/:id`: the notice itself; opening it marks it read. A family member reads a
+//! resident's notice through the same view, acting for them.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use linli_api::notices::{Notice, NoticeCategory};
+use linli_api::ids::UserId;
 use linli_api::ErrorCode;
 
 use super::{category_id, parse_notice_id};
@@ -11,13 +13,14 @@ use crate::i18n::{format_datetime, locale, t, t_args, tr};
 use crate::layout::icons::{self, icon};
 use crate::layout::{ErrorBox, Guarded, Loading, Page};
 use crate::session::{can_publish, Session};
+use crate::speech::{html_to_text, reading_text, ReadAloud};
 
 #[component]
 pub fn NoticeDetail() -> impl IntoView {
     view! {
         <Page back="/notices">
             <Guarded>
-                <NoticeView/>
+                <NoticeView acting_for=None/>
             </Guarded>
         </Page>
     }
@@ -30,8 +33,10 @@ enum State {
     Failed(ErrorCode),
 }
 
+/// The notice of the route's `:id`, read by the signed-in person or, with `acting_for`,
+/// for that resident (which marks it read for them and goes into their history).
 #[component]
-fn NoticeView() -> impl IntoView {
+pub fn NoticeView(acting_for: Option<UserId>) -> impl IntoView {
     let session = Session::get();
     let params = use_params_map();
     let state = RwSignal::new(State::Loading);
@@ -41,13 +46,16 @@ fn NoticeView() -> impl IntoView {
             return;
         };
         state.set(State::Loading);
-        let client = session.client();
+        let client = match acting_for {
+            Some(resident) => session.client().acting_for(resident),
+            None => session.client(),
+        };
         spawn_local(async move {
             match client.notice(id).await {
                 Ok(notice) => {
                     let unread = !notice.summary.read;
                     state.set(State::Loaded(Box::new(notice)));
-                    if unread && client.mark_read(id).await.is_ok() {
+                    if unread && client.mark_read(id).await.is_ok() && acting_for.is_none() {
                         session.notices.mark_read(id);
                     }
                 }
@@ -80,9 +88,11 @@ fn Article(notice: Notice) -> impl IntoView {
     let author = summary.author_name.clone();
     let category = summary.category;
     let show_reads = move || session.me().is_some_and(|me| can_publish(me.role));
+    let reading = reading_text(&[&summary.title, &html_to_text(&notice.body_html)]);
     view! {
         <article id="notice" data-notice-id=id.to_string() class:urgent=summary.urgent>
             <h1>{summary.title.clone()}</h1>
+            <ReadAloud text=Signal::stored(reading)/>
             <p class="notice-meta">
                 {summary.urgent.then(|| view! { <span class="tag urgent">{icon(icons::URGENT)}{tr("notice-urgent")}</span> })}
                 {summary.pinned.then(|| view! { <span class="tag pinned">{icon(icons::PIN)}{tr("notice-pinned")}</span> })}

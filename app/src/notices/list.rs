@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use linli_api::notices::{NoticeCategory, NoticeSummary};
 
 use super::{category_id, LoadState};
-use crate::i18n::{format_datetime, locale, t, tr};
+use crate::i18n::{format_datetime, locale, t, t_args, tr};
 use crate::layout::icons::{self, icon};
 use crate::layout::{ErrorBox, Guarded, Loading, Page};
 use crate::session::Session;
@@ -24,6 +24,7 @@ pub fn NoticeList() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let session = Session::get();
     let store = session.notices;
+    store.arrived.set(None);
     store.refresh(session.client());
     let retry = Callback::new(move |_| store.refresh(session.client()));
     let failed = move || match store.state.get() {
@@ -33,8 +34,12 @@ fn Notices() -> impl IntoView {
     let first_load = move || store.state.get() == LoadState::Loading && store.items.with(Vec::is_empty);
     let empty = move || store.state.get() == LoadState::Loaded && store.items.with(Vec::is_empty);
     view! {
-        <p class="summary" aria-live="polite">
-            {move || crate::i18n::t_args("notices-unread-count", &[("count", store.unread.get().into())])}
+        <p class="summary">
+            {move || t_args("notices-unread-count", &[("count", store.unread.get().into())])}
+        </p>
+        // New notices arrive without a reload; screen readers hear their titles politely.
+        <p id="notices-arrived" class="visually-hidden" role="status">
+            {move || store.arrived.get().map(|title| t_args("notices-arrived", &[("title", title.into())]))}
         </p>
         <ul id="notice-list" class="notice-list">
             {move || store.items.get().into_iter().map(|notice| view! { <NoticeItem notice/> }).collect_view()}

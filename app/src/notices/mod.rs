@@ -16,7 +16,7 @@ use linli_api::notices::{limits, NoticeCategory, NoticeListQuery, NoticePage, No
 use linli_api::{Client, ErrorCode};
 
 pub use compose::Compose;
-pub use detail::NoticeDetail;
+pub use detail::{NoticeDetail, NoticeView};
 pub use list::NoticeList;
 pub use reads::ReadStatsPage;
 
@@ -46,6 +46,8 @@ pub struct NoticeStore {
     /// How many pages of the server's listing are loaded.
     pub pages: RwSignal<u32>,
     pub state: RwSignal<LoadState>,
+    /// The title of the latest notice that arrived live, for screen readers to announce.
+    pub arrived: RwSignal<Option<String>>,
 }
 
 impl Default for NoticeStore {
@@ -62,6 +64,7 @@ impl NoticeStore {
             total: RwSignal::new(0),
             pages: RwSignal::new(0),
             state: RwSignal::new(LoadState::Idle),
+            arrived: RwSignal::new(None),
         }
     }
 
@@ -146,6 +149,7 @@ impl NoticeStore {
         self.total.set(0);
         self.pages.set(0);
         self.state.set(LoadState::Idle);
+        self.arrived.set(None);
     }
 }
 

@@ -119,7 +119,7 @@ impl Session {
 
     fn signed_in(self, me: Me) {
         // On a signed-in device the account's preferences win over the device's.
-        self.prefs.adopt(me.preferences);
+        self.prefs.adopt(me.preferences, self);
         self.auth.set(Auth::SignedIn(Box::new(me)));
         self.notices.refresh(self.client());
         self.live.start(self);

@@ -9,7 +9,7 @@ use linli_api::{validate, ApiError};
 
 use super::Session;
 use crate::i18n::{self, t, t_args, tr};
-use crate::layout::{FieldError, FormAlert, FormError, Page};
+use crate::layout::{ConsentCheck, FormAlert, FormError, Hint, Page, TextField};
 
 const FIELDS: &[&str] = &["invite_code", "phone", "name", "password", "accept_privacy_policy"];
 
@@ -72,57 +72,22 @@ fn RegisterForm() -> impl IntoView {
         });
     };
 
-    let password_hint = move || t_args("field-password-hint", &[("min", limits::PASSWORD_MIN_CHARS.into())]);
+    let code_hint = Hint { id: "register-invite-code-hint", text: Signal::derive(|| t("field-invite-code-hint")) };
+    let password_hint = Hint {
+        id: "register-password-hint",
+        text: Signal::derive(|| t_args("field-password-hint", &[("min", limits::PASSWORD_MIN_CHARS.into())])),
+    };
     view! {
         <form id="register" novalidate on:submit=submit>
             <FormAlert form/>
-            <div class="field">
-                <label for="register-invite-code">{tr("field-invite-code")}</label>
-                <input id="register-invite-code" name="invite_code" type="text" autocomplete="off" required
-                    autocapitalize="characters" spellcheck="false"
-                    maxlength=limits::INVITE_CODE_MAX_CHARS.to_string()
-                    aria-invalid=move || form.invalid("invite_code")
-                    aria-describedby=move || form.described_by("invite_code", Some("register-invite-code-hint"))
-                    bind:value=invite_code/>
-                <p id="register-invite-code-hint" class="hint">{tr("field-invite-code-hint")}</p>
-                <FieldError form field="invite_code"/>
-            </div>
-            <div class="field">
-                <label for="register-phone">{tr("field-phone")}</label>
-                <input id="register-phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" required
-                    aria-invalid=move || form.invalid("phone")
-                    aria-describedby=move || form.described_by("phone", None)
-                    bind:value=phone/>
-                <FieldError form field="phone"/>
-            </div>
-            <div class="field">
-                <label for="register-name">{tr("field-name")}</label>
-                <input id="register-name" name="name" type="text" autocomplete="name" required
-                    maxlength=limits::NAME_MAX_CHARS.to_string()
-                    aria-invalid=move || form.invalid("name")
-                    aria-describedby=move || form.described_by("name", None)
-                    bind:value=name/>
-                <FieldError form field="name"/>
-            </div>
-            <div class="field">
-                <label for="register-password">{tr("field-password")}</label>
-                <input id="register-password" name="password" type="password" autocomplete="new-password" required
-                    aria-invalid=move || form.invalid("password")
-                    aria-describedby=move || form.described_by("password", Some("register-password-hint"))
-                    bind:value=password/>
-                <p id="register-password-hint" class="hint">{password_hint}</p>
-                <FieldError form field="password"/>
-            </div>
-            <div class="check">
-                <input id="register-accept" name="accept_privacy_policy" type="checkbox" required
-                    aria-invalid=move || form.invalid("accept_privacy_policy")
-                    aria-describedby=move || form.described_by("accept_privacy_policy", None)
-                    bind:checked=accept/>
-                <label for="register-accept">
-                    {tr("register-accept")}" "<a href="/privacy">{tr("register-privacy-link")}</a>
-                </label>
-            </div>
-            <FieldError form field="accept_privacy_policy"/>
+            <TextField form field="invite_code" id="register-invite-code" label="field-invite-code" value=invite_code
+                autocomplete="off" code=true hint=code_hint maxlength=limits::INVITE_CODE_MAX_CHARS/>
+            <TextField form field="phone" id="register-phone" label="field-phone" value=phone kind="tel" autocomplete="tel"/>
+            <TextField form field="name" id="register-name" label="field-name" value=name autocomplete="name"
+                maxlength=limits::NAME_MAX_CHARS/>
+            <TextField form field="password" id="register-password" label="field-password" value=password
+                kind="password" autocomplete="new-password" hint=password_hint/>
+            <ConsentCheck form id="register-accept" accept/>
             <button type="submit" class="button primary" disabled=move || busy.get()>
                 {move || if busy.get() { t("busy") } else { t("register-submit") }}
             </button>

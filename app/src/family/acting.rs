@@ -1,0 +1,130 @@
+//! `/family/for/:resident`: what a family member can do for one resident, in their name:
+//! now their notices (with read-aloud); later modules add booking, groceries, wishes, votes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use linli_api::family::{FamilyLink, Grant};
+use linli_api::ids::UserId;
+use linli_api::notices::{NoticeListQuery, NoticeSummary};
+use linli_api::ErrorCode;
+
+use super::grants_text;
+use crate::i18n::{format_datetime, locale, t_args, tr};
+use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
+use crate::notices::NoticeView;
+use crate::session::Session;
+
+fn resident_param(raw: Option<String>) -> Option<UserId> {
+    raw?.parse().ok().filter(|id| *id > 0).map(UserId)
+}
+
+#[component]
+pub fn ActingHome() -> impl IntoView {
+    let params = use_params_map();
+    let resident = resident_param(params.read_untracked().get("resident"));
+    view! {
+        <Page back="/family" title="family-acting-title">
+            <Guarded>
+                {match resident {
+                    Some(resident) => view! { <ForResident resident/> }.into_any(),
+                    None => view! { <ErrorBox code=ErrorCode::NotFound/> }.into_any(),
+                }}
+            </Guarded>
+        </Page>
+    }
+}
+
+#[component]
+fn ForResident(resident: UserId) -> impl IntoView {
+    let session = Session::get();
+    let link = RwSignal::new(None::<Result<FamilyLink, ErrorCode>>);
+    let load = move || {
+        let client = session.client();
+        spawn_local(async move {
+            let result = match client.family_links().await {
+                Ok(links) => links.i_help.into_iter().find(|link| link.resident.id == resident).ok_or(ErrorCode::NotPermitted),
+                Err(error) => {
+                    session.on_error(error.code());
+                    Err(error.code())
+                }
+            };
+            link.set(Some(result));
+        });
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    move || match link.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
+        Some(Ok(link)) => {
+            let name = link.resident.name.clone();
+            let grants = link.grants.clone();
+            let reads = grants.contains(&Grant::ReadNotices);
+            view! {
+                <p id="acting-for" class="acting-banner" role="note">
+                    {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
+                </p>
+                <p>{move || t_args("family-may", &[("grants", grants_text(&grants).into())])}</p>
+                {reads.then(|| view! { <TheirNotices resident/> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn TheirNotices(resident: UserId) -> impl IntoView {
+    let session = Session::get();
+    let notices = RwSignal::new(None::<Result<Vec<NoticeSummary>, ErrorCode>>);
+    let load = move || {
+        let client = session.client().acting_for(resident);
+        load_into(session, notices, async move { client.notices(NoticeListQuery::default()).await.map(|page| page.items) });
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    view! {
+        <section aria-labelledby="their-notices-heading">
+            <h2 id="their-notices-heading">{tr("family-their-notices")}</h2>
+            {move || match notices.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
+                Some(Ok(items)) if items.is_empty() => view! { <p class="empty">{tr("notices-empty")}</p> }.into_any(),
+                Some(Ok(items)) => view! {
+                    <ul id="their-notices" class="notice-list">
+                        {items.into_iter().map(|notice| {
+                            let href = format!("/family/for/{resident}/notices/{}", notice.id);
+                            let at = notice.published_at;
+                            view! {
+                                <li class="notice-item" class:unread=!notice.read>
+                                    <a class="notice-link" href=href>
+                                        <span class="notice-title">{notice.title.clone()}</span>
+                                        <time datetime=at.to_rfc3339()>{move || format_datetime(locale(), at, session.utc_offset())}</time>
+                                        {(!notice.read).then(|| view! { <span class="tag">{tr("family-unread-for-them")}</span> })}
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ActingNotice() -> impl IntoView {
+    let params = use_params_map();
+    let resident = resident_param(params.read_untracked().get("resident"));
+    let back = resident.map(|id| format!("/family/for/{id}")).unwrap_or_else(|| "/family".to_owned());
+    view! {
+        <Page back>
+            <Guarded>
+                {match resident {
+                    Some(resident) => view! { <NoticeView acting_for=Some(resident)/> }.into_any(),
+                    None => view! { <ErrorBox code=ErrorCode::NotFound/> }.into_any(),
+                }}
+            </Guarded>
+        </Page>
+    }
+}

@@ -1,0 +1,165 @@
+//! Every screen of the app, per audience, in one list. The accessibility test (axe-core)
+//! and the 长辈版 test (sizes, contrast, reflow) both visit exactly these, so a new screen
+//! is added here once, and both tests cover it.
+//!
+//! [`Tour`] prepares a visit: it signs the demo resident and staff member in over the API,
+//! publishes a notice with richer text (a link, a list, a long unbroken address), and sets up
+//! the browser's device settings for each audience.
+
+use fantoccini::Client as Browser;
+use linli_api::auth::{Locale, SignInRequest, UpdatePreferences};
+use linli_api::notices::{NewNotice, NoticeCategory};
+use serde_json::json;
+
+use crate::{WebApp, DEMO_PASSWORD};
+
+/// Who looks at a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    SignedOut,
+    Resident,
+    Staff,
+    /// A family account acting for the resident it cares for.
+    Family,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 4] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family];
+
+    /// The demo account (password [`DEMO_PASSWORD`]), if any.
+    pub fn phone(self) -> Option<&'static str> {
+        match self {
+            Audience::SignedOut => None,
+            Audience::Resident => Some(RESIDENT_PHONE),
+            Audience::Staff => Some(STAFF_PHONE),
+            Audience::Family => Some(FAMILY_PHONE),
+        }
+    }
+}
+
+/// 陈小红, the demo family account of the elderly resident 陈秀英.
+pub const FAMILY_PHONE: &str = "13500000001";
+
+/// 李主任, residents' committee staff.
+pub const STAFF_PHONE: &str = "13800000001";
+/// 刘洋, a resident.
+pub const RESIDENT_PHONE: &str = "13900000003";
+
+/// Every screen and who visits it; `{notice}` stands for the id of a notice, `{cared_for}`
+/// for the user id of the resident the family account acts for.
+pub const SCREENS: &[(Audience, &str)] = &[
+    (Audience::SignedOut, "/"),
+    (Audience::SignedOut, "/sign-in"),
+    (Audience::SignedOut, "/register"),
+    (Audience::SignedOut, "/privacy"),
+    (Audience::SignedOut, "/family/join"),
+    (Audience::Resident, "/"),
+    (Audience::Resident, "/notices"),
+    (Audience::Resident, "/notices/{notice}"),
+    (Audience::Resident, "/me"),
+    (Audience::Resident, "/help"),
+    (Audience::Resident, "/family"),
+    (Audience::Resident, "/family/invite"),
+    (Audience::Resident, "/family/history"),
+    (Audience::Staff, "/"),
+    (Audience::Staff, "/notices/new"),
+    (Audience::Staff, "/notices/{notice}/reads"),
+    (Audience::Staff, "/invites"),
+    (Audience::Staff, "/help/requests"),
+    (Audience::Family, "/"),
+    (Audience::Family, "/family"),
+    (Audience::Family, "/family/join"),
+    (Audience::Family, "/family/for/{cared_for}"),
+    (Audience::Family, "/family/for/{cared_for}/notices/{notice}"),
+];
+
+/// The body of the notice the tour publishes: what a real notice may hold.
+const RICH_NOTICE: &str = "因设备检修，**1栋、2栋**周三上午停水。详见[物业公告](https://example.cn/notices/42)。\n\n\
+- 请提前储水\n- 检修后先放水一分钟\n\n\
+网址：https://example.cn/community/announcements/2026/water-maintenance-schedule-for-buildings-one-and-two";
+
+/// Signed-in sessions and the data the screens need.
+pub struct Tour {
+    /// The notice `{notice}` stands for.
+    pub notice: i64,
+    /// The resident `{cared_for}` stands for.
+    pub cared_for: i64,
+    resident: (linli_api::Client, String),
+    staff: (linli_api::Client, String),
+    family: (linli_api::Client, String),
+}
+
+impl Tour {
+    pub async fn start(app: &WebApp) -> Tour {
+        let sign_in = |phone: &'static str| {
+            let api = app.api();
+            async move {
+                let request = SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() };
+                let session = api.sign_in(&request).await.unwrap_or_else(|e| panic!("{phone} signs in: {e}"));
+                (api.with_token(session.token.clone()), session.token)
+            }
+        };
+        let resident = sign_in(RESIDENT_PHONE).await;
+        let staff = sign_in(STAFF_PHONE).await;
+        let notice = NewNotice {
+            title: "周三停水：请提前储水".into(),
+            body_markdown: RICH_NOTICE.into(),
+            category: NoticeCategory::Property,
+            pinned: false,
+            urgent: false,
+        };
+        let published = staff.0.publish_notice(&notice).await.expect("staff publish the tour's notice");
+        let family = sign_in(FAMILY_PHONE).await;
+        let links = family.0.family_links().await.expect("the family account's links");
+        let cared_for = links.i_help.first().expect("the demo links the family account").resident.id.0;
+        Tour { notice: published.id.0, cared_for, resident, staff, family }
+    }
+
+    /// The paths of `audience`'s screens.
+    pub fn screens(&self, audience: Audience) -> Vec<String> {
+        SCREENS
+            .iter()
+            .filter(|(who, _)| *who == audience)
+            .map(|(_, path)| path.replace("{notice}", &self.notice.to_string()).replace("{cared_for}", &self.cared_for.to_string()))
+            .collect()
+    }
+
+    pub fn token(&self, audience: Audience) -> Option<&str> {
+        match audience {
+            Audience::SignedOut => None,
+            Audience::Resident => Some(&self.resident.1),
+            Audience::Staff => Some(&self.staff.1),
+            Audience::Family => Some(&self.family.1),
+        }
+    }
+
+    /// Sets both accounts' preferences (which win over the device's on sign-in).
+    pub async fn set_accounts(&self, locale: Locale, elderly: bool) {
+        let change = UpdatePreferences { elderly_mode: Some(elderly), locale: Some(locale) };
+        for (api, _) in [&self.resident, &self.staff, &self.family] {
+            api.update_preferences(&change).await.expect("update the account's preferences");
+        }
+    }
+
+    /// Makes the browser a device of `audience`: a fresh localStorage with its token (if
+    /// any), the language, and the 长辈版 setting (`None`: a first start, never asked).
+    pub async fn use_device(&self, browser: &Browser, app: &WebApp, audience: Audience, locale: Locale, elderly: Option<bool>) {
+        browser.goto(&app.url("/privacy")).await.expect("open the app");
+        let setup = json!({
+            "token": self.token(audience),
+            "locale": locale.tag(),
+            "elderly": elderly.map(|on| on.to_string()),
+        });
+        browser
+            .execute(
+                r#"const s = arguments[0];
+                   localStorage.clear();
+                   if (s.token) localStorage.setItem("linli.token", s.token);
+                   localStorage.setItem("linli.locale", s.locale);
+                   if (s.elderly) localStorage.setItem("linli.elderly", s.elderly);"#,
+                vec![setup],
+            )
+            .await
+            .expect("set up the device");
+    }
+}
