@@ -9,6 +9,7 @@ use linli_e2e::*;
 
 const RESIDENT: &str = "13900000003";
 const RELATIVE: &str = "13611112222";
+const OWNER: &str = "13900000001";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_relative_is_invited_acts_for_the_resident_and_is_revoked() {
@@ -83,4 +84,18 @@ async fn a_relative_is_invited_acts_for_the_resident_and_is_revoked() {
     let kinds = script(&resident, "return [...document.querySelectorAll('#family-history li')].map(li => li.dataset.kind)").await;
     assert_eq!(kinds, serde_json::json!(["revoked", "grants_changed", "read_notice", "linked"]));
     screenshot(&resident, "resident-family-history").await;
+
+    // A relative who already has an account signs in from the link and comes back to it.
+    resident.goto(&app.url("/family/invite")).await.unwrap();
+    click(&resident, "form#family-invite-form button[type=submit]").await;
+    let code = text_of(&resident, "#family-code-value").await.trim().to_owned();
+    let neighbour = driver.open(PHONE).await;
+    neighbour.goto(&app.url(&format!("/family/join?code={code}"))).await.unwrap();
+    click(&neighbour, "#family-join-sign-in").await;
+    fill(&neighbour, "input[name=phone]", OWNER).await;
+    fill(&neighbour, "input[name=password]", DEMO_PASSWORD).await;
+    click(&neighbour, "form#sign-in button[type=submit]").await;
+    assert_eq!(prop_of(&neighbour, "form#family-accept #family-join-code", "value").await.as_deref(), Some(code.as_str()));
+    click(&neighbour, "form#family-accept button[type=submit]").await;
+    assert!(text_of(&neighbour, "#i-help").await.contains("刘洋"));
 }

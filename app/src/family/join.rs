@@ -10,7 +10,7 @@ use linli_api::validate;
 
 use crate::i18n::{self, t, t_args, tr};
 use crate::layout::{ConsentCheck, FormAlert, FormError, Hint, Loading, Page, TextField};
-use crate::session::{Auth, Session};
+use crate::session::{sign_in_then, Auth, Session};
 
 #[component]
 pub fn JoinFamily() -> impl IntoView {
@@ -116,6 +116,9 @@ fn RegisterForm(code: RwSignal<String>) -> impl IntoView {
                 {move || if busy.get() { t("busy") } else { t("family-register") }}
             </button>
         </form>
-        <p class="aside">{tr("family-join-have-account")}" "<a href="/sign-in">{tr("home-sign-in")}</a></p>
+        <p class="aside">
+            {tr("family-join-have-account")}" "
+            <a id="family-join-sign-in" href=move || sign_in_then(&format!("/family/join?code={}", code.get()))>{tr("home-sign-in")}</a>
+        </p>
     }
 }

@@ -21,7 +21,7 @@ use crate::notices::NoticeStore;
 
 pub use privacy::Privacy;
 pub use register::{validate_registration, Register};
-pub use sign_in::SignIn;
+pub use sign_in::{sign_in_then, SignIn};
 
 /// localStorage key of the session token.
 pub const TOKEN_KEY: &str = "linli.token";
