@@ -12,8 +12,9 @@ use crate::family::{
     AcceptFamilyInvite, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
     FamilyRegistration, NewFamilyInvite, UpdateGrants, ACTING_FOR_HEADER,
 };
+use crate::hall::{CastBallot, NewVote, Vote, VoteRecord};
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
-use crate::ids::{FamilyLinkId, HelpRequestId, NoticeId, UserId};
+use crate::ids::{FamilyLinkId, HelpRequestId, NoticeId, UserId, VoteId};
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
@@ -217,6 +218,29 @@ impl Client {
     /// Staff mark it dealt with, or the resident calls it off.
     pub async fn close_help(&self, id: HelpRequestId) -> ClientResult<HelpRequest> {
         self.send(self.request(Method::POST, &format!("/help/{id}/close"))).await
+    }
+
+    // --- discussion hall ------------------------------------------------------------
+
+    pub async fn create_vote(&self, vote: &NewVote) -> ClientResult<Vote> {
+        self.send(self.request(Method::POST, "/hall/votes").json(vote)).await
+    }
+
+    pub async fn votes(&self) -> ClientResult<Vec<Vote>> {
+        self.send(self.request(Method::GET, "/hall/votes")).await
+    }
+
+    pub async fn vote(&self, id: VoteId) -> ClientResult<Vote> {
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}"))).await
+    }
+
+    /// One tap: casts (or changes) the ballot and answers with the vote as it now stands.
+    pub async fn cast_ballot(&self, id: VoteId, ballot: &CastBallot) -> ClientResult<Vote> {
+        self.send(self.request(Method::POST, &format!("/hall/votes/{id}/ballot")).json(ballot)).await
+    }
+
+    pub async fn vote_record(&self, id: VoteId) -> ClientResult<VoteRecord> {
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/record"))).await
     }
 
     // --- live events ----------------------------------------------------------------

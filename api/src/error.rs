@@ -58,6 +58,14 @@ error_codes! {
     NotPermitted = "not_permitted",
     /// The help request is already closed.
     HelpClosed = "help_closed",
+    /// The vote has not opened yet.
+    VoteNotOpen = "vote_not_open",
+    /// The vote has closed; ballots are no longer taken.
+    VoteClosed = "vote_closed",
+    /// This vote counts the first ballot; it cannot be changed.
+    BallotFinal = "ballot_final",
+    /// The person may not vote on this (e.g. an owners' vote and they are not an owner).
+    NotEligible = "not_eligible",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::help::HelpRequest;
-use crate::ids::NoticeId;
+use crate::hall::Tally;
+use crate::ids::{NoticeId, VoteId};
 use crate::notices::NoticeSummary;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,4 +35,6 @@ pub enum Event {
     HelpRaised { request: HelpRequest },
     /// A help request was acknowledged or closed; the staff and the resident receive this.
     HelpUpdated { request: HelpRequest },
+    /// A ballot was cast: the vote's live count.
+    VoteTally { vote_id: VoteId, tally: Tally },
 }

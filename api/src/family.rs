@@ -148,10 +148,12 @@ pub enum FamilyActivityKind {
     GrantsChanged,
     Revoked,
     ReadNotice,
+    /// Voted as the resident's proxy (the detail is the vote's question, never the choice).
+    Voted,
 }
 
 impl FamilyActivityKind {
-    pub const ALL: [FamilyActivityKind; 4] = [Self::Linked, Self::GrantsChanged, Self::Revoked, Self::ReadNotice];
+    pub const ALL: [FamilyActivityKind; 5] = [Self::Linked, Self::GrantsChanged, Self::Revoked, Self::ReadNotice, Self::Voted];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -159,6 +161,7 @@ impl FamilyActivityKind {
             Self::GrantsChanged => "grants_changed",
             Self::Revoked => "revoked",
             Self::ReadNotice => "read_notice",
+            Self::Voted => "voted",
         }
     }
 

@@ -5,7 +5,10 @@
 //! approving. A result names every threshold with its numbers, so a resident can see why a
 //! decision passed or failed.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::ids::VoteId;
 
 /// The matters Article 278 lists. Items 6, 7 and 8 need three quarters to pass; the others
 /// more than half.
@@ -124,6 +127,148 @@ pub struct OwnersDecision {
     pub thresholds: Vec<Threshold>,
     /// Every threshold met.
     pub approved: bool,
+}
+
+/// What a vote asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    /// Options 0, 1, 2 are yes, no, abstain.
+    YesNoAbstain,
+    /// One of the options.
+    Single,
+    /// Up to `max_choices` of the options.
+    Multiple,
+}
+
+/// Who may vote, chosen per vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// Every resident, one ballot each.
+    Residents,
+    /// One ballot per household.
+    Households,
+    /// Owners' decision (业主表决): one ballot per owned unit (co-owners count as one),
+    /// weighted by floor area and counted by headcount under Article 278.
+    Owners,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VotePhase {
+    Scheduled,
+    Open,
+    Closed,
+}
+
+/// Staff open a vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewVote {
+    pub question: String,
+    #[serde(default)]
+    pub description: String,
+    pub kind: VoteKind,
+    /// The options of a single or multiple choice; empty for yes/no/abstain.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// For multiple choice: at most this many options per ballot.
+    #[serde(default)]
+    pub max_choices: Option<u32>,
+    pub eligibility: Eligibility,
+    /// Required for an owners' yes/no/abstain vote: which Article 278 matter it decides.
+    #[serde(default)]
+    pub matter: Option<Matter>,
+    /// Nobody, staff included, can see who chose what; only who took part.
+    pub secret: bool,
+    /// The first ballot counts and cannot be changed.
+    pub final_on_cast: bool,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+/// The caller's (or, acting as proxy, the resident's) ballot on a vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyBallot {
+    pub choices: Vec<u32>,
+    /// A short code the voter can look for in the published result.
+    pub receipt: String,
+    pub cast_at: DateTime<Utc>,
+    /// The family member who cast it as proxy, if one did.
+    pub proxy_name: Option<String>,
+}
+
+/// The live count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tally {
+    /// Ballots counted (one per voter, the last one cast).
+    pub ballots: i64,
+    /// Who may vote: residents, households or owned units.
+    pub eligible: i64,
+    /// Ballots per option.
+    pub counts: Vec<i64>,
+    /// For an owners' yes/no/abstain vote: the Article 278 thresholds so far.
+    pub owners: Option<OwnersDecision>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Vote {
+    pub id: VoteId,
+    pub question: String,
+    pub description: String,
+    pub kind: VoteKind,
+    /// The options in order; for yes/no/abstain these are empty and the app words them.
+    pub options: Vec<String>,
+    pub max_choices: u32,
+    pub eligibility: Eligibility,
+    pub matter: Option<Matter>,
+    pub secret: bool,
+    pub final_on_cast: bool,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub phase: VotePhase,
+    /// Whether the reader may vote on it (eligible and, for owners' votes, an owner).
+    pub can_vote: bool,
+    pub my_ballot: Option<MyBallot>,
+    pub tally: Tally,
+}
+
+/// One tap: the option indexes chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CastBallot {
+    pub choices: Vec<u32>,
+}
+
+/// One published entry of a vote's ballot chain: no voter, only the receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChainEntry {
+    pub sequence: i64,
+    pub receipt: String,
+    pub choices: Vec<u32>,
+    pub cast_at: DateTime<Utc>,
+    /// SHA-256 over the previous entry's hash and this entry.
+    pub hash: String,
+    /// Whether this entry is a voter's last ballot (the one that counts).
+    pub counted: bool,
+}
+
+/// What anyone in the community can check: every ballot cast, chained, and the count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteRecord {
+    pub vote: Vote,
+    pub chain: Vec<ChainEntry>,
+    /// Every hash follows from the ones before it.
+    pub chain_intact: bool,
 }
 
 #[cfg(test)]

@@ -33,4 +33,6 @@ id_type!(
     FamilyLinkId,
     /// A one-tap help request (一键求助).
     HelpRequestId,
+    /// A vote of the discussion hall.
+    VoteId,
 );

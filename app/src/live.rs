@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
-use linli_api::ids::NoticeId;
+use linli_api::hall::Tally;
+use linli_api::ids::{NoticeId, VoteId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -31,6 +32,8 @@ pub struct Live {
     /// The latest help request raised or changed (staff receive every one of their
     /// community's; a resident, changes to their own).
     pub help_update: RwSignal<Option<HelpRequest>>,
+    /// The latest live count of a vote.
+    pub vote_tally: RwSignal<Option<(VoteId, Tally)>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -65,7 +68,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -203,5 +206,6 @@ pub fn handle(session: Session, event: Event) {
             session.live.help_update.set(Some(request));
         }
         Event::HelpUpdated { request } => session.live.help_update.set(Some(request)),
+        Event::VoteTally { vote_id, tally } => session.live.vote_tally.set(Some((vote_id, tally))),
     }
 }

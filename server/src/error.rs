@@ -28,6 +28,14 @@ pub enum AppError {
     NotPermitted,
     #[error("help request already closed")]
     HelpClosed,
+    #[error("vote not open yet")]
+    VoteNotOpen,
+    #[error("vote closed")]
+    VoteClosed,
+    #[error("ballot already final")]
+    BallotFinal,
+    #[error("not eligible to vote")]
+    NotEligible,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -73,6 +81,10 @@ impl AppError {
             FamilySelf => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::FamilySelf, "code")),
             NotPermitted => (StatusCode::FORBIDDEN, plain(ErrorCode::NotPermitted)),
             HelpClosed => (StatusCode::CONFLICT, plain(ErrorCode::HelpClosed)),
+            VoteNotOpen => (StatusCode::CONFLICT, plain(ErrorCode::VoteNotOpen)),
+            VoteClosed => (StatusCode::CONFLICT, plain(ErrorCode::VoteClosed)),
+            BallotFinal => (StatusCode::CONFLICT, plain(ErrorCode::BallotFinal)),
+            NotEligible => (StatusCode::FORBIDDEN, plain(ErrorCode::NotEligible)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

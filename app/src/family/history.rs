@@ -27,6 +27,7 @@ pub fn activity_text(activity: &FamilyActivity) -> String {
         FamilyActivityKind::GrantsChanged => ("family-activity-grants-changed", grants_of(&activity.detail)),
         FamilyActivityKind::Revoked => ("family-activity-revoked", activity.detail.clone()),
         FamilyActivityKind::ReadNotice => ("family-activity-read-notice", activity.detail.clone()),
+        FamilyActivityKind::Voted => ("family-activity-voted", activity.detail.clone()),
     };
     t_args(
         id,

@@ -159,20 +159,22 @@ pub struct Profile {
     pub community: CommunityId,
     pub household: Option<HouseholdId>,
     pub role: Role,
+    pub is_owner: bool,
 }
 
 pub async fn profile_of(conn: &mut AnyConnection, user: UserId) -> Result<Option<Profile>, sqlx::Error> {
-    let row: Option<(String, String, i64, Option<i64>, String)> =
-        sqlx::query_as("SELECT name, phone, community_id, household_id, role FROM users WHERE id = $1")
+    let row: Option<(String, String, i64, Option<i64>, String, i64)> =
+        sqlx::query_as("SELECT name, phone, community_id, household_id, role, is_owner FROM users WHERE id = $1")
             .bind(user.0)
             .fetch_optional(conn)
             .await?;
-    Ok(row.map(|(name, phone, community, household, role)| Profile {
+    Ok(row.map(|(name, phone, community, household, role, is_owner)| Profile {
         name,
         phone,
         community: CommunityId(community),
         household: household.map(HouseholdId),
         role: Role::parse(&role).unwrap_or(Role::Resident),
+        is_owner: is_owner != 0,
     }))
 }
 

@@ -205,6 +205,34 @@ pub async fn residents(conn: &mut AnyConnection, community: CommunityId) -> Resu
         .collect())
 }
 
+/// Every unit's exclusive floor area (hundredths of m²): the owners' electorate, each unit
+/// counted as one owner.
+pub async fn unit_areas(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, floor_area_centi_m2 FROM households WHERE community_id = $1")
+        .bind(community.0)
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn household_area(conn: &mut AnyConnection, household: HouseholdId) -> Result<i64, sqlx::Error> {
+    let (area,): (i64,) = sqlx::query_as("SELECT floor_area_centi_m2 FROM households WHERE id = $1")
+        .bind(household.0)
+        .fetch_one(conn)
+        .await?;
+    Ok(area)
+}
+
+/// How many residents, and how many households with a resident, the community has.
+pub async fn resident_and_household_counts(conn: &mut AnyConnection, community: CommunityId) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM users
+         WHERE community_id = $1 AND role = 'resident' AND household_id IS NOT NULL",
+    )
+    .bind(community.0)
+    .fetch_one(conn)
+    .await
+}
+
 /// Records that a staff member looked at residents' personal data (PIPL: processing is logged).
 pub async fn audit(
     conn: &mut AnyConnection,

@@ -13,6 +13,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// How many options one ballot may choose.
+    pub fn max_choices(self) -> u32 {
+        match self {
+            Kind::YesNoAbstain | Kind::Single { .. } => 1,
+            Kind::Multiple { max, .. } => max,
+        }
+    }
+
     pub fn option_count(self) -> u32 {
         match self {
             Kind::YesNoAbstain => 3,
@@ -33,11 +41,7 @@ pub enum BallotError {
 
 /// The ballot's choices in their stored form (ascending), or why they cannot be cast.
 pub fn check_choices(kind: Kind, choices: &[u32]) -> Result<Vec<u32>, BallotError> {
-    let allowed = match kind {
-        Kind::YesNoAbstain | Kind::Single { .. } => 1,
-        Kind::Multiple { max, .. } => max,
-    };
-    if choices.is_empty() || choices.len() > allowed as usize {
+    if choices.is_empty() || choices.len() > kind.max_choices() as usize {
         return Err(BallotError::WrongNumberOfChoices);
     }
     if choices.iter().any(|choice| *choice >= kind.option_count()) {

@@ -1,5 +1,8 @@
-//! The discussion hall (议事厅): topics, discussion and votes with lawful, verifiable
-//! tallies. This first part holds the pure rules; routes and storage follow.
+//! The discussion hall (议事厅): votes with lawful, verifiable tallies. Topics, discussion
+//! and resident proposals come next.
 
 pub mod ballot;
+pub mod routes;
+pub mod rules;
+pub mod storage;
 pub mod tally;

@@ -109,7 +109,35 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
     spawn_with(backend, |_| {}).await
 }
 
+/// A clock the test moves forward, for rules driven by time (votes closing, expiry).
+#[derive(Clone, Default)]
+pub struct TestClock(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl TestClock {
+    pub fn advance(&self, by: chrono::Duration) {
+        self.0.fetch_add(by.num_milliseconds(), std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn now(&self) -> chrono::DateTime<Utc> {
+        Utc::now() + chrono::Duration::milliseconds(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+
+    fn as_clock(&self) -> Clock {
+        let clock = self.clone();
+        Clock::from_fn(move || clock.now())
+    }
+}
+
+/// The server with a clock the test controls.
+pub async fn spawn_with_clock(backend: Backend, clock: &TestClock) -> Option<TestApp> {
+    spawn_full(backend, |_| {}, clock.as_clock()).await
+}
+
 pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    spawn_full(backend, adjust, Clock::system()).await
+}
+
+async fn spawn_full(backend: Backend, adjust: impl FnOnce(&mut Config), clock: Clock) -> Option<TestApp> {
     let folder = tempfile::tempdir().unwrap();
     let url = match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", folder.path().join("linli.db").display()),
@@ -119,7 +147,7 @@ pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> O
     config.no_demo = false;
     config.web_dir = folder.path().join("no-web");
     adjust(&mut config);
-    let running = linli_server::spawn(config, Clock::system()).await.expect("server starts");
+    let running = linli_server::spawn(config, clock).await.expect("server starts");
     Some(TestApp { running, _folder: folder })
 }
 

@@ -1,0 +1,265 @@
+//! Handlers of votes: open one (staff), list and read them, cast a ballot with one tap
+//! (for oneself or as a family proxy), and the published record anyone can check.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use linli_api::events::Event;
+use linli_api::family::FamilyActivityKind;
+use linli_api::hall::{CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Tally, Vote, VoteKind, VotePhase, VoteRecord};
+use linli_api::ids::{CommunityId, VoteId};
+use linli_api::{ErrorBody, ErrorCode};
+use sqlx::AnyConnection;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::ballot::{self, BallotError, CastRefusal, Phase};
+use super::rules::{self, Voter};
+use super::storage::{self, NewBallot, VoteRow};
+use super::tally::{owners_decision, Electorate, Stance};
+use crate::auth::storage::{name_of, profile_of};
+use crate::auth::{Signed, StaffOnly};
+use crate::community::rules::new_invite_code;
+use crate::community::storage as community;
+use crate::error::{AppError, AppResult};
+use crate::events::Audience;
+use crate::extract::{ApiJson, ApiPath};
+use crate::family::{Acting, ActingFor, Subject, VoteProxy};
+use crate::notices::rules::render_markdown;
+use crate::state::AppState;
+
+/// The most votes a list returns.
+const LIST_LIMIT: i64 = 100;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(one))
+        .routes(routes!(cast))
+        .routes(routes!(record))
+}
+
+/// Staff open a vote; it opens and closes by its times alone.
+#[utoipa::path(post, path = "/hall/votes", tag = "hall", security(("bearer" = [])), request_body = NewVote,
+    responses((status = 201, body = Vote), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiJson(vote): ApiJson<NewVote>,
+) -> AppResult<(StatusCode, Json<Vote>)> {
+    let now = state.clock.now();
+    let checked = rules::check_new_vote(&vote, now)?;
+    let max_choices = checked.kind.max_choices();
+    let description_html = render_markdown(&checked.vote.description);
+    let mut tx = state.db.begin_write().await?;
+    let id = storage::insert_vote(&mut tx, caller.community_id, caller.user_id, &checked.vote, &description_html, max_choices, now)
+        .await?;
+    tx.commit().await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
+    let subject = Subject { user_id: caller.user_id, community_id: caller.community_id, household_id: caller.household_id, role: caller.role };
+    Ok((StatusCode::CREATED, Json(describe(&mut conn, row, &subject, now).await?)))
+}
+
+/// The community's votes, open ones first, each with the reader's ballot and the live tally.
+#[utoipa::path(get, path = "/hall/votes", tag = "hall", security(("bearer" = [])), params(ActingFor),
+    responses((status = 200, body = [Vote]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn list(State(state): State<AppState>, reader: Acting<VoteProxy>) -> AppResult<Json<Vec<Vote>>> {
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let mut votes = Vec::new();
+    for row in storage::votes(&mut conn, reader.subject.community_id, LIST_LIMIT).await? {
+        votes.push(describe(&mut conn, row, &reader.subject, now).await?);
+    }
+    // Open first, soonest to close first; then scheduled; then closed, newest first.
+    votes.sort_by_key(|vote| match vote.phase {
+        VotePhase::Open => (0, vote.closes_at.timestamp_millis()),
+        VotePhase::Scheduled => (1, vote.opens_at.timestamp_millis()),
+        VotePhase::Closed => (2, -vote.closes_at.timestamp_millis()),
+    });
+    Ok(Json(votes))
+}
+
+/// One vote with the reader's ballot and the live tally.
+#[utoipa::path(get, path = "/hall/votes/{id}", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "vote id"), ActingFor),
+    responses((status = 200, body = Vote), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+async fn one(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Vote>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, reader.subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(describe(&mut conn, row, &reader.subject, state.clock.now()).await?))
+}
+
+/// Casts (or, where allowed, changes) a ballot; as a family proxy with `linli-acting-for`.
+#[utoipa::path(post, path = "/hall/votes/{id}/ballot", tag = "hall", security(("bearer" = [])), request_body = CastBallot,
+    params(("id" = i64, Path, description = "vote id"), ActingFor),
+    responses((status = 200, body = Vote), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+async fn cast(
+    State(state): State<AppState>,
+    voter: Acting<VoteProxy>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(ballot): ApiJson<CastBallot>,
+) -> AppResult<Json<Vote>> {
+    let now = state.clock.now();
+    let subject = voter.subject.clone();
+    let mut tx = state.db.begin_write().await?;
+    let row = storage::find_vote(&mut tx, subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let choices = ballot::check_choices(row.ballot_kind(), &ballot.choices).map_err(|error| match error {
+        BallotError::WrongNumberOfChoices | BallotError::NoSuchOption | BallotError::Repeated => {
+            AppError::invalid(ErrorCode::InvalidValue, "choices")
+        }
+    })?;
+    let person = voter_of(&mut tx, &subject).await?;
+    let key = rules::voter_key(row.eligibility, &person).ok_or(AppError::NotEligible)?;
+    // Taking the chain's next place first makes ballots on one vote take their turn.
+    let (sequence, previous) = storage::take_chain_place(&mut tx, row.id).await?;
+    let already = storage::counted_ballot_of(&mut tx, row.id, &key).await?.is_some();
+    ballot::may_cast(ballot::phase(row.opens_at, row.closes_at, now), already, row.final_on_cast).map_err(|refusal| match refusal {
+        CastRefusal::NotOpenYet => AppError::VoteNotOpen,
+        CastRefusal::Closed => AppError::VoteClosed,
+        CastRefusal::AlreadyFinal => AppError::BallotFinal,
+    })?;
+    let receipt = new_invite_code(&mut rand::thread_rng());
+    let hash = ballot::link_hash(&previous, sequence, &receipt, &choices, now.timestamp_millis());
+    let area = match (row.eligibility, person.household) {
+        (Eligibility::Owners, Some(household)) => community::household_area(&mut tx, household).await?,
+        _ => 0,
+    };
+    let entry = NewBallot {
+        vote: row.id,
+        sequence,
+        receipt: &receipt,
+        choices: &choices,
+        at: now,
+        hash: &hash,
+        voter_key: &key,
+        resident: subject.user_id,
+        cast_by: voter.caller.user_id,
+        household: person.household,
+        area,
+    };
+    storage::record_ballot(&mut tx, &entry).await?;
+    voter.record(&mut tx, FamilyActivityKind::Voted, &row.question, now).await?;
+    tx.commit().await?;
+
+    let mut conn = state.db.pool.acquire().await?;
+    let vote = describe(&mut conn, row, &subject, now).await?;
+    state.events.publish(subject.community_id, Audience::Members, Event::VoteTally { vote_id: vote.id, tally: vote.tally.clone() });
+    Ok(Json(vote))
+}
+
+/// Every ballot cast, chained by hash and without voters, marked counted or replaced:
+/// anyone in the community can find their receipt and check the chain.
+#[utoipa::path(get, path = "/hall/votes/{id}/record", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "vote id"), ActingFor),
+    responses((status = 200, body = VoteRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+async fn record(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<VoteRecord>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, reader.subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let entries = storage::chain(&mut conn, row.id).await?;
+    let checkable: Vec<ballot::ChainEntry> = entries
+        .iter()
+        .map(|(sequence, receipt, choices, at, hash, _)| ballot::ChainEntry {
+            sequence: *sequence,
+            receipt: receipt.clone(),
+            choices: choices.clone(),
+            cast_at_millis: at.timestamp_millis(),
+            hash: hash.clone(),
+        })
+        .collect();
+    let chain_intact = ballot::first_broken_link(row.id.0, &checkable).is_none();
+    let chain = entries
+        .into_iter()
+        .map(|(sequence, receipt, choices, cast_at, hash, counted)| ChainEntry { sequence, receipt, choices, cast_at, hash, counted })
+        .collect();
+    let vote = describe(&mut conn, row, &reader.subject, state.clock.now()).await?;
+    Ok(Json(VoteRecord { vote, chain, chain_intact }))
+}
+
+async fn voter_of(conn: &mut AnyConnection, subject: &Subject) -> AppResult<Voter> {
+    let profile = profile_of(conn, subject.user_id).await?.ok_or(AppError::Unauthenticated)?;
+    Ok(Voter { user: subject.user_id, role: subject.role, household: subject.household_id, is_owner: profile.is_owner })
+}
+
+/// The live count, recounted from the counted ballots (so it always equals a recount).
+pub async fn tally(conn: &mut AnyConnection, community_id: CommunityId, row: &VoteRow) -> AppResult<Tally> {
+    let counted = storage::counted_ballots(&mut *conn, row.id).await?;
+    let choices: Vec<Vec<u32>> = counted.iter().map(|(_, _, choices)| choices.clone()).collect();
+    let (residents, households) = community::resident_and_household_counts(&mut *conn, community_id).await?;
+    let units = community::unit_areas(&mut *conn, community_id).await?;
+    let eligible = match row.eligibility {
+        Eligibility::Residents => residents,
+        Eligibility::Households => households,
+        Eligibility::Owners => units.len() as i64,
+    };
+    let owners = match (row.eligibility, row.kind, row.matter) {
+        (Eligibility::Owners, VoteKind::YesNoAbstain, Some(matter)) => {
+            let electorate = Electorate::from_holdings(units);
+            let ballots: Vec<(i64, Stance)> = counted
+                .iter()
+                .filter_map(|(key, _, choices)| Some((unit_of(key)?, stance(choices.first().copied()?)?)))
+                .collect();
+            Some(owners_decision(matter, &electorate, &ballots))
+        }
+        _ => None,
+    };
+    Ok(Tally { ballots: counted.len() as i64, eligible, counts: ballot::count(row.ballot_kind(), &choices), owners })
+}
+
+fn unit_of(voter_key: &str) -> Option<i64> {
+    voter_key.strip_prefix("unit:")?.parse().ok()
+}
+
+fn stance(choice: u32) -> Option<Stance> {
+    match choice {
+        0 => Some(Stance::Yes),
+        1 => Some(Stance::No),
+        2 => Some(Stance::Abstain),
+        _ => None,
+    }
+}
+
+async fn describe(conn: &mut AnyConnection, row: VoteRow, subject: &Subject, now: DateTime<Utc>) -> AppResult<Vote> {
+    let phase = match ballot::phase(row.opens_at, row.closes_at, now) {
+        Phase::Scheduled => VotePhase::Scheduled,
+        Phase::Open => VotePhase::Open,
+        Phase::Closed => VotePhase::Closed,
+    };
+    let person = voter_of(&mut *conn, subject).await?;
+    let key = rules::voter_key(row.eligibility, &person);
+    let my_ballot = match &key {
+        Some(key) => match storage::counted_ballot_of(&mut *conn, row.id, key).await? {
+            Some((choices, receipt, cast_at, cast_by, resident)) => {
+                let proxy_name = if cast_by != resident { Some(name_of(&mut *conn, cast_by).await?) } else { None };
+                Some(MyBallot { choices, receipt, cast_at, proxy_name })
+            }
+            None => None,
+        },
+        None => None,
+    };
+    let tally = tally(&mut *conn, subject.community_id, &row).await?;
+    Ok(Vote {
+        id: row.id,
+        question: row.question,
+        description: row.description_html,
+        kind: row.kind,
+        options: row.options,
+        max_choices: row.max_choices,
+        eligibility: row.eligibility,
+        matter: row.matter,
+        secret: row.secret,
+        final_on_cast: row.final_on_cast,
+        opens_at: row.opens_at,
+        closes_at: row.closes_at,
+        phase,
+        can_vote: key.is_some() && phase == VotePhase::Open,
+        my_ballot,
+        tally,
+    })
+}

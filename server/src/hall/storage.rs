@@ -1,0 +1,234 @@
+//! SQL of votes, the ballot chain and who took part.
+
+use chrono::{DateTime, Utc};
+use linli_api::hall::{Eligibility, Matter, NewVote, VoteKind};
+use linli_api::ids::{CommunityId, HouseholdId, UserId, VoteId};
+use sqlx::AnyConnection;
+
+use super::ballot::{genesis, Kind};
+use crate::db::{flag, from_millis, to_millis};
+
+/// Enums in their stored form: their serde (snake_case) names.
+fn stored<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn parsed<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(raw.to_owned())).ok()
+}
+
+/// Choices in their stored form, `0,2`.
+pub fn encode_choices(choices: &[u32]) -> String {
+    choices.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_choices(stored: &str) -> Vec<u32> {
+    stored.split(',').filter_map(|choice| choice.parse().ok()).collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct VoteRow {
+    pub id: VoteId,
+    pub question: String,
+    pub description_html: String,
+    pub kind: VoteKind,
+    pub options: Vec<String>,
+    pub max_choices: u32,
+    pub eligibility: Eligibility,
+    pub matter: Option<Matter>,
+    pub secret: bool,
+    pub final_on_cast: bool,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+impl VoteRow {
+    /// The kind as the ballot rules see it.
+    pub fn ballot_kind(&self) -> Kind {
+        let options = self.options.len() as u32;
+        match self.kind {
+            VoteKind::YesNoAbstain => Kind::YesNoAbstain,
+            VoteKind::Single => Kind::Single { options },
+            VoteKind::Multiple => Kind::Multiple { options, max: self.max_choices },
+        }
+    }
+}
+
+type VoteTuple = (i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64);
+
+const VOTE_COLUMNS: &str = "SELECT id, question, description_html, kind, options, max_choices, eligibility, matter,
+        secret, final_on_cast, opens_at, closes_at FROM votes";
+
+fn vote_row(row: VoteTuple) -> Option<VoteRow> {
+    let (id, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes) = row;
+    Some(VoteRow {
+        id: VoteId(id),
+        question,
+        description_html,
+        kind: parsed(&kind)?,
+        options: serde_json::from_str(&options).ok()?,
+        max_choices: u32::try_from(max_choices).ok()?,
+        eligibility: parsed(&eligibility)?,
+        matter: matter.as_deref().and_then(parsed),
+        secret: secret != 0,
+        final_on_cast: final_on_cast != 0,
+        opens_at: from_millis(opens),
+        closes_at: from_millis(closes),
+    })
+}
+
+pub async fn insert_vote(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    created_by: UserId,
+    vote: &NewVote,
+    description_html: &str,
+    max_choices: u32,
+    now: DateTime<Utc>,
+) -> Result<VoteId, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO votes (community_id, question, description_markdown, description_html, kind, options, max_choices,
+                            eligibility, matter, secret, final_on_cast, opens_at, closes_at, created_by, created_at,
+                            chain_head)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, '') RETURNING id",
+    )
+    .bind(community.0)
+    .bind(&vote.question)
+    .bind(&vote.description)
+    .bind(description_html)
+    .bind(stored(vote.kind))
+    .bind(serde_json::to_string(&vote.options).unwrap_or_else(|_| "[]".into()))
+    .bind(i64::from(max_choices))
+    .bind(stored(vote.eligibility))
+    .bind(vote.matter.map(stored))
+    .bind(flag(vote.secret))
+    .bind(flag(vote.final_on_cast))
+    .bind(to_millis(vote.opens_at))
+    .bind(to_millis(vote.closes_at))
+    .bind(created_by.0)
+    .bind(to_millis(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE votes SET chain_head = $1 WHERE id = $2").bind(genesis(id)).bind(id).execute(conn).await?;
+    Ok(VoteId(id))
+}
+
+pub async fn find_vote(conn: &mut AnyConnection, community: CommunityId, id: VoteId) -> Result<Option<VoteRow>, sqlx::Error> {
+    let row: Option<VoteTuple> = sqlx::query_as(&format!("{VOTE_COLUMNS} WHERE id = $1 AND community_id = $2"))
+        .bind(id.0)
+        .bind(community.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.and_then(vote_row))
+}
+
+/// The community's votes, newest closing time first (the handler puts open ones first).
+pub async fn votes(conn: &mut AnyConnection, community: CommunityId, limit: i64) -> Result<Vec<VoteRow>, sqlx::Error> {
+    let rows: Vec<VoteTuple> = sqlx::query_as(&format!("{VOTE_COLUMNS} WHERE community_id = $1 ORDER BY closes_at DESC, id DESC LIMIT $2"))
+        .bind(community.0)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().filter_map(vote_row).collect())
+}
+
+/// Takes the next place in the vote's chain: its sequence number and the hash before it.
+/// Run first in the casting transaction, so casts on one vote take their turn.
+pub async fn take_chain_place(conn: &mut AnyConnection, vote: VoteId) -> Result<(i64, String), sqlx::Error> {
+    sqlx::query_as("UPDATE votes SET chain_length = chain_length + 1 WHERE id = $1 RETURNING chain_length, chain_head")
+        .bind(vote.0)
+        .fetch_one(conn)
+        .await
+}
+
+pub struct NewBallot<'a> {
+    pub vote: VoteId,
+    pub sequence: i64,
+    pub receipt: &'a str,
+    pub choices: &'a [u32],
+    pub at: DateTime<Utc>,
+    pub hash: &'a str,
+    pub voter_key: &'a str,
+    pub resident: UserId,
+    pub cast_by: UserId,
+    pub household: Option<HouseholdId>,
+    pub area: i64,
+}
+
+/// Appends the ballot to the chain and makes it the voter's counted one.
+pub async fn record_ballot(conn: &mut AnyConnection, ballot: &NewBallot<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO ballot_chain (vote_id, sequence, receipt, choices, cast_at, hash) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(ballot.vote.0)
+        .bind(ballot.sequence)
+        .bind(ballot.receipt)
+        .bind(encode_choices(ballot.choices))
+        .bind(to_millis(ballot.at))
+        .bind(ballot.hash)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE votes SET chain_head = $1 WHERE id = $2").bind(ballot.hash).bind(ballot.vote.0).execute(&mut *conn).await?;
+    sqlx::query(
+        "INSERT INTO vote_participation (vote_id, voter_key, resident_id, cast_by, household_id, area, counted_sequence, cast_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (vote_id, voter_key) DO UPDATE SET resident_id = excluded.resident_id, cast_by = excluded.cast_by,
+             counted_sequence = excluded.counted_sequence, cast_at = excluded.cast_at",
+    )
+    .bind(ballot.vote.0)
+    .bind(ballot.voter_key)
+    .bind(ballot.resident.0)
+    .bind(ballot.cast_by.0)
+    .bind(ballot.household.map(|h| h.0))
+    .bind(ballot.area)
+    .bind(ballot.sequence)
+    .bind(to_millis(ballot.at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The counted ballot of one voter: choices, receipt, time, and who pressed the button.
+pub async fn counted_ballot_of(
+    conn: &mut AnyConnection,
+    vote: VoteId,
+    voter_key: &str,
+) -> Result<Option<(Vec<u32>, String, DateTime<Utc>, UserId, UserId)>, sqlx::Error> {
+    let row: Option<(String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT c.choices, c.receipt, c.cast_at, p.cast_by, p.resident_id
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1 AND p.voter_key = $2",
+    )
+    .bind(vote.0)
+    .bind(voter_key)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(choices, receipt, at, by, resident)| (decode_choices(&choices), receipt, from_millis(at), UserId(by), UserId(resident))))
+}
+
+/// Every counted ballot: the voter's unit, its area and its choices (the tally's input).
+pub async fn counted_ballots(conn: &mut AnyConnection, vote: VoteId) -> Result<Vec<(String, i64, Vec<u32>)>, sqlx::Error> {
+    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT p.voter_key, p.area, c.choices
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1",
+    )
+    .bind(vote.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(key, area, choices)| (key, area, decode_choices(&choices))).collect())
+}
+
+/// The whole chain in order, each entry marked whether it is a voter's counted ballot.
+pub async fn chain(conn: &mut AnyConnection, vote: VoteId) -> Result<Vec<(i64, String, Vec<u32>, DateTime<Utc>, String, bool)>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash,
+                (SELECT COUNT(*) FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.counted_sequence = c.sequence)
+         FROM ballot_chain c WHERE c.vote_id = $1 ORDER BY c.sequence",
+    )
+    .bind(vote.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted > 0))
+        .collect())
+}
