@@ -3,6 +3,7 @@
 
 pub mod community;
 pub mod family;
+pub mod hall;
 pub mod help;
 pub mod i18n;
 pub mod layout;
@@ -39,6 +40,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/notices/:id") view=notices::NoticeDetail/>
                 <Route path=path!("/invites") view=community::Invites/>
                 <Route path=path!("/me") view=me::MePage/>
+                <Route path=path!("/hall") view=hall::HallPage/>
+                <Route path=path!("/hall/new") view=hall::NewVotePage/>
+                <Route path=path!("/hall/votes/:id") view=hall::VotePage/>
+                <Route path=path!("/hall/votes/:id/record") view=hall::RecordPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

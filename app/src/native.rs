@@ -9,6 +9,19 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{NotificationOptions, NotificationPermission};
 
+/// Now, by the host's clock. (chrono's `Utc::now` panics in wasm without its `wasmbind`
+/// feature, which would also pull js-sys into every native build of linli-api.)
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        chrono::Utc::now()
+    }
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

@@ -8,6 +8,7 @@
 
 use fantoccini::Client as Browser;
 use linli_api::auth::{Locale, SignInRequest, UpdatePreferences};
+use linli_api::hall::{CastBallot, Eligibility, Matter, NewVote, VoteKind};
 use linli_api::notices::{NewNotice, NoticeCategory};
 use serde_json::json;
 
@@ -37,6 +38,9 @@ impl Audience {
     }
 }
 
+/// 王建国, a resident who owns his home.
+pub const OWNER_PHONE: &str = "13900000001";
+
 /// 陈小红, the demo family account of the elderly resident 陈秀英.
 pub const FAMILY_PHONE: &str = "13500000001";
 
@@ -57,6 +61,9 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/notices"),
     (Audience::Resident, "/notices/{notice}"),
     (Audience::Resident, "/me"),
+    (Audience::Resident, "/hall"),
+    (Audience::Resident, "/hall/votes/{vote}"),
+    (Audience::Resident, "/hall/votes/{vote}/record"),
     (Audience::Resident, "/help"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
@@ -66,6 +73,7 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/notices/{notice}/reads"),
     (Audience::Staff, "/invites"),
     (Audience::Staff, "/help/requests"),
+    (Audience::Staff, "/hall/new"),
     (Audience::Family, "/"),
     (Audience::Family, "/family"),
     (Audience::Family, "/family/join"),
@@ -82,6 +90,8 @@ const RICH_NOTICE: &str = "因设备检修，**1栋、2栋**周三上午停水�
 pub struct Tour {
     /// The notice `{notice}` stands for.
     pub notice: i64,
+    /// The owners' vote `{vote}` stands for.
+    pub vote: i64,
     /// The resident `{cared_for}` stands for.
     pub cared_for: i64,
     resident: (linli_api::Client, String),
@@ -112,7 +122,27 @@ impl Tour {
         let family = sign_in(FAMILY_PHONE).await;
         let links = family.0.family_links().await.expect("the family account's links");
         let cared_for = links.i_help.first().expect("the demo links the family account").resident.id.0;
-        Tour { notice: published.id.0, cared_for, resident, staff, family }
+        // Two votes: one the resident can answer with one tap from the list, and an owners'
+        // decision (`{vote}`) with a ballot in it, so its thresholds show real numbers.
+        let now = chrono::Utc::now();
+        let vote = |question: &str, eligibility| NewVote {
+            question: question.into(),
+            description: "详见公告栏。**欢迎讨论**。".into(),
+            kind: VoteKind::YesNoAbstain,
+            options: vec![],
+            max_choices: None,
+            eligibility,
+            matter: (eligibility == Eligibility::Owners).then_some(Matter::CommonPartsUse),
+            secret: true,
+            final_on_cast: false,
+            opens_at: now - chrono::Duration::minutes(1),
+            closes_at: now + chrono::Duration::days(7),
+        };
+        staff.0.create_vote(&vote("周末是否举办社区跳蚤市场？", Eligibility::Residents)).await.expect("staff open a vote");
+        let owners = staff.0.create_vote(&vote("是否同意将 3 栋架空层改为老年活动室？", Eligibility::Owners)).await.expect("an owners' vote");
+        let owner = sign_in(OWNER_PHONE).await;
+        owner.0.cast_ballot(owners.id, &CastBallot { choices: vec![0] }).await.expect("an owner votes");
+        Tour { notice: published.id.0, vote: owners.id.0, cared_for, resident, staff, family }
     }
 
     /// The paths of `audience`'s screens.
@@ -120,7 +150,11 @@ impl Tour {
         SCREENS
             .iter()
             .filter(|(who, _)| *who == audience)
-            .map(|(_, path)| path.replace("{notice}", &self.notice.to_string()).replace("{cared_for}", &self.cared_for.to_string()))
+            .map(|(_, path)| {
+                path.replace("{notice}", &self.notice.to_string())
+                    .replace("{vote}", &self.vote.to_string())
+                    .replace("{cared_for}", &self.cared_for.to_string())
+            })
             .collect()
     }
 

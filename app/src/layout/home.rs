@@ -137,6 +137,7 @@ fn family_account(role: Role) -> bool {
 /// place in that order is (vote, groceries and appointments go after notices).
 pub const TILES: &[Tile] = &[
     Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: member, elderly: true },
+    Tile { label: "tile-hall", icon: icons::VOTE, href: "/hall", shown_to: member, elderly: true },
     Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, elderly: false },
     Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, elderly: false },
     Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, elderly: true },
@@ -213,20 +214,20 @@ mod tests {
 
     #[test]
     fn elderly_home_keeps_the_issues_order() {
-        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-help", "tile-me"]);
-        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-help-requests", "tile-me"]);
+        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-hall", "tile-help", "tile-me"]);
+        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-hall", "tile-help-requests", "tile-me"]);
     }
 
     #[test]
     fn standard_home_shows_each_role_its_own_tools() {
-        assert_eq!(labels(Role::Resident, false), ["tile-notices", "tile-help", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Resident, false), ["tile-notices", "tile-hall", "tile-help", "tile-family", "tile-me"]);
         assert_eq!(
             labels(Role::Staff, false),
-            ["tile-notices", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
         );
         // Help is asked by residents and answered by the residents' committee (as the server has it).
-        assert_eq!(labels(Role::Property, false), ["tile-notices", "tile-compose", "tile-family", "tile-me"]);
-        assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Property, false), ["tile-notices", "tile-hall", "tile-compose", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-hall", "tile-family", "tile-me"]);
         assert_eq!(labels(Role::Family, false), ["tile-family", "tile-me"]);
         assert_eq!(labels(Role::Family, true), ["tile-family", "tile-me"]);
     }

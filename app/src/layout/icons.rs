@@ -15,6 +15,8 @@ pub const URGENT: &str = r#"<path d="M12 3L2 20h20z"/><path d="M12 10v4"/><path 
 pub const HELP: &str = r#"<path d="M12 21s-7-4.5-7-10a4 4 0 017-2.6A4 4 0 0119 11c0 5.5-7 10-7 10z"/><path d="M12 10v3"/><path d="M12 16h0"/>"#;
 /// Two people, one taller: family (亲情账号).
 pub const FAMILY: &str = r#"<circle cx="8" cy="7" r="3"/><circle cx="17" cy="10" r="2.5"/><path d="M2 21c.5-4 3-6 6-6s5.5 2 6 6"/><path d="M14 21c.3-2.6 1.5-4.5 3-4.5s2.7 1.9 3 4.5"/>"#;
+/// A ballot going into a box (议事厅).
+pub const VOTE: &str = r#"<path d="M4 13h16v7H4z"/><path d="M8 13V4h8v9"/><path d="M10 8l1.5 1.5L14 7"/>"#;
 pub const PHONE: &str = r#"<path d="M5 3h4l2 5-2.5 1.5a11 11 0 006 6L16 13l5 2v4a2 2 0 01-2 2A17 17 0 013 5a2 2 0 012-2z"/>"#;
 /// A loudspeaker with sound waves: read aloud (朗读).
 pub const SPEAKER: &str = r#"<path d="M4 9v6h4l5 4V5L8 9z"/><path d="M16.5 8.5a5 5 0 010 7"/><path d="M19 6a8.5 8.5 0 010 12"/>"#;

@@ -1,0 +1,102 @@
+//! The discussion hall (议事厅): `/hall` lists votes, open ones first, with a one-tap
+//! yes/no/abstain right in the list; `/hall/votes/:id` is one vote with its live tally and,
+//! for owners' decisions, every Article 278 threshold in plain words; `/hall/votes/:id/record`
+//! lets anyone find their receipt; `/hall/new` is where staff open a vote.
+
+mod list;
+mod new;
+mod record;
+mod tally;
+mod vote;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use linli_api::hall::{CastBallot, Vote, VoteKind};
+use linli_api::ErrorCode;
+
+use crate::i18n::{t, t_args};
+use crate::session::Session;
+
+pub use list::HallPage;
+pub use new::NewVotePage;
+pub use record::RecordPage;
+pub use vote::VotePage;
+
+/// The words of option `index`: yes/no/abstain from Fluent, others as staff wrote them.
+pub fn option_text(vote: &Vote, index: u32) -> String {
+    match vote.kind {
+        VoteKind::YesNoAbstain => t(match index {
+            0 => "vote-yes",
+            1 => "vote-no",
+            _ => "vote-abstain",
+        }),
+        _ => vote.options.get(index as usize).cloned().unwrap_or_default(),
+    }
+}
+
+/// How many options the vote has.
+pub fn option_count(vote: &Vote) -> u32 {
+    match vote.kind {
+        VoteKind::YesNoAbstain => 3,
+        _ => vote.options.len() as u32,
+    }
+}
+
+/// Time left until `closes_at`, in the largest whole unit: (Fluent id, count).
+pub fn time_left(now: DateTime<Utc>, closes_at: DateTime<Utc>) -> (&'static str, i64) {
+    let minutes = (closes_at - now).num_minutes().max(0);
+    match minutes {
+        m if m >= 60 * 24 => ("vote-left-days", m / (60 * 24)),
+        m if m >= 60 => ("vote-left-hours", m / 60),
+        m => ("vote-left-minutes", m.max(1)),
+    }
+}
+
+pub fn time_left_text(closes_at: DateTime<Utc>) -> String {
+    let (id, count) = time_left(crate::native::now(), closes_at);
+    t_args(id, &[("count", count.into())])
+}
+
+/// Casts `choices` on `vote` and hands the vote as it now stands to `done`; an error to `failed`.
+pub fn cast(session: Session, vote: &Vote, choices: Vec<u32>, done: impl FnOnce(Vote) + 'static, failed: RwSignal<Option<ErrorCode>>) {
+    let client = session.client();
+    let id = vote.id;
+    failed.set(None);
+    spawn_local(async move {
+        match client.cast_ballot(id, &CastBallot { choices }).await {
+            Ok(vote) => done(vote),
+            Err(error) => {
+                session.on_error(error.code());
+                failed.set(Some(error.code()));
+            }
+        }
+    });
+}
+
+/// Keeps `vote`'s tally in step with the live counts the server pushes.
+pub fn follow_tally(session: Session, vote: RwSignal<Option<Vote>>) {
+    Effect::new(move |_| {
+        let Some((id, tally)) = session.live.vote_tally.get() else { return };
+        vote.update(|vote| {
+            if let Some(vote) = vote.as_mut().filter(|vote| vote.id == id) {
+                vote.tally = tally;
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn time_left_uses_the_largest_whole_unit() {
+        let now = Utc::now();
+        assert_eq!(time_left(now, now + Duration::days(3) + Duration::hours(5)), ("vote-left-days", 3));
+        assert_eq!(time_left(now, now + Duration::hours(5)), ("vote-left-hours", 5));
+        assert_eq!(time_left(now, now + Duration::seconds(20)), ("vote-left-minutes", 1));
+        assert_eq!(time_left(now, now - Duration::hours(1)), ("vote-left-minutes", 1));
+    }
+}
