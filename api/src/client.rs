@@ -12,7 +12,7 @@ use crate::family::{
     AcceptFamilyInvite, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
     FamilyRegistration, NewFamilyInvite, UpdateGrants, ACTING_FOR_HEADER,
 };
-use crate::hall::{CastBallot, NewVote, Vote, VoteRecord};
+use crate::hall::{CastBallot, NewVote, Participant, Vote, VoteRecord};
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
 use crate::ids::{FamilyLinkId, HelpRequestId, NoticeId, UserId, VoteId};
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
@@ -241,6 +241,26 @@ impl Client {
 
     pub async fn vote_record(&self, id: VoteId) -> ClientResult<VoteRecord> {
         self.send(self.request(Method::GET, &format!("/hall/votes/{id}/record"))).await
+    }
+
+    pub async fn vote_participants(&self, id: VoteId) -> ClientResult<Vec<Participant>> {
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/participants"))).await
+    }
+
+    /// The result as CSV text (staff).
+    pub async fn export_vote_csv(&self, id: VoteId) -> ClientResult<String> {
+        let response = self
+            .request(Method::GET, &format!("/hall/votes/{id}/export.csv"))
+            .send()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        if status.is_success() {
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        } else {
+            Err(error_from(status, &bytes))
+        }
     }
 
     // --- live events ----------------------------------------------------------------

@@ -247,6 +247,19 @@ pub struct CastBallot {
     pub choices: Vec<u32>,
 }
 
+/// Who took part in a vote, as staff see it: for a secret vote without the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Participant {
+    pub name: String,
+    pub household: Option<crate::community::HouseholdLabel>,
+    pub cast_at: DateTime<Utc>,
+    /// The family member who cast it as proxy, if one did.
+    pub proxy_name: Option<String>,
+    /// What they chose; always `None` for a secret vote.
+    pub choices: Option<Vec<u32>>,
+}
+
 /// One published entry of a vote's ballot chain: no voter, only the receipt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

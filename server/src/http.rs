@@ -71,7 +71,13 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 }
 
 pub fn router(state: AppState, config: &Config) -> Router {
+    router_with(state, config, Router::new())
+}
+
+/// The router with `extra` routes behind the same layers (the benchmarks' baseline route).
+pub fn router_with(state: AppState, config: &Config, extra: Router<AppState>) -> Router {
     let (api, openapi) = api();
+    let api = api.merge(extra);
     let openapi = Arc::new(openapi.to_json().unwrap_or_default());
     let index = config.web_dir.join("index.html");
     let web = ServeDir::new(&config.web_dir).fallback(ServeFile::new(index));

@@ -50,6 +50,7 @@ pub struct Prepared {
     pub state: AppState,
     pub seeded: bool,
     config: Config,
+    extra_routes: axum::Router<AppState>,
 }
 
 /// Opens the database, applies migrations, seeds the demo community when asked, and binds.
@@ -68,10 +69,27 @@ pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartErro
     };
     let listener = TcpListener::bind(config.bind).await.map_err(|e| StartError::Bind(config.bind, e))?;
     let address = listener.local_addr().map_err(|e| StartError::Bind(config.bind, e))?;
-    Ok(Prepared { listener, address, state, seeded, config })
+    Ok(Prepared { listener, address, state, seeded, config, extra_routes: axum::Router::new() })
 }
 
 impl Prepared {
+    /// Serves `extra` routes too, behind the same layers (benchmarks compare against them).
+    pub fn with_routes(mut self, extra: axum::Router<AppState>) -> Self {
+        self.extra_routes = extra;
+        self
+    }
+
+    /// Serves in the background (tests, tools); dropping the handle does not stop it.
+    pub fn spawn(self) -> Running {
+        let address = self.address;
+        let state = self.state.clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(self.serve(async move {
+            let _ = stopped.await;
+        }));
+        Running { address, state, stop: Some(stop), task }
+    }
+
     /// Serves until `shutdown` resolves, then lets open requests finish.
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let limiter = self.state.sign_in_limiter.clone();
@@ -84,7 +102,7 @@ impl Prepared {
         });
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
-        let app = http::router(self.state, &self.config);
+        let app = http::router_with(self.state, &self.config, self.extra_routes);
         let shutdown = async move {
             shutdown.await;
             // Event streams never end by themselves; graceful shutdown waits for them.
@@ -102,14 +120,7 @@ impl Prepared {
 
 /// Starts a server in the background (tests, tools); dropping the handle does not stop it.
 pub async fn spawn(config: Config, clock: Clock) -> Result<Running, StartError> {
-    let prepared = prepare(config, clock).await?;
-    let address = prepared.address;
-    let state = prepared.state.clone();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(prepared.serve(async move {
-        let _ = stopped.await;
-    }));
-    Ok(Running { address, state, stop: Some(stop), task })
+    Ok(prepare(config, clock).await?.spawn())
 }
 
 pub struct Running {

@@ -216,6 +216,33 @@ async fn receipts_are_in_the_record_and_a_changed_ballot_breaks_the_chain(backen
     assert!(!staff.vote_record(vote.id).await.unwrap().chain_intact);
 }
 
+async fn staff_see_who_took_part_but_never_a_secret_choice_and_export_the_result(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let now = chrono::Utc::now();
+    let secret = staff.create_vote(&NewVote { secret: true, ..question(Eligibility::Residents, now) }).await.unwrap();
+    let open = staff.create_vote(&NewVote { question: "开放投票，选择可见".into(), ..question(Eligibility::Residents, now) }).await.unwrap();
+    let owner = app.sign_in(OWNER).await;
+    owner.cast_ballot(secret.id, &tap(1)).await.unwrap();
+    owner.cast_ballot(open.id, &tap(1)).await.unwrap();
+
+    let audits = app.count("audit_log").await;
+    let took_part = staff.vote_participants(secret.id).await.unwrap();
+    assert_eq!(took_part.len(), 1);
+    assert!(took_part[0].household.is_some() && !took_part[0].name.is_empty(), "who took part is visible");
+    assert_eq!(took_part[0].choices, None, "what they chose in a secret vote is not");
+    assert_eq!(staff.vote_participants(open.id).await.unwrap()[0].choices, Some(vec![1]));
+    assert_eq!(app.count("audit_log").await, audits + 2, "each view of who voted is logged");
+    assert_eq!(owner.vote_participants(secret.id).await.unwrap_err().code(), ErrorCode::Forbidden);
+
+    let csv = staff.export_vote_csv(secret.id).await.unwrap();
+    assert!(csv.starts_with("question,"), "{csv}");
+    assert!(csv.contains("\nno,1\n") && csv.contains("\nyes,0\n"), "{csv}");
+    let owner_name = owner.me().await.unwrap().name;
+    assert!(!csv.contains(&owner_name), "no voter in the export");
+    assert_eq!(owner.export_vote_csv(secret.id).await.unwrap_err().code(), ErrorCode::Forbidden);
+}
+
 /// Random ballots from four voters, many times over: the tally always equals a recount of
 /// each voter's last ballot (a seeded property test).
 async fn the_tally_always_equals_a_recount(backend: Backend) {
@@ -258,4 +285,5 @@ on_both_databases!(
     a_family_proxy_votes_for_the_resident_and_both_are_recorded,
     receipts_are_in_the_record_and_a_changed_ballot_breaks_the_chain,
     the_tally_always_equals_a_recount,
+    staff_see_who_took_part_but_never_a_secret_choice_and_export_the_result,
 );

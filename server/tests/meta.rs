@@ -45,6 +45,8 @@ async fn the_openapi_document_covers_every_route(backend: Backend) {
         ("/api/v1/hall/votes/{id}", "get"),
         ("/api/v1/hall/votes/{id}/ballot", "post"),
         ("/api/v1/hall/votes/{id}/record", "get"),
+        ("/api/v1/hall/votes/{id}/participants", "get"),
+        ("/api/v1/hall/votes/{id}/export.csv", "get"),
         ("/api/v1/events/ticket", "post"),
         ("/api/v1/events", "get"),
         ("/api/v1/openapi.json", "get"),

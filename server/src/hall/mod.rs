@@ -2,6 +2,7 @@
 //! and resident proposals come next.
 
 pub mod ballot;
+pub mod export;
 pub mod routes;
 pub mod rules;
 pub mod storage;

@@ -2,12 +2,15 @@
 //! (for oneself or as a family proxy), and the published record anyone can check.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use linli_api::events::Event;
 use linli_api::family::FamilyActivityKind;
-use linli_api::hall::{CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Tally, Vote, VoteKind, VotePhase, VoteRecord};
+use linli_api::hall::{
+    CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Participant, Tally, Vote, VoteKind, VotePhase, VoteRecord,
+};
 use linli_api::ids::{CommunityId, VoteId};
 use linli_api::{ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
@@ -15,6 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ballot::{self, BallotError, CastRefusal, Phase};
+use super::export;
 use super::rules::{self, Voter};
 use super::storage::{self, NewBallot, VoteRow};
 use super::tally::{owners_decision, Electorate, Stance};
@@ -38,6 +42,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one))
         .routes(routes!(cast))
         .routes(routes!(record))
+        .routes(routes!(participants))
+        .routes(routes!(export_csv))
 }
 
 /// Staff open a vote; it opens and closes by its times alone.
@@ -160,8 +166,12 @@ async fn cast(
     responses((status = 200, body = VoteRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 async fn record(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<VoteRecord>> {
+    vote_record(&state, &reader.subject, VoteId(id)).await
+}
+
+async fn vote_record(state: &AppState, subject: &Subject, id: VoteId) -> AppResult<Json<VoteRecord>> {
     let mut conn = state.db.pool.acquire().await?;
-    let row = storage::find_vote(&mut conn, reader.subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let row = storage::find_vote(&mut conn, subject.community_id, id).await?.ok_or(AppError::NotFound)?;
     let entries = storage::chain(&mut conn, row.id).await?;
     let checkable: Vec<ballot::ChainEntry> = entries
         .iter()
@@ -178,8 +188,53 @@ async fn record(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPat
         .into_iter()
         .map(|(sequence, receipt, choices, cast_at, hash, counted)| ChainEntry { sequence, receipt, choices, cast_at, hash, counted })
         .collect();
-    let vote = describe(&mut conn, row, &reader.subject, state.clock.now()).await?;
+    let vote = describe(&mut conn, row, subject, state.clock.now()).await?;
     Ok(Json(VoteRecord { vote, chain, chain_intact }))
+}
+
+/// Who took part (staff): names, households and times; what they chose only if the vote
+/// is not secret. Each view is written to the audit log.
+#[utoipa::path(get, path = "/hall/votes/{id}/participants", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "vote id")),
+    responses((status = 200, body = [Participant]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+async fn participants(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Vec<Participant>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, caller.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let mut people = Vec::new();
+    for (resident, cast_by, household, cast_at, choices) in storage::participation(&mut conn, row.id).await? {
+        let household = match household {
+            Some(household) => community::household_label(&mut conn, household).await?,
+            None => None,
+        };
+        let proxy_name = if cast_by != resident { Some(name_of(&mut conn, cast_by).await?) } else { None };
+        let name = name_of(&mut conn, resident).await?;
+        people.push(Participant { name, household, cast_at, proxy_name, choices: (!row.secret).then_some(choices) });
+    }
+    let now = state.clock.now();
+    community::audit(&mut conn, caller.community_id, caller.user_id, "view_vote_participants", &format!("vote:{}", row.id), now).await?;
+    Ok(Json(people))
+}
+
+/// The result as CSV (staff): question, count, thresholds and the ballot chain, no voters.
+#[utoipa::path(get, path = "/hall/votes/{id}/export.csv", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "vote id")),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn export_csv(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Response> {
+    let subject = Subject { user_id: caller.user_id, community_id: caller.community_id, household_id: caller.household_id, role: caller.role };
+    let Json(VoteRecord { vote, chain, .. }) = vote_record(&state, &subject, VoteId(id)).await?;
+    let body = export::result_csv(&vote, &chain).map_err(|error| AppError::Internal(error.to_string()))?;
+    let disposition = format!("attachment; filename=\"vote-{}.csv\"", vote.id);
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
 }
 
 async fn voter_of(conn: &mut AnyConnection, subject: &Subject) -> AppResult<Voter> {

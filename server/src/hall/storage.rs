@@ -232,3 +232,23 @@ pub async fn chain(conn: &mut AnyConnection, vote: VoteId) -> Result<Vec<(i64, S
         .map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted > 0))
         .collect())
 }
+
+/// Who took part: the resident, who pressed the button, their household, when, and what
+/// they chose (the handler drops the choices of a secret vote).
+pub async fn participation(
+    conn: &mut AnyConnection,
+    vote: VoteId,
+) -> Result<Vec<(UserId, UserId, Option<HouseholdId>, DateTime<Utc>, Vec<u32>)>, sqlx::Error> {
+    let rows: Vec<(i64, i64, Option<i64>, i64, String)> = sqlx::query_as(
+        "SELECT p.resident_id, p.cast_by, p.household_id, p.cast_at, c.choices
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1 ORDER BY p.cast_at, p.voter_key",
+    )
+    .bind(vote.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(resident, by, household, at, choices)| (UserId(resident), UserId(by), household.map(HouseholdId), from_millis(at), decode_choices(&choices)))
+        .collect())
+}
