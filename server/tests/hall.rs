@@ -37,6 +37,16 @@ fn tap(choice: u32) -> CastBallot {
     CastBallot { choices: vec![choice] }
 }
 
+/// The running totals the server keeps equal a recount of every counted ballot.
+async fn assert_totals_equal_recount(app: &common::TestApp, staff: &Client, vote: linli_api::ids::VoteId) {
+    let community = staff.me().await.unwrap().community.id;
+    let mut conn = app.db().pool.acquire().await.unwrap();
+    let row = linli_server::hall::storage::find_vote(&mut conn, community, vote).await.unwrap().unwrap();
+    let kept = linli_server::hall::routes::tally(&mut conn, community, &row).await.unwrap();
+    let recounted = linli_server::hall::routes::recount(&mut conn, community, &row).await.unwrap();
+    assert_eq!(kept, recounted);
+}
+
 async fn one_tap_counts_at_once_and_the_tally_goes_out_live(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let staff = app.sign_in(STAFF).await;
@@ -105,6 +115,11 @@ async fn owners_decide_by_area_and_headcount(backend: Backend) {
     assert_eq!((participation.stage, participation.count > 0, participation.met), (Stage::Participation, true, false));
     assert_eq!(decision.thresholds[3].count, 1, "one owner approved");
     assert!(!decision.approved, "one owner of 36 units decides nothing");
+    // Changing a ballot moves the unit's area with it.
+    for choice in [1, 2, 0] {
+        owner.cast_ballot(vote.id, &tap(choice)).await.unwrap();
+        assert_totals_equal_recount(&app, &staff, vote.id).await;
+    }
 }
 
 async fn one_ballot_per_household_even_when_both_tap_at_once(backend: Backend) {
@@ -134,6 +149,7 @@ async fn one_ballot_per_household_even_when_both_tap_at_once(backend: Backend) {
     }
     let after = owner.vote(vote.id).await.unwrap();
     assert_eq!(after.tally.ballots, 1, "one household, one counted ballot");
+    assert_totals_equal_recount(&app, &staff, vote.id).await;
     assert_eq!(after.tally.counts.iter().sum::<i64>(), 1);
     assert_eq!(app.count("vote_participation").await, 1);
     assert_eq!(app.count("ballot_chain").await, 10, "every tap is in the chain");
@@ -273,6 +289,7 @@ async fn the_tally_always_equals_a_recount(backend: Backend) {
         assert_eq!(tally.counts, recount);
         assert_eq!(tally.ballots, last.iter().flatten().count() as i64);
     }
+    assert_totals_equal_recount(&app, &staff, vote.id).await;
 }
 
 on_both_databases!(

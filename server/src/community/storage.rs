@@ -214,6 +214,14 @@ pub async fn unit_areas(conn: &mut AnyConnection, community: CommunityId) -> Res
         .await
 }
 
+/// How many units the community has and their total floor area (hundredths of m²).
+pub async fn unit_totals(conn: &mut AnyConnection, community: CommunityId) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(floor_area_centi_m2), 0) AS BIGINT) FROM households WHERE community_id = $1")
+        .bind(community.0)
+        .fetch_one(conn)
+        .await
+}
+
 pub async fn household_area(conn: &mut AnyConnection, household: HouseholdId) -> Result<i64, sqlx::Error> {
     let (area,): (i64,) = sqlx::query_as("SELECT floor_area_centi_m2 FROM households WHERE id = $1")
         .bind(household.0)

@@ -21,7 +21,7 @@ use super::ballot::{self, BallotError, CastRefusal, Phase};
 use super::export;
 use super::rules::{self, Voter};
 use super::storage::{self, NewBallot, VoteRow};
-use super::tally::{owners_decision, Electorate, Stance};
+use super::tally::{decide, owners_decision, Electorate, OwnersTotals, Stance};
 use crate::auth::storage::{name_of, profile_of};
 use crate::auth::{Signed, StaffOnly};
 use crate::community::rules::new_invite_code;
@@ -124,8 +124,8 @@ async fn cast(
     let key = rules::voter_key(row.eligibility, &person).ok_or(AppError::NotEligible)?;
     // Taking the chain's next place first makes ballots on one vote take their turn.
     let (sequence, previous) = storage::take_chain_place(&mut tx, row.id).await?;
-    let already = storage::counted_ballot_of(&mut tx, row.id, &key).await?.is_some();
-    ballot::may_cast(ballot::phase(row.opens_at, row.closes_at, now), already, row.final_on_cast).map_err(|refusal| match refusal {
+    let replaced = storage::counted_choices(&mut tx, row.id, &key).await?;
+    ballot::may_cast(ballot::phase(row.opens_at, row.closes_at, now), replaced.is_some(), row.final_on_cast).map_err(|refusal| match refusal {
         CastRefusal::NotOpenYet => AppError::VoteNotOpen,
         CastRefusal::Closed => AppError::VoteClosed,
         CastRefusal::AlreadyFinal => AppError::BallotFinal,
@@ -150,6 +150,8 @@ async fn cast(
         area,
     };
     storage::record_ballot(&mut tx, &entry).await?;
+    let replaced = replaced.as_ref().map(|(choices, area)| (choices.as_slice(), *area));
+    storage::apply_to_totals(&mut tx, row.id, replaced, (&choices, area)).await?;
     voter.record(&mut tx, FamilyActivityKind::Voted, &row.question, now).await?;
     tx.commit().await?;
 
@@ -242,8 +244,39 @@ async fn voter_of(conn: &mut AnyConnection, subject: &Subject) -> AppResult<Vote
     Ok(Voter { user: subject.user_id, role: subject.role, household: subject.household_id, is_owner: profile.is_owner })
 }
 
-/// The live count, recounted from the counted ballots (so it always equals a recount).
+/// The live count, from the running totals the casting transaction keeps.
 pub async fn tally(conn: &mut AnyConnection, community_id: CommunityId, row: &VoteRow) -> AppResult<Tally> {
+    let Some(((ballots, took_part_area), options)) = storage::totals(&mut *conn, row.id).await? else {
+        return recount(conn, community_id, row).await;
+    };
+    let (residents, households) = community::resident_and_household_counts(&mut *conn, community_id).await?;
+    let (units, units_area) = community::unit_totals(&mut *conn, community_id).await?;
+    let eligible = match row.eligibility {
+        Eligibility::Residents => residents,
+        Eligibility::Households => households,
+        Eligibility::Owners => units,
+    };
+    let owners = match (row.eligibility, row.kind, row.matter) {
+        (Eligibility::Owners, VoteKind::YesNoAbstain, Some(matter)) => {
+            let (yes_owners, yes_area) = options.first().copied().unwrap_or_default();
+            let totals = OwnersTotals {
+                electorate_area: units_area,
+                electorate_owners: units,
+                took_part_area,
+                took_part_owners: ballots,
+                yes_area,
+                yes_owners,
+            };
+            Some(decide(matter, &totals))
+        }
+        _ => None,
+    };
+    Ok(Tally { ballots, eligible, counts: options.iter().map(|(count, _)| *count).collect(), owners })
+}
+
+/// The count recounted from every counted ballot: for votes opened before running totals
+/// were kept, and the reference the totals are tested against.
+pub async fn recount(conn: &mut AnyConnection, community_id: CommunityId, row: &VoteRow) -> AppResult<Tally> {
     let counted = storage::counted_ballots(&mut *conn, row.id).await?;
     let choices: Vec<Vec<u32>> = counted.iter().map(|(_, _, choices)| choices.clone()).collect();
     let (residents, households) = community::resident_and_household_counts(&mut *conn, community_id).await?;

@@ -109,7 +109,14 @@ pub async fn insert_vote(
     .bind(to_millis(now))
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("UPDATE votes SET chain_head = $1 WHERE id = $2").bind(genesis(id)).bind(id).execute(conn).await?;
+    sqlx::query("UPDATE votes SET chain_head = $1 WHERE id = $2").bind(genesis(id)).bind(id).execute(&mut *conn).await?;
+    let options = match vote.kind {
+        VoteKind::YesNoAbstain => 3,
+        _ => vote.options.len() as i64,
+    };
+    for option in -1..options {
+        sqlx::query("INSERT INTO vote_totals (vote_id, option_index) VALUES ($1, $2)").bind(id).bind(option).execute(&mut *conn).await?;
+    }
     Ok(VoteId(id))
 }
 
@@ -251,4 +258,66 @@ pub async fn participation(
         .into_iter()
         .map(|(resident, by, household, at, choices)| (UserId(resident), UserId(by), household.map(HouseholdId), from_millis(at), decode_choices(&choices)))
         .collect())
+}
+
+/// The voter's counted choices and the area behind them, if they have voted.
+pub async fn counted_choices(conn: &mut AnyConnection, vote: VoteId, voter_key: &str) -> Result<Option<(Vec<u32>, i64)>, sqlx::Error> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT c.choices, p.area
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1 AND p.voter_key = $2",
+    )
+    .bind(vote.0)
+    .bind(voter_key)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(choices, area)| (decode_choices(&choices), area)))
+}
+
+async fn add_to_total(conn: &mut AnyConnection, vote: VoteId, option: i64, ballots: i64, area: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE vote_totals SET ballots = ballots + $1, area = area + $2 WHERE vote_id = $3 AND option_index = $4")
+        .bind(ballots)
+        .bind(area)
+        .bind(vote.0)
+        .bind(option)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Moves a voter's weight from their replaced choices (if any) to their new ones, in the
+/// casting transaction, so the totals always equal a recount.
+pub async fn apply_to_totals(
+    conn: &mut AnyConnection,
+    vote: VoteId,
+    replaced: Option<(&[u32], i64)>,
+    (choices, area): (&[u32], i64),
+) -> Result<(), sqlx::Error> {
+    match replaced {
+        Some((old, old_area)) => {
+            for choice in old {
+                add_to_total(&mut *conn, vote, i64::from(*choice), -1, -old_area).await?;
+            }
+            add_to_total(&mut *conn, vote, -1, 0, area - old_area).await?;
+        }
+        None => add_to_total(&mut *conn, vote, -1, 1, area).await?,
+    }
+    for choice in choices {
+        add_to_total(&mut *conn, vote, i64::from(*choice), 1, area).await?;
+    }
+    Ok(())
+}
+
+/// The running totals: the whole vote (ballots, area), then each option's, in order; none
+/// for a vote opened before totals were kept.
+pub async fn totals(conn: &mut AnyConnection, vote: VoteId) -> Result<Option<((i64, i64), Vec<(i64, i64)>)>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT option_index, ballots, area FROM vote_totals WHERE vote_id = $1 ORDER BY option_index")
+            .bind(vote.0)
+            .fetch_all(conn)
+            .await?;
+    let Some(((-1, ballots, area), options)) = rows.split_first().map(|(first, rest)| (*first, rest)) else {
+        return Ok(None);
+    };
+    Ok(Some(((ballots, area), options.iter().map(|(_, ballots, area)| (*ballots, *area)).collect())))
 }

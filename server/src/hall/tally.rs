@@ -44,6 +44,31 @@ impl Electorate {
     }
 }
 
+/// The sums Article 278 is decided on (areas in hundredths of m²).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OwnersTotals {
+    pub electorate_area: i64,
+    pub electorate_owners: i64,
+    pub took_part_area: i64,
+    pub took_part_owners: i64,
+    pub yes_area: i64,
+    pub yes_owners: i64,
+}
+
+/// Decides `matter` from the sums: the four thresholds, each with its numbers.
+pub fn decide(matter: Matter, totals: &OwnersTotals) -> OwnersDecision {
+    let check = |stage, measure, rule: ThresholdRule, count, of| Threshold { stage, measure, rule, count, of, met: rule.is_met(count, of) };
+    let approval = matter.approval_rule();
+    let thresholds = vec![
+        check(Stage::Participation, Measure::Area, ThresholdRule::AtLeastTwoThirds, totals.took_part_area, totals.electorate_area),
+        check(Stage::Participation, Measure::Headcount, ThresholdRule::AtLeastTwoThirds, totals.took_part_owners, totals.electorate_owners),
+        check(Stage::Approval, Measure::Area, approval, totals.yes_area, totals.took_part_area),
+        check(Stage::Approval, Measure::Headcount, approval, totals.yes_owners, totals.took_part_owners),
+    ];
+    let approved = thresholds.iter().all(|threshold| threshold.met);
+    OwnersDecision { matter, thresholds, approved }
+}
+
 /// Decides `matter` from the owners' ballots. A ballot from someone who is not an owner is
 /// not counted; an owner's later ballot replaces an earlier one.
 pub fn owners_decision(matter: Matter, electorate: &Electorate, ballots: &[(i64, Stance)]) -> OwnersDecision {
@@ -53,26 +78,21 @@ pub fn owners_decision(matter: Matter, electorate: &Electorate, ballots: &[(i64,
             last.insert(*owner, *stance);
         }
     }
-    let (mut took_part_area, mut yes_area, mut yes_owners) = (0, 0, 0);
+    let mut totals = OwnersTotals {
+        electorate_area: electorate.area(),
+        electorate_owners: electorate.headcount(),
+        took_part_owners: last.len() as i64,
+        ..OwnersTotals::default()
+    };
     for (owner, stance) in &last {
         let area = electorate.area_of(*owner).unwrap_or(0);
-        took_part_area += area;
+        totals.took_part_area += area;
         if *stance == Stance::Yes {
-            yes_area += area;
-            yes_owners += 1;
+            totals.yes_area += area;
+            totals.yes_owners += 1;
         }
     }
-    let took_part_owners = last.len() as i64;
-    let check = |stage, measure, rule: ThresholdRule, count, of| Threshold { stage, measure, rule, count, of, met: rule.is_met(count, of) };
-    let approval = matter.approval_rule();
-    let thresholds = vec![
-        check(Stage::Participation, Measure::Area, ThresholdRule::AtLeastTwoThirds, took_part_area, electorate.area()),
-        check(Stage::Participation, Measure::Headcount, ThresholdRule::AtLeastTwoThirds, took_part_owners, electorate.headcount()),
-        check(Stage::Approval, Measure::Area, approval, yes_area, took_part_area),
-        check(Stage::Approval, Measure::Headcount, approval, yes_owners, took_part_owners),
-    ];
-    let approved = thresholds.iter().all(|threshold| threshold.met);
-    OwnersDecision { matter, thresholds, approved }
+    decide(matter, &totals)
 }
 
 #[cfg(test)]
