@@ -54,3 +54,4 @@ family-acting-banner = You are acting for { $name }. Everything you do is record
 family-their-notices = Their notices
 family-unread-for-them = Unread by them
 family-activity-voted = { $member } voted for { $resident } on “{ $detail }”
+family-their-votes = Their votes (you vote as their proxy)

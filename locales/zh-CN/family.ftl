@@ -54,3 +54,4 @@ family-acting-banner = 您正在替 { $name } 办事，所做的一切都会记�
 family-their-notices = 对方的通知
 family-unread-for-them = 对方未读
 family-activity-voted = { $member } 代 { $resident } 在“{ $detail }”中投了票
+family-their-votes = 对方的投票（由您代投）

@@ -54,3 +54,4 @@ family-acting-banner = 您正在替 { $name } 辦事，所做的一切都會記�
 family-their-notices = 對方的通知
 family-unread-for-them = 對方未讀
 family-activity-voted = { $member } 代 { $resident } 在「{ $detail }」中投了票
+family-their-votes = 對方的投票（由您代投）

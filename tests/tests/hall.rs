@@ -79,3 +79,48 @@ async fn a_one_tap_ballot_is_counted_and_a_neighbours_open_page_follows_live() {
     let check = text_of(&voter, "#receipt-check").await;
     assert!(check.contains("已计入"), "{check}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_family_proxy_votes_for_the_elderly_resident_who_sees_who_cast_it() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let staff = app.api();
+    let session = staff.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
+    let now = chrono::Utc::now();
+    let vote = staff
+        .with_token(session.token)
+        .create_vote(&NewVote {
+            question: "是否同意为老年活动室添置按摩椅？".into(),
+            description: String::new(),
+            kind: VoteKind::YesNoAbstain,
+            options: vec![],
+            max_choices: None,
+            eligibility: Eligibility::Residents,
+            matter: None,
+            secret: true,
+            final_on_cast: false,
+            opens_at: now - chrono::Duration::minutes(1),
+            closes_at: now + chrono::Duration::days(3),
+        })
+        .await
+        .unwrap();
+    let id = vote.id;
+
+    // The daughter (the demo's family account, with the vote_proxy grant) votes for her mother.
+    let daughter = driver.open(PHONE).await;
+    sign_in_ui(&daughter, &app, linli_e2e::screens::FAMILY_PHONE).await;
+    daughter.goto(&app.url("/family")).await.unwrap();
+    click(&daughter, "#i-help a.button.primary").await;
+    click(&daughter, &format!("#their-votes #vote-{id}-0")).await;
+    wait_until(Duration::from_secs(10), || async { text_of(&daughter, &format!("#vote-{id} .my-ballot")).await.contains("陈小红") })
+        .await
+        .expect("the card says it was counted, cast by her as proxy");
+    assert_no_sideways_scroll(&daughter, "/family/for (votes)").await;
+
+    // The mother, in 长辈版, sees her ballot and who cast it.
+    let mother = driver.open(PHONE).await;
+    sign_in_ui(&mother, &app, NEIGHBOUR).await;
+    mother.goto(&app.url(&format!("/hall/votes/{id}"))).await.unwrap();
+    let mine = text_of(&mother, "#my-ballot").await;
+    assert!(mine.contains("同意") && mine.contains("陈小红"), "{mine}");
+}

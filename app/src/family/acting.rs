@@ -6,12 +6,14 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use linli_api::family::{FamilyLink, Grant};
 use linli_api::ids::UserId;
+use linli_api::hall::Vote;
 use linli_api::notices::{NoticeListQuery, NoticeSummary};
 use linli_api::ErrorCode;
 
 use super::grants_text;
 use crate::i18n::{format_datetime, locale, t_args, tr};
 use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
+use crate::hall::VoteCard;
 use crate::notices::NoticeView;
 use crate::session::Session;
 
@@ -61,15 +63,45 @@ fn ForResident(resident: UserId) -> impl IntoView {
             let name = link.resident.name.clone();
             let grants = link.grants.clone();
             let reads = grants.contains(&Grant::ReadNotices);
+            let votes = grants.contains(&Grant::VoteProxy);
             view! {
                 <p id="acting-for" class="acting-banner" role="note">
                     {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
                 </p>
                 <p>{move || t_args("family-may", &[("grants", grants_text(&grants).into())])}</p>
+                {votes.then(|| view! { <TheirVotes resident/> })}
                 {reads.then(|| view! { <TheirNotices resident/> })}
             }
             .into_any()
         }
+    }
+}
+
+/// The resident's votes, answerable for them as their proxy.
+#[component]
+fn TheirVotes(resident: UserId) -> impl IntoView {
+    let session = Session::get();
+    let votes = RwSignal::new(None::<Result<Vec<Vote>, ErrorCode>>);
+    let load = move || {
+        let client = session.client().acting_for(resident);
+        load_into(session, votes, async move { client.votes().await });
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    view! {
+        <section aria-labelledby="their-votes-heading">
+            <h2 id="their-votes-heading">{tr("family-their-votes")}</h2>
+            {move || match votes.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{tr("hall-none")}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul id="their-votes" class="vote-list">
+                        {list.into_iter().map(|vote| view! { <VoteCard vote acting_for=resident/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

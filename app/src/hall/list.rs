@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use linli_api::hall::{Vote, VoteKind, VotePhase};
+use linli_api::ids::UserId;
 use linli_api::ErrorCode;
 
 use super::{cast, option_text, time_left_text};
@@ -49,10 +50,16 @@ fn Votes() -> impl IntoView {
     }
 }
 
+/// One vote in a list, answerable with one tap; with `acting_for`, a family proxy's card
+/// for that resident (no link to the vote page, which is the resident's own).
 #[component]
-fn VoteCard(vote: Vote) -> impl IntoView {
+pub fn VoteCard(vote: Vote, #[prop(optional)] acting_for: Option<UserId>) -> impl IntoView {
     let session = Session::get();
     let id = vote.id;
+    let client = move || match acting_for {
+        Some(resident) => session.client().acting_for(resident),
+        None => session.client(),
+    };
     let vote = RwSignal::new(Some(vote));
     let failed = RwSignal::new(None::<ErrorCode>);
     let busy = RwSignal::new(false);
@@ -65,7 +72,7 @@ fn VoteCard(vote: Vote) -> impl IntoView {
     };
     let tap = move |choice: u32| {
         busy.set(true);
-        cast(session, &current(), vec![choice], move |counted| {
+        cast(session, client(), &current(), vec![choice], move |counted| {
             busy.set(false);
             vote.set(Some(counted));
         }, failed);
@@ -77,7 +84,10 @@ fn VoteCard(vote: Vote) -> impl IntoView {
     });
     view! {
         <li class="vote-card" id=format!("vote-{id}")>
-            <a class="vote-question" href=format!("/hall/votes/{id}")>{move || current().question}</a>
+            {match acting_for {
+                None => view! { <a class="vote-question" href=format!("/hall/votes/{id}")>{move || current().question}</a> }.into_any(),
+                Some(_) => view! { <p class="vote-question">{move || current().question}</p> }.into_any(),
+            }}
             <p class="hint">{move || {
                 let vote = current();
                 match vote.phase {
@@ -89,10 +99,16 @@ fn VoteCard(vote: Vote) -> impl IntoView {
             <p class="my-ballot" role="status">{move || {
                 let vote = current();
                 match &vote.my_ballot {
-                    Some(ballot) => t_args("hall-counted", &[
-                        ("choice", ballot.choices.iter().map(|c| option_text(&vote, *c)).collect::<Vec<_>>().join(&t("list-separator")).into()),
-                        ("receipt", ballot.receipt.clone().into()),
-                    ]),
+                    Some(ballot) => {
+                        let counted = t_args("hall-counted", &[
+                            ("choice", ballot.choices.iter().map(|c| option_text(&vote, *c)).collect::<Vec<_>>().join(&t("list-separator")).into()),
+                            ("receipt", ballot.receipt.clone().into()),
+                        ]);
+                        match &ballot.proxy_name {
+                            Some(name) => format!("{counted} {}", t_args("hall-cast-by-proxy", &[("name", name.clone().into())])),
+                            None => counted,
+                        }
+                    }
                     None if vote.can_vote => t("hall-not-voted"),
                     None => String::new(),
                 }

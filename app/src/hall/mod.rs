@@ -18,7 +18,7 @@ use linli_api::ErrorCode;
 use crate::i18n::{t, t_args};
 use crate::session::Session;
 
-pub use list::HallPage;
+pub use list::{HallPage, VoteCard};
 pub use new::NewVotePage;
 pub use record::RecordPage;
 pub use vote::VotePage;
@@ -58,9 +58,16 @@ pub fn time_left_text(closes_at: DateTime<Utc>) -> String {
     t_args(id, &[("count", count.into())])
 }
 
-/// Casts `choices` on `vote` and hands the vote as it now stands to `done`; an error to `failed`.
-pub fn cast(session: Session, vote: &Vote, choices: Vec<u32>, done: impl FnOnce(Vote) + 'static, failed: RwSignal<Option<ErrorCode>>) {
-    let client = session.client();
+/// Casts `choices` on `vote` through `client` (the reader's own, or acting as a family
+/// proxy) and hands the vote as it now stands to `done`; an error to `failed`.
+pub fn cast(
+    session: Session,
+    client: linli_api::Client,
+    vote: &Vote,
+    choices: Vec<u32>,
+    done: impl FnOnce(Vote) + 'static,
+    failed: RwSignal<Option<ErrorCode>>,
+) {
     let id = vote.id;
     failed.set(None);
     spawn_local(async move {

@@ -71,7 +71,7 @@ fn Loaded(vote: RwSignal<Option<Vote>>) -> impl IntoView {
     let failed = RwSignal::new(None::<ErrorCode>);
     let chosen = RwSignal::new(Vec::<u32>::new());
     let submit = move |choices: Vec<u32>| {
-        cast(session, &current.get_untracked(), choices, move |counted| vote.set(Some(counted)), failed);
+        cast(session, session.client(), &current.get_untracked(), choices, move |counted| vote.set(Some(counted)), failed);
     };
     let reading = Signal::derive(move || {
         let vote = current.get();
