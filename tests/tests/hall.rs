@@ -12,31 +12,32 @@ const STAFF: &str = "13800000001";
 const VOTER: &str = "13900000001";
 const NEIGHBOUR: &str = "13900000002";
 
+/// Staff open a yes/no/abstain vote for every resident, open for three days.
+async fn open_vote(app: &WebApp, question: &str, secret: bool) -> linli_api::ids::VoteId {
+    let staff = app.api();
+    let session = staff.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
+    let now = chrono::Utc::now();
+    let vote = NewVote {
+        question: question.into(),
+        description: String::new(),
+        kind: VoteKind::YesNoAbstain,
+        options: vec![],
+        max_choices: None,
+        eligibility: Eligibility::Residents,
+        matter: None,
+        secret,
+        final_on_cast: false,
+        opens_at: now - chrono::Duration::minutes(1),
+        closes_at: now + chrono::Duration::days(3),
+    };
+    staff.with_token(session.token).create_vote(&vote).await.unwrap().id
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_one_tap_ballot_is_counted_and_a_neighbours_open_page_follows_live() {
     let Some(app) = start_web_app().await else { return };
     let Some(driver) = chromedriver().await else { return };
-    let staff = app.api();
-    let session = staff.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    let now = chrono::Utc::now();
-    let vote = staff
-        .with_token(session.token)
-        .create_vote(&NewVote {
-            question: "是否同意周末在小广场举办跳蚤市场？".into(),
-            description: String::new(),
-            kind: VoteKind::YesNoAbstain,
-            options: vec![],
-            max_choices: None,
-            eligibility: Eligibility::Residents,
-            matter: None,
-            secret: false,
-            final_on_cast: false,
-            opens_at: now - chrono::Duration::minutes(1),
-            closes_at: now + chrono::Duration::days(3),
-        })
-        .await
-        .unwrap();
-    let id = vote.id;
+    let id = open_vote(&app, "是否同意周末在小广场举办跳蚤市场？", false).await;
 
     // The neighbour (in 长辈版) has the vote open.
     let neighbour = driver.open(PHONE).await;
@@ -84,27 +85,7 @@ async fn a_one_tap_ballot_is_counted_and_a_neighbours_open_page_follows_live() {
 async fn a_family_proxy_votes_for_the_elderly_resident_who_sees_who_cast_it() {
     let Some(app) = start_web_app().await else { return };
     let Some(driver) = chromedriver().await else { return };
-    let staff = app.api();
-    let session = staff.sign_in(&SignInRequest { phone: STAFF.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    let now = chrono::Utc::now();
-    let vote = staff
-        .with_token(session.token)
-        .create_vote(&NewVote {
-            question: "是否同意为老年活动室添置按摩椅？".into(),
-            description: String::new(),
-            kind: VoteKind::YesNoAbstain,
-            options: vec![],
-            max_choices: None,
-            eligibility: Eligibility::Residents,
-            matter: None,
-            secret: true,
-            final_on_cast: false,
-            opens_at: now - chrono::Duration::minutes(1),
-            closes_at: now + chrono::Duration::days(3),
-        })
-        .await
-        .unwrap();
-    let id = vote.id;
+    let id = open_vote(&app, "是否同意为老年活动室添置按摩椅？", true).await;
 
     // The daughter (the demo's family account, with the vote_proxy grant) votes for her mother.
     let daughter = driver.open(PHONE).await;
