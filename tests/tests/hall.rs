@@ -68,6 +68,13 @@ async fn a_one_tap_ballot_is_counted_and_a_neighbours_open_page_follows_live() {
         .await
         .expect("the neighbour's open page shows the new count live");
     screenshot(&neighbour, "elderly-vote-live-tally").await;
+    // Read aloud: the question and the result as it stands. Headless Chromium has no audio,
+    // so the page's speech is replaced by a recorder (this tests our side only).
+    script(&neighbour, "window.__spoken = []; window.speechSynthesis.speak = u => window.__spoken.push(u.text); return true").await;
+    click(&neighbour, ".read-aloud-button").await;
+    let spoken = script(&neighbour, "return window.__spoken.join(' ')").await;
+    let spoken = spoken.as_str().unwrap_or_default();
+    assert!(spoken.contains("跳蚤市场") && spoken.contains("已投 1 票") && spoken.contains("同意 1 票"), "{spoken}");
     assert_no_sideways_scroll(&neighbour, "/hall/votes (长辈版)").await;
 
     // The voter checks the published record for their receipt.

@@ -14,6 +14,24 @@ use crate::layout::{ErrorBox, Guarded, Loading, Page};
 use crate::session::Session;
 use crate::speech::{html_to_text, reading_text, ReadAloud};
 
+/// The result in words: turnout, each option's count, and an owners' decision.
+pub fn result_text(vote: &Vote) -> String {
+    let turnout = t_args("hall-turnout", &[("ballots", vote.tally.ballots.into()), ("eligible", vote.tally.eligible.into())]);
+    let counts: Vec<String> = (0..option_count(vote))
+        .map(|index| {
+            let count = vote.tally.counts.get(index as usize).copied().unwrap_or(0);
+            let share = super::tally::percent(count, vote.tally.ballots);
+            format!("{} {}", option_text(vote, index), t_args("hall-option-count", &[("count", count.into()), ("percent", share.into())]))
+        })
+        .collect();
+    let mut parts = vec![turnout, counts.join(&t("list-separator"))];
+    if let Some(decision) = &vote.tally.owners {
+        parts.extend(decision.thresholds.iter().map(super::tally::threshold_text));
+        parts.push(t(if decision.approved { "hall-owners-approved" } else { "hall-owners-not-approved" }));
+    }
+    parts.join("\n")
+}
+
 pub fn parse_vote_id(raw: Option<String>) -> Option<VoteId> {
     raw?.parse().ok().filter(|id| *id > 0).map(VoteId)
 }
@@ -73,10 +91,11 @@ fn Loaded(vote: RwSignal<Option<Vote>>) -> impl IntoView {
     let submit = move |choices: Vec<u32>| {
         cast(session, session.client(), &current.get_untracked(), choices, move |counted| vote.set(Some(counted)), failed);
     };
+    // The question, its options and the result so far, in the reader's language.
     let reading = Signal::derive(move || {
         let vote = current.get();
         let options: Vec<String> = (0..option_count(&vote)).map(|i| option_text(&vote, i)).collect();
-        reading_text(&[&vote.question, &html_to_text(&vote.description), &options.join(&t("list-separator"))])
+        reading_text(&[&vote.question, &html_to_text(&vote.description), &options.join(&t("list-separator")), &result_text(&vote)])
     });
     let id = move || current.get().id;
     view! {
