@@ -42,8 +42,9 @@ async fn assert_totals_equal_recount(app: &common::TestApp, staff: &Client, vote
     let community = staff.me().await.unwrap().community.id;
     let mut conn = app.db().pool.acquire().await.unwrap();
     let row = linli_server::hall::storage::find_vote(&mut conn, community, vote).await.unwrap().unwrap();
-    let kept = linli_server::hall::routes::tally(&mut conn, community, &row).await.unwrap();
-    let recounted = linli_server::hall::routes::recount(&mut conn, community, &row).await.unwrap();
+    let sizes = linli_server::hall::routes::community_sizes(&mut conn, community).await.unwrap();
+    let kept = linli_server::hall::routes::tally(&mut conn, &sizes, &row).await.unwrap();
+    let recounted = linli_server::hall::routes::recount(&mut conn, &row).await.unwrap();
     assert_eq!(kept, recounted);
 }
 

@@ -9,13 +9,13 @@ use linli_api::ErrorCode;
 use super::{cast, option_text, time_left_text};
 use crate::i18n::{t, t_args, tr};
 use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
-use crate::session::{can_invite, Session};
+use crate::session::{can_invite, is_member, Session};
 
 #[component]
 pub fn HallPage() -> impl IntoView {
     view! {
         <Page back="/" title="hall-title">
-            <Guarded allow=|role| linli_api::auth::Role::MEMBERS.contains(&role)>
+            <Guarded allow=is_member>
                 <Votes/>
             </Guarded>
         </Page>

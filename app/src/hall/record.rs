@@ -10,7 +10,7 @@ use super::option_text;
 use super::vote::parse_vote_id;
 use crate::i18n::{t, t_args, tr};
 use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
-use crate::session::Session;
+use crate::session::{is_member, Session};
 
 /// What the record says about a receipt someone typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub fn RecordPage() -> impl IntoView {
     let back = id.map(|id| format!("/hall/votes/{id}")).unwrap_or_else(|| "/hall".into());
     view! {
         <Page back title="hall-record-title">
-            <Guarded allow=|role| linli_api::auth::Role::MEMBERS.contains(&role)>
+            <Guarded allow=is_member>
                 {match id {
                     Some(id) => view! { <Record id/> }.into_any(),
                     None => view! { <ErrorBox code=ErrorCode::NotFound/> }.into_any(),

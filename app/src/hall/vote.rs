@@ -11,7 +11,7 @@ use super::tally::TallyView;
 use super::{cast, option_count, option_text, time_left_text};
 use crate::i18n::{t, t_args, tr};
 use crate::layout::{ErrorBox, Guarded, Loading, Page};
-use crate::session::Session;
+use crate::session::{is_member, Session};
 use crate::speech::{html_to_text, reading_text, ReadAloud};
 
 /// The result in words: turnout, each option's count, and an owners' decision.
@@ -40,7 +40,7 @@ pub fn parse_vote_id(raw: Option<String>) -> Option<VoteId> {
 pub fn VotePage() -> impl IntoView {
     view! {
         <Page back="/hall">
-            <Guarded allow=|role| linli_api::auth::Role::MEMBERS.contains(&role)>
+            <Guarded allow=is_member>
                 <VoteView/>
             </Guarded>
         </Page>

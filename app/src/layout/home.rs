@@ -11,7 +11,7 @@ use crate::i18n::{t, t_args, tr};
 use crate::me::{ElderlyToggle, LanguageSelect};
 use crate::help::{answers_help, asks_for_help};
 use crate::native;
-use crate::session::{can_invite, can_publish, Auth, Session};
+use crate::session::{can_invite, can_publish, is_member, Auth, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum HomeState {
@@ -123,26 +123,21 @@ fn everyone(_: Role) -> bool {
     true
 }
 
-/// The community's own people: a family account sees only what its family links grant.
-fn member(role: Role) -> bool {
-    Role::MEMBERS.contains(&role)
-}
-
 fn family_account(role: Role) -> bool {
-    !member(role)
+    !is_member(role)
 }
 
 /// Every tile, in the order home shows them. 长辈版 keeps, in the order of the issue:
 /// notices, vote, groceries, appointments, help, me; a new module adds its row where its
 /// place in that order is (vote, groceries and appointments go after notices).
 pub const TILES: &[Tile] = &[
-    Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: member, elderly: true },
-    Tile { label: "tile-hall", icon: icons::VOTE, href: "/hall", shown_to: member, elderly: true },
+    Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: is_member, elderly: true },
+    Tile { label: "tile-hall", icon: icons::VOTE, href: "/hall", shown_to: is_member, elderly: true },
     Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, elderly: false },
     Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, elderly: false },
     Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, elderly: true },
     Tile { label: "tile-help-requests", icon: icons::HELP, href: "/help/requests", shown_to: answers_help, elderly: true },
-    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: member, elderly: false },
+    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: is_member, elderly: false },
     // For a family account, its links are everything it has: 长辈版 keeps them.
     Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: family_account, elderly: true },
     Tile { label: "tile-me", icon: icons::ME, href: "/me", shown_to: everyone, elderly: true },

@@ -151,6 +151,12 @@ impl Session {
     }
 }
 
+/// Whether a role is one of the community's own people (a family account is not: it sees a
+/// community only through the residents it acts for).
+pub fn is_member(role: Role) -> bool {
+    Role::MEMBERS.contains(&role)
+}
+
 /// Whether a role may publish notices and see read receipts (the server's `Publishers`).
 pub fn can_publish(role: Role) -> bool {
     matches!(role, Role::Staff | Role::Property | Role::Admin)

@@ -57,6 +57,13 @@ pub struct Subject {
     pub role: Role,
 }
 
+impl From<&Caller> for Subject {
+    /// The caller acting for themselves.
+    fn from(caller: &Caller) -> Self {
+        Subject { user_id: caller.user_id, community_id: caller.community_id, household_id: caller.household_id, role: caller.role }
+    }
+}
+
 /// A signed-in caller acting for themselves or, through a link granting `G`, for a resident.
 pub struct Acting<G: Needs> {
     pub caller: Caller,
@@ -131,12 +138,7 @@ fn for_self<G: Needs>(caller: Caller) -> Result<Acting<G>, AppError> {
     if caller.role == Role::Family {
         return Err(AppError::Forbidden);
     }
-    let subject = Subject {
-        user_id: caller.user_id,
-        community_id: caller.community_id,
-        household_id: caller.household_id,
-        role: caller.role,
-    };
+    let subject = Subject::from(&caller);
     Ok(Acting { caller, subject, link: None, grant: PhantomData })
 }
 

@@ -65,8 +65,8 @@ async fn create(
     tx.commit().await?;
     let mut conn = state.db.pool.acquire().await?;
     let row = storage::find_vote(&mut conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let subject = Subject { user_id: caller.user_id, community_id: caller.community_id, household_id: caller.household_id, role: caller.role };
-    Ok((StatusCode::CREATED, Json(describe(&mut conn, row, &subject, now).await?)))
+    let reader = Reader::of(&mut conn, Subject::from(&caller)).await?;
+    Ok((StatusCode::CREATED, Json(describe(&mut conn, row, &reader, now).await?)))
 }
 
 /// The community's votes, open ones first, each with the reader's ballot and the live tally.
@@ -75,9 +75,12 @@ async fn create(
 async fn list(State(state): State<AppState>, reader: Acting<VoteProxy>) -> AppResult<Json<Vec<Vote>>> {
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
-    let mut votes = Vec::new();
-    for row in storage::votes(&mut conn, reader.subject.community_id, LIST_LIMIT).await? {
-        votes.push(describe(&mut conn, row, &reader.subject, now).await?);
+    let rows = storage::votes(&mut conn, reader.subject.community_id, LIST_LIMIT).await?;
+    // Who reads and how large the community is are the same for every vote: asked once.
+    let reader = Reader::of(&mut conn, reader.subject).await?;
+    let mut votes = Vec::with_capacity(rows.len());
+    for row in rows {
+        votes.push(describe(&mut conn, row, &reader, now).await?);
     }
     // Open first, soonest to close first; then scheduled; then closed, newest first.
     votes.sort_by_key(|vote| match vote.phase {
@@ -96,7 +99,8 @@ async fn list(State(state): State<AppState>, reader: Acting<VoteProxy>) -> AppRe
 async fn one(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Vote>> {
     let mut conn = state.db.pool.acquire().await?;
     let row = storage::find_vote(&mut conn, reader.subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(describe(&mut conn, row, &reader.subject, state.clock.now()).await?))
+    let reader = Reader::of(&mut conn, reader.subject).await?;
+    Ok(Json(describe(&mut conn, row, &reader, state.clock.now()).await?))
 }
 
 /// Casts (or, where allowed, changes) a ballot; as a family proxy with `linli-acting-for`.
@@ -124,7 +128,7 @@ async fn cast(
     let key = rules::voter_key(row.eligibility, &person).ok_or(AppError::NotEligible)?;
     // Taking the chain's next place first makes ballots on one vote take their turn.
     let (sequence, previous) = storage::take_chain_place(&mut tx, row.id).await?;
-    let replaced = storage::counted_choices(&mut tx, row.id, &key).await?;
+    let replaced = storage::counted_ballot(&mut tx, row.id, &key).await?;
     ballot::may_cast(ballot::phase(row.opens_at, row.closes_at, now), replaced.is_some(), row.final_on_cast).map_err(|refusal| match refusal {
         CastRefusal::NotOpenYet => AppError::VoteNotOpen,
         CastRefusal::Closed => AppError::VoteClosed,
@@ -150,14 +154,16 @@ async fn cast(
         area,
     };
     storage::record_ballot(&mut tx, &entry).await?;
-    let replaced = replaced.as_ref().map(|(choices, area)| (choices.as_slice(), *area));
+    let replaced = replaced.as_ref().map(|ballot| (ballot.choices.as_slice(), ballot.area));
     storage::apply_to_totals(&mut tx, row.id, replaced, (&choices, area)).await?;
     voter.record(&mut tx, FamilyActivityKind::Voted, &row.question, now).await?;
     tx.commit().await?;
 
     let mut conn = state.db.pool.acquire().await?;
-    let vote = describe(&mut conn, row, &subject, now).await?;
-    state.events.publish(subject.community_id, Audience::Members, Event::VoteTally { vote_id: vote.id, tally: vote.tally.clone() });
+    let sizes = community_sizes(&mut conn, subject.community_id).await?;
+    let reader = Reader { subject, voter: person, sizes };
+    let vote = describe(&mut conn, row, &reader, now).await?;
+    state.events.publish(reader.subject.community_id, Audience::Members, Event::VoteTally { vote_id: vote.id, tally: vote.tally.clone() });
     Ok(Json(vote))
 }
 
@@ -190,7 +196,8 @@ async fn vote_record(state: &AppState, subject: &Subject, id: VoteId) -> AppResu
         .into_iter()
         .map(|(sequence, receipt, choices, cast_at, hash, counted)| ChainEntry { sequence, receipt, choices, cast_at, hash, counted })
         .collect();
-    let vote = describe(&mut conn, row, subject, state.clock.now()).await?;
+    let reader = Reader::of(&mut conn, subject.clone()).await?;
+    let vote = describe(&mut conn, row, &reader, state.clock.now()).await?;
     Ok(Json(VoteRecord { vote, chain, chain_intact }))
 }
 
@@ -232,8 +239,7 @@ async fn export_csv(
     Signed(caller, ..): Signed<StaffOnly>,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Response> {
-    let subject = Subject { user_id: caller.user_id, community_id: caller.community_id, household_id: caller.household_id, role: caller.role };
-    let Json(VoteRecord { vote, chain, .. }) = vote_record(&state, &subject, VoteId(id)).await?;
+    let Json(VoteRecord { vote, chain, .. }) = vote_record(&state, &Subject::from(&caller), VoteId(id)).await?;
     let body = export::result_csv(&vote, &chain).map_err(|error| AppError::Internal(error.to_string()))?;
     let disposition = format!("attachment; filename=\"vote-{}.csv\"", vote.id);
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
@@ -244,24 +250,58 @@ async fn voter_of(conn: &mut AnyConnection, subject: &Subject) -> AppResult<Vote
     Ok(Voter { user: subject.user_id, role: subject.role, household: subject.household_id, is_owner: profile.is_owner })
 }
 
-/// The live count, from the running totals the casting transaction keeps.
-pub async fn tally(conn: &mut AnyConnection, community_id: CommunityId, row: &VoteRow) -> AppResult<Tally> {
-    let Some(((ballots, took_part_area), options)) = storage::totals(&mut *conn, row.id).await? else {
-        return recount(conn, community_id, row).await;
-    };
+/// How many hold a ballot under each eligibility, and the owners' total floor area.
+#[derive(Debug, Clone, Copy)]
+pub struct CommunitySizes {
+    residents: i64,
+    households: i64,
+    units: i64,
+    units_area: i64,
+}
+
+impl CommunitySizes {
+    fn eligible(&self, eligibility: Eligibility) -> i64 {
+        match eligibility {
+            Eligibility::Residents => self.residents,
+            Eligibility::Households => self.households,
+            Eligibility::Owners => self.units,
+        }
+    }
+}
+
+pub async fn community_sizes(conn: &mut AnyConnection, community_id: CommunityId) -> AppResult<CommunitySizes> {
     let (residents, households) = community::resident_and_household_counts(&mut *conn, community_id).await?;
     let (units, units_area) = community::unit_totals(&mut *conn, community_id).await?;
-    let eligible = match row.eligibility {
-        Eligibility::Residents => residents,
-        Eligibility::Households => households,
-        Eligibility::Owners => units,
+    Ok(CommunitySizes { residents, households, units, units_area })
+}
+
+/// Everything about the reader a vote's description needs, looked up once per request.
+struct Reader {
+    subject: Subject,
+    voter: Voter,
+    sizes: CommunitySizes,
+}
+
+impl Reader {
+    async fn of(conn: &mut AnyConnection, subject: Subject) -> AppResult<Self> {
+        let voter = voter_of(&mut *conn, &subject).await?;
+        let sizes = community_sizes(&mut *conn, subject.community_id).await?;
+        Ok(Reader { subject, voter, sizes })
+    }
+}
+
+/// The live count, from the running totals the casting transaction keeps.
+pub async fn tally(conn: &mut AnyConnection, sizes: &CommunitySizes, row: &VoteRow) -> AppResult<Tally> {
+    let Some(((ballots, took_part_area), options)) = storage::totals(&mut *conn, row.id).await? else {
+        return recount(conn, row).await;
     };
+    let eligible = sizes.eligible(row.eligibility);
     let owners = match (row.eligibility, row.kind, row.matter) {
         (Eligibility::Owners, VoteKind::YesNoAbstain, Some(matter)) => {
             let (yes_owners, yes_area) = options.first().copied().unwrap_or_default();
             let totals = OwnersTotals {
-                electorate_area: units_area,
-                electorate_owners: units,
+                electorate_area: sizes.units_area,
+                electorate_owners: sizes.units,
                 took_part_area,
                 took_part_owners: ballots,
                 yes_area,
@@ -276,11 +316,11 @@ pub async fn tally(conn: &mut AnyConnection, community_id: CommunityId, row: &Vo
 
 /// The count recounted from every counted ballot: for votes opened before running totals
 /// were kept, and the reference the totals are tested against.
-pub async fn recount(conn: &mut AnyConnection, community_id: CommunityId, row: &VoteRow) -> AppResult<Tally> {
+pub async fn recount(conn: &mut AnyConnection, row: &VoteRow) -> AppResult<Tally> {
     let counted = storage::counted_ballots(&mut *conn, row.id).await?;
     let choices: Vec<Vec<u32>> = counted.iter().map(|(_, _, choices)| choices.clone()).collect();
-    let (residents, households) = community::resident_and_household_counts(&mut *conn, community_id).await?;
-    let units = community::unit_areas(&mut *conn, community_id).await?;
+    let (residents, households) = community::resident_and_household_counts(&mut *conn, row.community).await?;
+    let units = community::unit_areas(&mut *conn, row.community).await?;
     let eligible = match row.eligibility {
         Eligibility::Residents => residents,
         Eligibility::Households => households,
@@ -313,25 +353,25 @@ fn stance(choice: u32) -> Option<Stance> {
     }
 }
 
-async fn describe(conn: &mut AnyConnection, row: VoteRow, subject: &Subject, now: DateTime<Utc>) -> AppResult<Vote> {
+async fn describe(conn: &mut AnyConnection, row: VoteRow, reader: &Reader, now: DateTime<Utc>) -> AppResult<Vote> {
     let phase = match ballot::phase(row.opens_at, row.closes_at, now) {
         Phase::Scheduled => VotePhase::Scheduled,
         Phase::Open => VotePhase::Open,
         Phase::Closed => VotePhase::Closed,
     };
-    let person = voter_of(&mut *conn, subject).await?;
-    let key = rules::voter_key(row.eligibility, &person);
-    let my_ballot = match &key {
-        Some(key) => match storage::counted_ballot_of(&mut *conn, row.id, key).await? {
-            Some((choices, receipt, cast_at, cast_by, resident)) => {
-                let proxy_name = if cast_by != resident { Some(name_of(&mut *conn, cast_by).await?) } else { None };
-                Some(MyBallot { choices, receipt, cast_at, proxy_name })
-            }
-            None => None,
-        },
+    let key = rules::voter_key(row.eligibility, &reader.voter);
+    let counted = match &key {
+        Some(key) => storage::counted_ballot(&mut *conn, row.id, key).await?,
         None => None,
     };
-    let tally = tally(&mut *conn, subject.community_id, &row).await?;
+    let my_ballot = match counted {
+        Some(ballot) => {
+            let proxy_name = if ballot.cast_by != ballot.resident { Some(name_of(&mut *conn, ballot.cast_by).await?) } else { None };
+            Some(MyBallot { choices: ballot.choices, receipt: ballot.receipt, cast_at: ballot.cast_at, proxy_name })
+        }
+        None => None,
+    };
+    let tally = tally(&mut *conn, &reader.sizes, &row).await?;
     Ok(Vote {
         id: row.id,
         question: row.question,

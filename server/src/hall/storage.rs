@@ -29,6 +29,7 @@ pub fn decode_choices(stored: &str) -> Vec<u32> {
 #[derive(Debug, Clone)]
 pub struct VoteRow {
     pub id: VoteId,
+    pub community: CommunityId,
     pub question: String,
     pub description_html: String,
     pub kind: VoteKind,
@@ -54,15 +55,16 @@ impl VoteRow {
     }
 }
 
-type VoteTuple = (i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64);
+type VoteTuple = (i64, i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64);
 
-const VOTE_COLUMNS: &str = "SELECT id, question, description_html, kind, options, max_choices, eligibility, matter,
+const VOTE_COLUMNS: &str = "SELECT id, community_id, question, description_html, kind, options, max_choices, eligibility, matter,
         secret, final_on_cast, opens_at, closes_at FROM votes";
 
 fn vote_row(row: VoteTuple) -> Option<VoteRow> {
-    let (id, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes) = row;
+    let (id, community, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes) = row;
     Some(VoteRow {
         id: VoteId(id),
+        community: CommunityId(community),
         question,
         description_html,
         kind: parsed(&kind)?,
@@ -193,14 +195,21 @@ pub async fn record_ballot(conn: &mut AnyConnection, ballot: &NewBallot<'_>) -> 
     Ok(())
 }
 
-/// The counted ballot of one voter: choices, receipt, time, and who pressed the button.
-pub async fn counted_ballot_of(
-    conn: &mut AnyConnection,
-    vote: VoteId,
-    voter_key: &str,
-) -> Result<Option<(Vec<u32>, String, DateTime<Utc>, UserId, UserId)>, sqlx::Error> {
-    let row: Option<(String, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT c.choices, c.receipt, c.cast_at, p.cast_by, p.resident_id
+/// A voter's counted ballot, and the area behind it.
+#[derive(Debug, Clone)]
+pub struct CountedBallot {
+    pub choices: Vec<u32>,
+    pub receipt: String,
+    pub cast_at: DateTime<Utc>,
+    /// Who pressed the button: the resident, or a family proxy.
+    pub cast_by: UserId,
+    pub resident: UserId,
+    pub area: i64,
+}
+
+pub async fn counted_ballot(conn: &mut AnyConnection, vote: VoteId, voter_key: &str) -> Result<Option<CountedBallot>, sqlx::Error> {
+    let row: Option<(String, String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT c.choices, c.receipt, c.cast_at, p.cast_by, p.resident_id, p.area
          FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
          WHERE p.vote_id = $1 AND p.voter_key = $2",
     )
@@ -208,7 +217,14 @@ pub async fn counted_ballot_of(
     .bind(voter_key)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(choices, receipt, at, by, resident)| (decode_choices(&choices), receipt, from_millis(at), UserId(by), UserId(resident))))
+    Ok(row.map(|(choices, receipt, at, by, resident, area)| CountedBallot {
+        choices: decode_choices(&choices),
+        receipt,
+        cast_at: from_millis(at),
+        cast_by: UserId(by),
+        resident: UserId(resident),
+        area,
+    }))
 }
 
 /// Every counted ballot: the voter's unit, its area and its choices (the tally's input).
@@ -258,20 +274,6 @@ pub async fn participation(
         .into_iter()
         .map(|(resident, by, household, at, choices)| (UserId(resident), UserId(by), household.map(HouseholdId), from_millis(at), decode_choices(&choices)))
         .collect())
-}
-
-/// The voter's counted choices and the area behind them, if they have voted.
-pub async fn counted_choices(conn: &mut AnyConnection, vote: VoteId, voter_key: &str) -> Result<Option<(Vec<u32>, i64)>, sqlx::Error> {
-    let row: Option<(String, i64)> = sqlx::query_as(
-        "SELECT c.choices, p.area
-         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
-         WHERE p.vote_id = $1 AND p.voter_key = $2",
-    )
-    .bind(vote.0)
-    .bind(voter_key)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(choices, area)| (decode_choices(&choices), area)))
 }
 
 async fn add_to_total(conn: &mut AnyConnection, vote: VoteId, option: i64, ballots: i64, area: i64) -> Result<(), sqlx::Error> {

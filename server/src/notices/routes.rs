@@ -101,9 +101,11 @@ async fn mark_read(
     if first_read {
         reader.record(&mut tx, FamilyActivityKind::ReadNotice, &notice.summary.title, now).await?;
     }
-    let read_count = storage::resident_read_count(&mut tx, id).await?;
+    // Staff see the count change only when a resident's first reading changed it.
+    let read_count =
+        if first_read && role == Role::Resident { Some(storage::resident_read_count(&mut tx, id).await?) } else { None };
     tx.commit().await?;
-    if first_read && role == Role::Resident {
+    if let Some(read_count) = read_count {
         state.events.publish(community_id, Audience::Publishers, Event::NoticeReadCount { notice_id: id, read_count });
     }
     Ok(StatusCode::NO_CONTENT)
