@@ -6,10 +6,22 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$LINLI_ROOT/scripts/postgres.sh"
 cd "$LINLI_ROOT"
 
-venv="$LINLI_TOOLS/venv"
+# CPython before 3.11.8 and 3.12.2 keeps one AST recursion counter per interpreter, so
+# hypothesis parsing lambdas on two worker threads at once dies with "AST constructor
+# recursion depth mismatch" (gh-106905). Prefer a fixed interpreter; otherwise one worker.
+python=python3
+workers=1
+for candidate in python3.14 python3.13 python3.12 python3; do
+    if "$candidate" -c 'import sys; v = sys.version_info[:3]; sys.exit(0 if v >= (3, 12, 2) or (3, 11, 8) <= v < (3, 12) else 1)' 2>/dev/null; then
+        python=$candidate
+        workers=2
+        break
+    fi
+done
+venv="$LINLI_TOOLS/venv-$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')"
 if ! "$venv/bin/schemathesis" --version >/dev/null 2>&1; then
     say "Installing schemathesis"
-    python3 -m venv "$venv"
+    "$python" -m venv "$venv"
     "$venv/bin/pip" install -q "schemathesis>=4,<5"
 fi
 
@@ -37,6 +49,6 @@ for phone in 13800000001 13900000002; do
         -H "Authorization: Bearer $token" \
         --checks not_a_server_error,response_schema_conformance,content_type_conformance \
         --exclude-path /api/v1/events --exclude-path /api/v1/auth/sign-out \
-        --max-time "${LINLI_FUZZ_SECONDS:-45}" --workers 2 --no-color || status=1
+        --max-time "${LINLI_FUZZ_SECONDS:-45}" --workers "$workers" --no-color || status=1
 done
 exit $status
