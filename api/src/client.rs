@@ -14,7 +14,9 @@ use crate::family::{
 };
 use crate::hall::{CastBallot, NewVote, Participant, Vote, VoteRecord};
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
-use crate::ids::{FamilyLinkId, HelpRequestId, NoticeId, UserId, VoteId};
+use crate::ids::{CommentId, FamilyLinkId, HelpRequestId, NoticeId, TopicId, UploadId, UserId, VoteId};
+use crate::topics::{Comment, HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, Topic, TopicThread};
+use crate::uploads::Upload;
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
@@ -249,18 +251,66 @@ impl Client {
 
     /// The result as CSV text (staff).
     pub async fn export_vote_csv(&self, id: VoteId) -> ClientResult<String> {
-        let response = self
-            .request(Method::GET, &format!("/hall/votes/{id}/export.csv"))
-            .send()
+        let bytes = self.send_bytes(self.request(Method::GET, &format!("/hall/votes/{id}/export.csv"))).await?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The community's topics: proposals gathering support first, then discussions.
+    pub async fn topics(&self) -> ClientResult<Vec<Topic>> {
+        self.send(self.request(Method::GET, "/hall/topics")).await
+    }
+
+    /// Staff open a topic; a resident's new topic is a proposal.
+    pub async fn create_topic(&self, topic: &NewTopic) -> ClientResult<Topic> {
+        self.send(self.request(Method::POST, "/hall/topics").json(topic)).await
+    }
+
+    pub async fn topic(&self, id: TopicId) -> ClientResult<TopicThread> {
+        self.send(self.request(Method::GET, &format!("/hall/topics/{id}"))).await
+    }
+
+    /// Backs a proposal for the caller's household (again is harmless).
+    pub async fn support_topic(&self, id: TopicId) -> ClientResult<Topic> {
+        self.send(self.request(Method::POST, &format!("/hall/topics/{id}/support"))).await
+    }
+
+    /// Staff open the vote of a discussion that has none yet.
+    pub async fn open_topic_vote(&self, id: TopicId, vote: &NewVote) -> ClientResult<Topic> {
+        self.send(self.request(Method::POST, &format!("/hall/topics/{id}/vote")).json(vote)).await
+    }
+
+    pub async fn post_follow_up(&self, id: TopicId, follow_up: &NewFollowUp) -> ClientResult<Topic> {
+        self.send(self.request(Method::PUT, &format!("/hall/topics/{id}/follow-up")).json(follow_up)).await
+    }
+
+    pub async fn comment(&self, topic: TopicId, comment: &NewComment) -> ClientResult<Comment> {
+        self.send(self.request(Method::POST, &format!("/hall/topics/{topic}/comments")).json(comment)).await
+    }
+
+    pub async fn hide_comment(&self, id: CommentId, hide: &HideComment) -> ClientResult<Comment> {
+        self.send(self.request(Method::POST, &format!("/hall/comments/{id}/hide")).json(hide)).await
+    }
+
+    pub async fn proposal_rules(&self) -> ClientResult<ProposalRules> {
+        self.send(self.request(Method::GET, "/hall/proposal-rules")).await
+    }
+
+    pub async fn set_proposal_rules(&self, rules: &ProposalRules) -> ClientResult<ProposalRules> {
+        self.send(self.request(Method::PUT, "/hall/proposal-rules").json(rules)).await
+    }
+
+    // --- uploads --------------------------------------------------------------------
+
+    /// Uploads an image (`image/jpeg`, `image/png` or `image/webp`); the server keeps a
+    /// re-encoded copy without metadata.
+    pub async fn upload_image(&self, content_type: &str, bytes: Vec<u8>) -> ClientResult<Upload> {
+        self.send(self.request(Method::POST, "/uploads").header(reqwest::header::CONTENT_TYPE, content_type).body(bytes))
             .await
-            .map_err(|e| ClientError::Network(e.to_string()))?;
-        let status = response.status();
-        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
-        if status.is_success() {
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
-        } else {
-            Err(error_from(status, &bytes))
-        }
+    }
+
+    /// The stored copy of an image, as served.
+    pub async fn image(&self, id: UploadId) -> ClientResult<Vec<u8>> {
+        self.send_bytes(self.request(Method::GET, &format!("/uploads/{id}"))).await
     }
 
     // --- live events ----------------------------------------------------------------
@@ -294,6 +344,17 @@ impl Client {
         if status.is_success() {
             serde_json::from_slice(&bytes)
                 .map_err(|e| ClientError::Unexpected { status: status.as_u16(), detail: e.to_string() })
+        } else {
+            Err(error_from(status, &bytes))
+        }
+    }
+
+    async fn send_bytes(&self, builder: RequestBuilder) -> ClientResult<Vec<u8>> {
+        let response = builder.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| ClientError::Network(e.to_string()))?;
+        if status.is_success() {
+            Ok(bytes.to_vec())
         } else {
             Err(error_from(status, &bytes))
         }

@@ -66,6 +66,16 @@ error_codes! {
     BallotFinal = "ballot_final",
     /// The person may not vote on this (e.g. an owners' vote and they are not an owner).
     NotEligible = "not_eligible",
+    /// The proposal no longer takes support: it lapsed or went to a vote.
+    SupportClosed = "support_closed",
+    /// The topic's vote is still open; the follow-up comes after it.
+    VoteStillOpen = "vote_still_open",
+    /// The topic already has its vote.
+    TopicHasVote = "topic_has_vote",
+    /// The upload is not a JPEG, PNG or WebP image, or cannot be read as one.
+    NotAnImage = "not_an_image",
+    /// The image's width or height is beyond what is accepted.
+    ImageTooLarge = "image_too_large",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

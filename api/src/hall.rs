@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::VoteId;
+use crate::ids::{TopicId, VoteId};
 
 /// The matters Article 278 lists. Items 6, 7 and 8 need three quarters to pass; the others
 /// more than half.
@@ -238,6 +238,8 @@ pub struct Vote {
     pub can_vote: bool,
     pub my_ballot: Option<MyBallot>,
     pub tally: Tally,
+    /// The topic it decides, whose discussion and follow-up belong to it.
+    pub topic_id: Option<TopicId>,
 }
 
 /// One tap: the option indexes chosen.

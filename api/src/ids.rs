@@ -35,4 +35,10 @@ id_type!(
     HelpRequestId,
     /// A vote of the discussion hall.
     VoteId,
+    /// A topic of the discussion hall: a discussion or a resident's proposal.
+    TopicId,
+    /// A comment (or reply) in a topic's discussion.
+    CommentId,
+    /// An uploaded image, re-encoded and stripped of its metadata.
+    UploadId,
 );

@@ -15,6 +15,8 @@ pub mod help;
 pub mod ids;
 pub mod notices;
 pub mod phone;
+pub mod topics;
+pub mod uploads;
 pub mod validate;
 
 pub use client::{Client, ClientError};

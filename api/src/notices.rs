@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::NoticeId;
+use crate::ids::{NoticeId, VoteId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -44,6 +44,9 @@ pub struct NewNotice {
     pub pinned: bool,
     #[serde(default)]
     pub urgent: bool,
+    /// A vote residents can cast with one tap from the notice (an urgent matter's vote).
+    #[serde(default)]
+    pub vote_id: Option<VoteId>,
 }
 
 /// A notice in a list.
@@ -59,6 +62,8 @@ pub struct NoticeSummary {
     pub author_name: String,
     /// Whether the caller has read it.
     pub read: bool,
+    /// The vote to cast from the notice, if it carries one.
+    pub vote_id: Option<VoteId>,
 }
 
 /// A whole notice. `body_html` is rendered from Markdown and sanitised by the server.

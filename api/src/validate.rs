@@ -9,6 +9,8 @@ use crate::family::{FamilyRegisterRequest, Grant};
 use crate::notices::limits::{BODY_MAX_CHARS, TITLE_MAX_CHARS};
 use crate::notices::{NewNotice, NoticeCategory};
 use crate::phone::PhoneNumber;
+use crate::topics::{self, NewComment, NewTopic, ProposalRules};
+use crate::ids::UploadId;
 
 /// Trims a required text field and checks its length in characters.
 pub fn required_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
@@ -84,6 +86,59 @@ pub fn new_notice(notice: &NewNotice) -> Result<NewNotice, ApiError> {
         urgent: notice.urgent || notice.category == NoticeCategory::Urgent,
         ..notice.clone()
     })
+}
+
+/// Images attached to a topic or comment: at most [`topics::MAX_IMAGES`], each once.
+pub fn images(images: &[UploadId]) -> Result<Vec<UploadId>, ApiError> {
+    let distinct: std::collections::BTreeSet<_> = images.iter().collect();
+    if images.len() > topics::MAX_IMAGES || distinct.len() != images.len() {
+        return Err(ApiError::on_field(ErrorCode::InvalidValue, "images"));
+    }
+    Ok(images.to_vec())
+}
+
+pub fn new_topic(topic: &NewTopic) -> Result<NewTopic, ApiError> {
+    let body = topic.body.trim();
+    if body.chars().count() > topics::limits::BODY_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "body"));
+    }
+    Ok(NewTopic {
+        title: required_text(&topic.title, topics::limits::TITLE_MAX_CHARS, "title")?,
+        body: body.to_owned(),
+        images: images(&topic.images)?,
+        vote: topic.vote.clone(),
+    })
+}
+
+pub fn new_comment(comment: &NewComment) -> Result<NewComment, ApiError> {
+    Ok(NewComment {
+        body: required_text(&comment.body, topics::limits::COMMENT_MAX_CHARS, "body")?,
+        reply_to: comment.reply_to,
+        images: images(&comment.images)?,
+    })
+}
+
+/// Why staff hid a comment, or what was done after a vote: required, bounded text.
+pub fn hide_reason(reason: &str) -> Result<String, ApiError> {
+    required_text(reason, topics::limits::REASON_MAX_CHARS, "reason")
+}
+
+pub fn follow_up(body: &str) -> Result<String, ApiError> {
+    required_text(body, topics::limits::BODY_MAX_CHARS, "body")
+}
+
+/// Staff's proposal rules: between 1 and 10,000 households, 1 to 90 days each.
+pub fn proposal_rules(rules: &ProposalRules) -> Result<ProposalRules, ApiError> {
+    if !(1..=10_000).contains(&rules.support_households) {
+        return Err(ApiError::on_field(ErrorCode::InvalidValue, "support_households"));
+    }
+    if !(1..=90).contains(&rules.support_days) {
+        return Err(ApiError::on_field(ErrorCode::InvalidValue, "support_days"));
+    }
+    if !(1..=90).contains(&rules.vote_days) {
+        return Err(ApiError::on_field(ErrorCode::InvalidValue, "vote_days"));
+    }
+    Ok(*rules)
 }
 
 #[cfg(test)]
@@ -164,6 +219,7 @@ mod tests {
             category,
             pinned: false,
             urgent: false,
+            vote_id: None,
         };
         assert!(new_notice(&notice("t", "b", NoticeCategory::Urgent)).unwrap().urgent);
         assert!(!new_notice(&notice(" t ", "b", NoticeCategory::Activity)).unwrap().urgent);
@@ -175,5 +231,40 @@ mod tests {
         ] {
             assert_eq!(new_notice(&notice(title, body, NoticeCategory::Government)), Err(ApiError::on_field(code, field)));
         }
+    }
+
+    #[test]
+    fn topics_need_a_title_and_at_most_four_distinct_images() {
+        let topic = |title: &str, images: Vec<i64>| NewTopic {
+            title: title.into(),
+            body: " 为什么 ".into(),
+            images: images.into_iter().map(UploadId).collect(),
+            vote: None,
+        };
+        assert_eq!(new_topic(&topic(" 加装电梯 ", vec![1, 2])).unwrap().title, "加装电梯");
+        assert_eq!(new_topic(&topic(" ", vec![])), Err(ApiError::on_field(ErrorCode::FieldRequired, "title")));
+        for bad in [vec![1, 2, 1], vec![1, 2, 3, 4, 5]] {
+            assert_eq!(new_topic(&topic("t", bad)), Err(ApiError::on_field(ErrorCode::InvalidValue, "images")));
+        }
+    }
+
+    #[test]
+    fn comments_and_reasons_are_required_and_bounded() {
+        let comment = |body: String| NewComment { body, reply_to: None, images: vec![] };
+        assert_eq!(new_comment(&comment(" 同意 ".into())).unwrap().body, "同意");
+        assert_eq!(new_comment(&comment("\n".into())), Err(ApiError::on_field(ErrorCode::FieldRequired, "body")));
+        let long = "字".repeat(topics::limits::COMMENT_MAX_CHARS + 1);
+        assert_eq!(new_comment(&comment(long)), Err(ApiError::on_field(ErrorCode::FieldTooLong, "body")));
+        assert_eq!(hide_reason(""), Err(ApiError::on_field(ErrorCode::FieldRequired, "reason")));
+    }
+
+    #[test]
+    fn proposal_rules_stay_in_range() {
+        let good = ProposalRules::default();
+        assert_eq!(proposal_rules(&good), Ok(good));
+        let none = ProposalRules { support_households: 0, ..good };
+        assert_eq!(proposal_rules(&none), Err(ApiError::on_field(ErrorCode::InvalidValue, "support_households")));
+        let forever = ProposalRules { vote_days: 365, ..good };
+        assert_eq!(proposal_rules(&forever), Err(ApiError::on_field(ErrorCode::InvalidValue, "vote_days")));
     }
 }

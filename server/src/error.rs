@@ -36,6 +36,16 @@ pub enum AppError {
     BallotFinal,
     #[error("not eligible to vote")]
     NotEligible,
+    #[error("proposal no longer takes support")]
+    SupportClosed,
+    #[error("the topic's vote is still open")]
+    VoteStillOpen,
+    #[error("the topic already has a vote")]
+    TopicHasVote,
+    #[error("not an image")]
+    NotAnImage,
+    #[error("image too large")]
+    ImageTooLarge,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -85,6 +95,11 @@ impl AppError {
             VoteClosed => (StatusCode::CONFLICT, plain(ErrorCode::VoteClosed)),
             BallotFinal => (StatusCode::CONFLICT, plain(ErrorCode::BallotFinal)),
             NotEligible => (StatusCode::FORBIDDEN, plain(ErrorCode::NotEligible)),
+            SupportClosed => (StatusCode::CONFLICT, plain(ErrorCode::SupportClosed)),
+            VoteStillOpen => (StatusCode::CONFLICT, plain(ErrorCode::VoteStillOpen)),
+            TopicHasVote => (StatusCode::CONFLICT, plain(ErrorCode::TopicHasVote)),
+            NotAnImage => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::NotAnImage)),
+            ImageTooLarge => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::ImageTooLarge)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

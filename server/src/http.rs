@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use crate::config::Config;
 use crate::error::error_response;
 use crate::state::AppState;
-use crate::{auth, community, events, family, hall, help, notices};
+use crate::{auth, community, events, family, hall, help, notices, uploads};
 
 /// The largest JSON body accepted (a long notice is ~60 KB of UTF-8).
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
@@ -59,6 +59,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(family::routes::router())
         .merge(help::routes::router())
         .merge(hall::routes::router())
+        .merge(hall::topics::routes::router())
+        .merge(uploads::routes::router())
         .merge(events::routes::ticket_router())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(map_response(timeout_as_error_body));
@@ -102,7 +104,7 @@ fn cors(extra_origins: &[String]) -> CorsLayer {
         .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

@@ -17,6 +17,7 @@ pub mod http;
 pub mod notices;
 pub mod seed;
 pub mod state;
+pub mod uploads;
 
 use std::future::Future;
 use std::net::SocketAddr;

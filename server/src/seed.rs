@@ -183,6 +183,7 @@ async fn seed_notices(
             category: notice.category,
             pinned: notice.pinned,
             urgent: false,
+            vote_id: None,
         })?;
         let published_at = now - Duration::hours(count - index as i64);
         notices::insert(&mut *conn, community_id, notice.author, notice.author_name, &checked, published_at).await?;

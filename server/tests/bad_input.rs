@@ -104,7 +104,7 @@ async fn query_strings_and_fields_out_of_range_are_refused(backend: Backend) {
         let (got, body) = staff.raw::<()>(Method::GET, &format!("/notices?{query}"), None).await.unwrap();
         assert_refused(query, got, &body, status, code);
     }
-    let blank = NewNotice { title: "   ".into(), body_markdown: "b".into(), category: NoticeCategory::Activity, pinned: false, urgent: false };
+    let blank = NewNotice { title: "   ".into(), body_markdown: "b".into(), category: NoticeCategory::Activity, pinned: false, urgent: false, vote_id: None };
     let (status, body) = staff.raw(Method::POST, "/notices", Some(&blank)).await.unwrap();
     assert_refused("blank title", status, &body, 422, "field_required");
     assert_eq!(body["error"]["field"], "title");

@@ -16,6 +16,7 @@ async fn another_communitys_notices_cannot_be_listed_opened_read_or_counted(back
             category: NoticeCategory::Government,
             pinned: false,
             urgent: false,
+            vote_id: None,
         })
         .await
         .unwrap();

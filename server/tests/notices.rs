@@ -17,6 +17,7 @@ fn urgent(title: &str) -> NewNotice {
         category: NoticeCategory::Urgent,
         pinned: false,
         urgent: false,
+        vote_id: None,
     }
 }
 

@@ -205,6 +205,41 @@ pub async fn residents(conn: &mut AnyConnection, community: CommunityId) -> Resu
         .collect())
 }
 
+/// How a person appears in public: name, role and building (if they have a household).
+pub struct PublicFace {
+    pub name: String,
+    pub role: String,
+    pub building: Option<String>,
+}
+
+/// The public faces of `people` who belong to `community`.
+pub async fn public_faces(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    people: impl IntoIterator<Item = UserId>,
+) -> Result<std::collections::HashMap<UserId, PublicFace>, sqlx::Error> {
+    let mut faces = std::collections::HashMap::new();
+    for person in people {
+        if faces.contains_key(&person) {
+            continue;
+        }
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.name, p.role, b.name
+             FROM users p LEFT JOIN households h ON h.id = p.household_id
+                  LEFT JOIN units u ON u.id = h.unit_id LEFT JOIN buildings b ON b.id = u.building_id
+             WHERE p.id = $1 AND p.community_id = $2",
+        )
+        .bind(person.0)
+        .bind(community.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some((name, role, building)) = row {
+            faces.insert(person, PublicFace { name, role, building });
+        }
+    }
+    Ok(faces)
+}
+
 /// Every unit's exclusive floor area (hundredths of m²): the owners' electorate, each unit
 /// counted as one owner.
 pub async fn unit_areas(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<(i64, i64)>, sqlx::Error> {

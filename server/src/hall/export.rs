@@ -84,6 +84,7 @@ mod tests {
             can_vote: false,
             my_ballot: None,
             tally: Tally { ballots: 1, eligible: 3, counts: vec![1, 0, 0], owners: None },
+            topic_id: None,
         };
         let chain = [ChainEntry { sequence: 1, receipt: "K7PM4XQ2".into(), choices: vec![0], cast_at: Utc::now(), hash: "ab".into(), counted: true }];
         let text = result_csv(&vote, &chain).unwrap();

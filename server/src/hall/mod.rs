@@ -1,5 +1,5 @@
-//! The discussion hall (议事厅): votes with lawful, verifiable tallies. Topics, discussion
-//! and resident proposals come next.
+//! The discussion hall (议事厅): votes with lawful, verifiable tallies, and the topics
+//! residents discuss, propose and see followed up.
 
 pub mod ballot;
 pub mod export;
@@ -7,3 +7,4 @@ pub mod routes;
 pub mod rules;
 pub mod storage;
 pub mod tally;
+pub mod topics;

@@ -11,7 +11,7 @@ use linli_api::family::FamilyActivityKind;
 use linli_api::hall::{
     CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Participant, Tally, Vote, VoteKind, VotePhase, VoteRecord,
 };
-use linli_api::ids::{CommunityId, VoteId};
+use linli_api::ids::{CommunityId, UserId, VoteId};
 use linli_api::{ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -56,17 +56,44 @@ async fn create(
     ApiJson(vote): ApiJson<NewVote>,
 ) -> AppResult<(StatusCode, Json<Vote>)> {
     let now = state.clock.now();
-    let checked = rules::check_new_vote(&vote, now)?;
-    let max_choices = checked.kind.max_choices();
-    let description_html = render_markdown(&checked.vote.description);
     let mut tx = state.db.begin_write().await?;
-    let id = storage::insert_vote(&mut tx, caller.community_id, caller.user_id, &checked.vote, &description_html, max_choices, now)
-        .await?;
+    let id = open_vote(&mut tx, caller.community_id, caller.user_id, &vote, now).await?;
     tx.commit().await?;
     let mut conn = state.db.pool.acquire().await?;
     let row = storage::find_vote(&mut conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
     let reader = Reader::of(&mut conn, Subject::from(&caller)).await?;
     Ok((StatusCode::CREATED, Json(describe(&mut conn, row, &reader, now).await?)))
+}
+
+/// Checks and stores a new vote; it opens and closes by its times alone.
+pub async fn open_vote(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    created_by: UserId,
+    vote: &NewVote,
+    now: DateTime<Utc>,
+) -> AppResult<VoteId> {
+    let checked = rules::check_new_vote(vote, now)?;
+    let description_html = render_markdown(&checked.vote.description);
+    Ok(storage::insert_vote(conn, community, created_by, &checked.vote, &description_html, checked.kind.max_choices(), now).await?)
+}
+
+/// Whether the vote exists in `community` (for modules that point at one, e.g. notices).
+pub async fn vote_exists(conn: &mut AnyConnection, community: CommunityId, id: VoteId) -> AppResult<bool> {
+    Ok(storage::find_vote(conn, community, id).await?.is_some())
+}
+
+/// The phase of a vote of `community`, if it exists.
+pub async fn vote_phase(conn: &mut AnyConnection, community: CommunityId, id: VoteId, now: DateTime<Utc>) -> AppResult<Option<VotePhase>> {
+    Ok(storage::find_vote(conn, community, id).await?.map(|row| phase_of(row.opens_at, row.closes_at, now)))
+}
+
+fn phase_of(opens_at: DateTime<Utc>, closes_at: DateTime<Utc>, now: DateTime<Utc>) -> VotePhase {
+    match ballot::phase(opens_at, closes_at, now) {
+        Phase::Scheduled => VotePhase::Scheduled,
+        Phase::Open => VotePhase::Open,
+        Phase::Closed => VotePhase::Closed,
+    }
 }
 
 /// The community's votes, open ones first, each with the reader's ballot and the live tally.
@@ -354,11 +381,7 @@ fn stance(choice: u32) -> Option<Stance> {
 }
 
 async fn describe(conn: &mut AnyConnection, row: VoteRow, reader: &Reader, now: DateTime<Utc>) -> AppResult<Vote> {
-    let phase = match ballot::phase(row.opens_at, row.closes_at, now) {
-        Phase::Scheduled => VotePhase::Scheduled,
-        Phase::Open => VotePhase::Open,
-        Phase::Closed => VotePhase::Closed,
-    };
+    let phase = phase_of(row.opens_at, row.closes_at, now);
     let key = rules::voter_key(row.eligibility, &reader.voter);
     let counted = match &key {
         Some(key) => storage::counted_ballot(&mut *conn, row.id, key).await?,
@@ -389,5 +412,6 @@ async fn describe(conn: &mut AnyConnection, row: VoteRow, reader: &Reader, now: 
         can_vote: key.is_some() && phase == VotePhase::Open,
         my_ballot,
         tally,
+        topic_id: row.topic,
     })
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use linli_api::hall::{Eligibility, Matter, NewVote, VoteKind};
-use linli_api::ids::{CommunityId, HouseholdId, UserId, VoteId};
+use linli_api::ids::{CommunityId, HouseholdId, TopicId, UserId, VoteId};
 use sqlx::AnyConnection;
 
 use super::ballot::{genesis, Kind};
@@ -41,6 +41,8 @@ pub struct VoteRow {
     pub final_on_cast: bool,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
+    /// The topic the vote decides.
+    pub topic: Option<TopicId>,
 }
 
 impl VoteRow {
@@ -55,13 +57,14 @@ impl VoteRow {
     }
 }
 
-type VoteTuple = (i64, i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64);
+type VoteTuple = (i64, i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64, Option<i64>);
 
 const VOTE_COLUMNS: &str = "SELECT id, community_id, question, description_html, kind, options, max_choices, eligibility, matter,
-        secret, final_on_cast, opens_at, closes_at FROM votes";
+        secret, final_on_cast, opens_at, closes_at, (SELECT t.id FROM topics t WHERE t.vote_id = votes.id) AS topic_id FROM votes";
 
 fn vote_row(row: VoteTuple) -> Option<VoteRow> {
-    let (id, community, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes) = row;
+    let (id, community, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes, topic) =
+        row;
     Some(VoteRow {
         id: VoteId(id),
         community: CommunityId(community),
@@ -76,6 +79,7 @@ fn vote_row(row: VoteTuple) -> Option<VoteRow> {
         final_on_cast: final_on_cast != 0,
         opens_at: from_millis(opens),
         closes_at: from_millis(closes),
+        topic: topic.map(TopicId),
     })
 }
 

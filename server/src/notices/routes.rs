@@ -8,7 +8,7 @@ use linli_api::events::Event;
 use linli_api::family::FamilyActivityKind;
 use linli_api::ids::NoticeId;
 use linli_api::notices::{NewNotice, Notice, NoticeListQuery, NoticePage, NoticeSummary, ReadStats};
-use linli_api::ErrorBody;
+use linli_api::{ErrorBody, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -59,6 +59,11 @@ async fn publish(
 ) -> AppResult<(StatusCode, Json<NoticeSummary>)> {
     let notice = rules::check_notice(&notice)?;
     let mut conn = state.db.pool.acquire().await?;
+    if let Some(vote) = notice.vote_id {
+        if !crate::hall::routes::vote_exists(&mut conn, caller.community_id, vote).await? {
+            return Err(AppError::invalid(ErrorCode::InvalidValue, "vote_id"));
+        }
+    }
     let author_name = name_of(&mut conn, caller.user_id).await?;
     let summary =
         storage::insert(&mut conn, caller.community_id, caller.user_id, &author_name, &notice, state.clock.now()).await?;

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use linli_api::ids::UserId;
+use linli_api::ids::{UserId, VoteId};
 use linli_api::notices::limits::{PER_PAGE_DEFAULT, PER_PAGE_MAX};
 use linli_api::notices::{BuildingUnread, NewNotice, NoticeCategory, NoticeListQuery, UnreadResident};
 use linli_api::phone::mask_phone;
@@ -21,6 +21,7 @@ pub struct CheckedNotice {
     pub category: NoticeCategory,
     pub pinned: bool,
     pub urgent: bool,
+    pub vote_id: Option<VoteId>,
 }
 
 pub fn check_notice(notice: &NewNotice) -> Result<CheckedNotice, AppError> {
@@ -32,6 +33,7 @@ pub fn check_notice(notice: &NewNotice) -> Result<CheckedNotice, AppError> {
         category: notice.category,
         pinned: notice.pinned,
         urgent: notice.urgent,
+        vote_id: notice.vote_id,
     })
 }
 

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use linli_api::auth::Role;
-use linli_api::ids::{CommunityId, NoticeId, UserId};
+use linli_api::ids::{CommunityId, NoticeId, UserId, VoteId};
 use linli_api::notices::{Notice, NoticeCategory, NoticeSummary};
 use sqlx::AnyConnection;
 
@@ -12,11 +12,11 @@ use super::rules::{CheckedNotice, PageWindow};
 use crate::db::{flag, from_millis, to_millis};
 
 const SUMMARY_COLUMNS: &str = "n.id, n.title, n.category, n.pinned, n.urgent, n.published_at, n.author_name,
-     CAST(CASE WHEN r.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT)";
+     CAST(CASE WHEN r.user_id IS NULL THEN 0 ELSE 1 END AS BIGINT), n.vote_id";
 
-type SummaryRow = (i64, String, String, i64, i64, i64, String, i64);
+type SummaryRow = (i64, String, String, i64, i64, i64, String, i64, Option<i64>);
 
-fn summary((id, title, category, pinned, urgent, published_at, author_name, read): SummaryRow) -> NoticeSummary {
+fn summary((id, title, category, pinned, urgent, published_at, author_name, read, vote_id): SummaryRow) -> NoticeSummary {
     NoticeSummary {
         id: NoticeId(id),
         title,
@@ -26,6 +26,7 @@ fn summary((id, title, category, pinned, urgent, published_at, author_name, read
         published_at: from_millis(published_at),
         author_name,
         read: read != 0,
+        vote_id: vote_id.map(VoteId),
     }
 }
 
@@ -39,8 +40,8 @@ pub async fn insert(
 ) -> Result<NoticeSummary, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO notices (community_id, author_id, author_name, title, body_markdown, body_html,
-                              category, pinned, urgent, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                              category, pinned, urgent, published_at, vote_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(community.0)
     .bind(author.0)
@@ -52,6 +53,7 @@ pub async fn insert(
     .bind(flag(notice.pinned))
     .bind(flag(notice.urgent))
     .bind(to_millis(now))
+    .bind(notice.vote_id.map(|vote| vote.0))
     .fetch_one(conn)
     .await?;
     Ok(NoticeSummary {
@@ -63,6 +65,7 @@ pub async fn insert(
         published_at: from_millis(to_millis(now)),
         author_name: author_name.to_owned(),
         read: false,
+        vote_id: notice.vote_id,
     })
 }
 
@@ -109,7 +112,7 @@ pub async fn find(
     id: NoticeId,
     reader: UserId,
 ) -> Result<Option<Notice>, sqlx::Error> {
-    let row: Option<(i64, String, String, i64, i64, i64, String, i64, String, String)> = sqlx::query_as(&format!(
+    let row: Option<(i64, String, String, i64, i64, i64, String, i64, Option<i64>, String, String)> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, n.body_markdown, n.body_html
          FROM notices n LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = $1
          WHERE n.id = $2 AND n.community_id = $3"
@@ -119,8 +122,8 @@ pub async fn find(
     .bind(community.0)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(id, title, category, pinned, urgent, published_at, author_name, read, body_markdown, body_html)| Notice {
-        summary: summary((id, title, category, pinned, urgent, published_at, author_name, read)),
+    Ok(row.map(|(id, title, category, pinned, urgent, published_at, author_name, read, vote_id, body_markdown, body_html)| Notice {
+        summary: summary((id, title, category, pinned, urgent, published_at, author_name, read, vote_id)),
         body_markdown,
         body_html,
     }))

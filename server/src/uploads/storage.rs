@@ -1,0 +1,61 @@
+//! SQL of uploaded images.
+
+use chrono::{DateTime, Utc};
+use linli_api::ids::{CommunityId, UploadId, UserId};
+use sqlx::AnyConnection;
+
+use super::image::Reencoded;
+use crate::db::to_millis;
+
+pub async fn insert(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    uploader: UserId,
+    image: &Reencoded,
+    now: DateTime<Utc>,
+) -> Result<UploadId, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO uploads (community_id, uploader_id, content_type, width, height, data, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(community.0)
+    .bind(uploader.0)
+    .bind(image.content_type)
+    .bind(i64::from(image.width))
+    .bind(i64::from(image.height))
+    .bind(image.bytes.as_slice())
+    .bind(to_millis(now))
+    .fetch_one(conn)
+    .await?;
+    Ok(UploadId(id))
+}
+
+/// The stored copy and its type, only within `community`.
+pub async fn find(conn: &mut AnyConnection, community: CommunityId, id: UploadId) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as("SELECT content_type, data FROM uploads WHERE id = $1 AND community_id = $2")
+        .bind(id.0)
+        .bind(community.0)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Which of `ids` `uploader` uploaded in `community`: attaching someone else's image is
+/// refused, so an id cannot be used to pull another person's photo into a thread.
+pub async fn owned_by(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    uploader: UserId,
+    ids: &[UploadId],
+) -> Result<usize, sqlx::Error> {
+    let mut owned = 0;
+    for id in ids {
+        let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM uploads WHERE id = $1 AND community_id = $2 AND uploader_id = $3")
+            .bind(id.0)
+            .bind(community.0)
+            .bind(uploader.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        owned += usize::from(found.is_some());
+    }
+    Ok(owned)
+}
