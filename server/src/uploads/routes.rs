@@ -55,7 +55,7 @@ impl<S: Send + Sync> FromRequest<S> for ImageBody {
 /// Uploads a photo (JPEG, PNG or WebP, up to 10 MB); the server keeps a re-encoded copy
 /// without metadata, at most 1600 px a side, and answers with its id to attach.
 #[utoipa::path(post, path = "/uploads", tag = "uploads", security(("bearer" = [])),
-    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    request_body(content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "image/webp"))),
     responses((status = 201, body = Upload), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn upload(
@@ -86,7 +86,7 @@ async fn upload(
 /// The stored copy of an image of the reader's community.
 #[utoipa::path(get, path = "/uploads/{id}", tag = "uploads", security(("bearer" = [])),
     params(("id" = i64, Path, description = "upload id"), crate::family::ActingFor),
-    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 401, body = ErrorBody),
+    responses((status = 200, content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn download(State(state): State<AppState>, reader: Acting<ReadNotices>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
