@@ -67,6 +67,7 @@ pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartErro
         events: EventHub::new(),
         sign_in_limiter: Arc::new(SignInLimiter::new(config.sign_in_per_phone, config.sign_in_per_address)),
         clock,
+        ballot_boxes: Default::default(),
     };
     let listener = TcpListener::bind(config.bind).await.map_err(|e| StartError::Bind(config.bind, e))?;
     let address = listener.local_addr().map_err(|e| StartError::Bind(config.bind, e))?;

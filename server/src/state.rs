@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::auth::limiter::SignInLimiter;
 use crate::db::Db;
 use crate::events::EventHub;
+use crate::hall::ballot_box::BallotBoxes;
 
 /// The time source. Rules take time as a parameter; handlers ask the clock, so tests of
 /// time-driven behaviour (expiry, escalation) can move time instead of sleeping.
@@ -33,4 +34,5 @@ pub struct AppState {
     pub events: EventHub,
     pub sign_in_limiter: Arc<SignInLimiter>,
     pub clock: Clock,
+    pub ballot_boxes: BallotBoxes,
 }

@@ -86,14 +86,46 @@ impl<G: Needs> Acting<G> {
         detail: &str,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let Some(link) = self.link else { return Ok(()) };
-        let activity = storage::Activity {
+        match self.history_entry(kind, detail) {
+            Some(entry) => entry.write(conn, now).await,
+            None => Ok(()),
+        }
+    }
+
+    /// The history entry to write when this is done for someone else, for work that is
+    /// written later in another transaction (e.g. a ballot waiting in the ballot box).
+    pub fn history_entry(&self, kind: FamilyActivityKind, detail: &str) -> Option<HistoryEntry> {
+        Some(HistoryEntry {
             community: self.subject.community_id,
-            link,
+            link: self.link?,
             resident: self.subject.user_id,
             member: self.caller.user_id,
             kind,
-            detail,
+            detail: detail.to_owned(),
+        })
+    }
+}
+
+/// Something a family member did for a resident, to go into the resident's history.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    community: CommunityId,
+    link: FamilyLinkId,
+    resident: UserId,
+    member: UserId,
+    kind: FamilyActivityKind,
+    detail: String,
+}
+
+impl HistoryEntry {
+    pub async fn write(&self, conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+        let activity = storage::Activity {
+            community: self.community,
+            link: self.link,
+            resident: self.resident,
+            member: self.member,
+            kind: self.kind,
+            detail: &self.detail,
             at: now,
         };
         storage::record(conn, &activity).await

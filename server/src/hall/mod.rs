@@ -2,6 +2,8 @@
 //! residents discuss, propose and see followed up.
 
 pub mod ballot;
+pub mod ballot_box;
+pub mod batch;
 pub mod export;
 pub mod routes;
 pub mod rules;

@@ -6,7 +6,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
-use linli_api::events::Event;
 use linli_api::family::FamilyActivityKind;
 use linli_api::hall::{
     CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Participant, Tally, Vote, VoteKind, VotePhase, VoteRecord,
@@ -17,17 +16,16 @@ use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::ballot::{self, BallotError, CastRefusal, Phase};
+use super::ballot::{self, BallotError, Phase};
+use super::ballot_box::Submission;
 use super::export;
 use super::rules::{self, Voter};
-use super::storage::{self, NewBallot, VoteRow};
+use super::storage::{self, VoteRow};
 use super::tally::{decide, owners_decision, Electorate, OwnersTotals, Stance};
 use crate::auth::storage::{name_of, profile_of};
 use crate::auth::{Signed, StaffOnly};
-use crate::community::rules::new_invite_code;
 use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
-use crate::events::Audience;
 use crate::extract::{ApiJson, ApiPath};
 use crate::family::{Acting, ActingFor, Subject, VoteProxy};
 use crate::notices::rules::render_markdown;
@@ -142,56 +140,36 @@ async fn cast(
     ApiPath(id): ApiPath<i64>,
     ApiJson(ballot): ApiJson<CastBallot>,
 ) -> AppResult<Json<Vote>> {
-    let now = state.clock.now();
     let subject = voter.subject.clone();
-    let mut tx = state.db.begin_write().await?;
-    let row = storage::find_vote(&mut tx, subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
     let choices = ballot::check_choices(row.ballot_kind(), &ballot.choices).map_err(|error| match error {
         BallotError::WrongNumberOfChoices | BallotError::NoSuchOption | BallotError::Repeated => {
             AppError::invalid(ErrorCode::InvalidValue, "choices")
         }
     })?;
-    let person = voter_of(&mut tx, &subject).await?;
+    let person = voter_of(&mut conn, &subject).await?;
     let key = rules::voter_key(row.eligibility, &person).ok_or(AppError::NotEligible)?;
-    // Taking the chain's next place first makes ballots on one vote take their turn.
-    let (sequence, previous) = storage::take_chain_place(&mut tx, row.id).await?;
-    let replaced = storage::counted_ballot(&mut tx, row.id, &key).await?;
-    ballot::may_cast(ballot::phase(row.opens_at, row.closes_at, now), replaced.is_some(), row.final_on_cast).map_err(|refusal| match refusal {
-        CastRefusal::NotOpenYet => AppError::VoteNotOpen,
-        CastRefusal::Closed => AppError::VoteClosed,
-        CastRefusal::AlreadyFinal => AppError::BallotFinal,
-    })?;
-    let receipt = new_invite_code(&mut rand::thread_rng());
-    let hash = ballot::link_hash(&previous, sequence, &receipt, &choices, now.timestamp_millis());
     let area = match (row.eligibility, person.household) {
-        (Eligibility::Owners, Some(household)) => community::household_area(&mut tx, household).await?,
+        (Eligibility::Owners, Some(household)) => community::household_area(&mut conn, household).await?,
         _ => 0,
     };
-    let entry = NewBallot {
-        vote: row.id,
-        sequence,
-        receipt: &receipt,
-        choices: &choices,
-        at: now,
-        hash: &hash,
-        voter_key: &key,
+    let proxy_name = if voter.is_for_someone_else() { Some(name_of(&mut conn, voter.caller.user_id).await?) } else { None };
+    drop(conn);
+    let submission = Submission {
+        voter_key: key,
+        choices,
+        area,
         resident: subject.user_id,
         cast_by: voter.caller.user_id,
         household: person.household,
-        area,
+        history: voter.history_entry(FamilyActivityKind::Voted, &row.question),
     };
-    storage::record_ballot(&mut tx, &entry).await?;
-    let replaced = replaced.as_ref().map(|ballot| (ballot.choices.as_slice(), ballot.area));
-    storage::apply_to_totals(&mut tx, row.id, replaced, (&choices, area)).await?;
-    voter.record(&mut tx, FamilyActivityKind::Voted, &row.question, now).await?;
-    tx.commit().await?;
-
-    let mut conn = state.db.pool.acquire().await?;
-    let sizes = community_sizes(&mut conn, subject.community_id).await?;
-    let reader = Reader { subject, voter: person, sizes };
-    let vote = describe(&mut conn, row, &reader, now).await?;
-    state.events.publish(reader.subject.community_id, Audience::Members, Event::VoteTally { vote_id: vote.id, tally: vote.tally.clone() });
-    Ok(Json(vote))
+    // The box answers once the batch holding this ballot committed (see `ballot_box`).
+    let counted = state.ballot_boxes.cast(&state, &row, submission).await?;
+    let phase = phase_of(row.opens_at, row.closes_at, state.clock.now());
+    let my_ballot = MyBallot { choices: counted.choices, receipt: counted.receipt, cast_at: counted.cast_at, proxy_name };
+    Ok(Json(vote_view(row, phase, phase == VotePhase::Open, Some(my_ballot), counted.tally)))
 }
 
 /// Every ballot cast, chained by hash and without voters, marked counted or replaced:
@@ -304,7 +282,6 @@ pub async fn community_sizes(conn: &mut AnyConnection, community_id: CommunityId
 
 /// Everything about the reader a vote's description needs, looked up once per request.
 struct Reader {
-    subject: Subject,
     voter: Voter,
     sizes: CommunitySizes,
 }
@@ -313,7 +290,7 @@ impl Reader {
     async fn of(conn: &mut AnyConnection, subject: Subject) -> AppResult<Self> {
         let voter = voter_of(&mut *conn, &subject).await?;
         let sizes = community_sizes(&mut *conn, subject.community_id).await?;
-        Ok(Reader { subject, voter, sizes })
+        Ok(Reader { voter, sizes })
     }
 }
 
@@ -395,7 +372,12 @@ async fn describe(conn: &mut AnyConnection, row: VoteRow, reader: &Reader, now: 
         None => None,
     };
     let tally = tally(&mut *conn, &reader.sizes, &row).await?;
-    Ok(Vote {
+    let can_vote = key.is_some() && phase == VotePhase::Open;
+    Ok(vote_view(row, phase, can_vote, my_ballot, tally))
+}
+
+fn vote_view(row: VoteRow, phase: VotePhase, can_vote: bool, my_ballot: Option<MyBallot>, tally: Tally) -> Vote {
+    Vote {
         id: row.id,
         question: row.question,
         description: row.description_html,
@@ -409,9 +391,9 @@ async fn describe(conn: &mut AnyConnection, row: VoteRow, reader: &Reader, now: 
         opens_at: row.opens_at,
         closes_at: row.closes_at,
         phase,
-        can_vote: key.is_some() && phase == VotePhase::Open,
+        can_vote,
         my_ballot,
         tally,
         topic_id: row.topic,
-    })
+    }
 }

@@ -1,11 +1,14 @@
 //! SQL of votes, the ballot chain and who took part.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, Utc};
 use linli_api::hall::{Eligibility, Matter, NewVote, VoteKind};
 use linli_api::ids::{CommunityId, HouseholdId, TopicId, UserId, VoteId};
 use sqlx::AnyConnection;
 
 use super::ballot::{genesis, Kind};
+use super::batch::Standing;
 use crate::db::{flag, from_millis, to_millis};
 
 /// Enums in their stored form: their serde (snake_case) names.
@@ -147,55 +150,111 @@ pub async fn votes(conn: &mut AnyConnection, community: CommunityId, limit: i64)
 
 /// Takes the next place in the vote's chain: its sequence number and the hash before it.
 /// Run first in the casting transaction, so casts on one vote take their turn.
-pub async fn take_chain_place(conn: &mut AnyConnection, vote: VoteId) -> Result<(i64, String), sqlx::Error> {
-    sqlx::query_as("UPDATE votes SET chain_length = chain_length + 1 WHERE id = $1 RETURNING chain_length, chain_head")
+/// Locks the vote's row until commit and reads its chain's length and head: batches of
+/// ballots on one vote take their turn here (a row lock on PostgreSQL; SQLite has one
+/// writer anyway).
+pub async fn lock_chain(conn: &mut AnyConnection, vote: VoteId) -> Result<(i64, String), sqlx::Error> {
+    sqlx::query_as("UPDATE votes SET chain_length = chain_length WHERE id = $1 RETURNING chain_length, chain_head")
         .bind(vote.0)
         .fetch_one(conn)
         .await
 }
 
-pub struct NewBallot<'a> {
-    pub vote: VoteId,
+pub async fn set_chain(conn: &mut AnyConnection, vote: VoteId, length: i64, head: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE votes SET chain_length = $1, chain_head = $2 WHERE id = $3")
+        .bind(length)
+        .bind(head)
+        .bind(vote.0)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// `$first, $first+1, …` for `count` values.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The counted ballots of `voter_keys` on the vote: choices and area.
+pub async fn standings(conn: &mut AnyConnection, vote: VoteId, voter_keys: &[&str]) -> Result<HashMap<String, Standing>, sqlx::Error> {
+    if voter_keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT p.voter_key, c.choices, p.area
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1 AND p.voter_key IN ({})",
+        placeholders(2, voter_keys.len())
+    );
+    let mut query = sqlx::query_as::<_, (String, String, i64)>(&sql).bind(vote.0);
+    for key in voter_keys {
+        query = query.bind(*key);
+    }
+    let rows = query.fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|(key, choices, area)| (key, Standing { choices: decode_choices(&choices), area })).collect())
+}
+
+/// One entry to append to a vote's chain.
+pub struct ChainRow<'a> {
     pub sequence: i64,
     pub receipt: &'a str,
     pub choices: &'a [u32],
-    pub at: DateTime<Utc>,
     pub hash: &'a str,
+}
+
+/// Appends entries to the chain in one statement.
+pub async fn append_chain(conn: &mut AnyConnection, vote: VoteId, at: DateTime<Utc>, rows: &[ChainRow<'_>]) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<String> = (0..rows.len()).map(|i| format!("({})", placeholders(1 + i * 6, 6))).collect();
+    let sql = format!("INSERT INTO ballot_chain (vote_id, sequence, receipt, choices, cast_at, hash) VALUES {}", values.join(", "));
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        query = query.bind(vote.0).bind(row.sequence).bind(row.receipt).bind(encode_choices(row.choices)).bind(to_millis(at)).bind(row.hash);
+    }
+    query.execute(conn).await?;
+    Ok(())
+}
+
+/// Who took part and which entry counts for them.
+pub struct ParticipationRow<'a> {
     pub voter_key: &'a str,
+    /// The resident the ballot is for, and who pressed the button (a proxy, or them).
     pub resident: UserId,
     pub cast_by: UserId,
     pub household: Option<HouseholdId>,
     pub area: i64,
+    pub counted_sequence: i64,
 }
 
-/// Appends the ballot to the chain and makes it the voter's counted one.
-pub async fn record_ballot(conn: &mut AnyConnection, ballot: &NewBallot<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO ballot_chain (vote_id, sequence, receipt, choices, cast_at, hash) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(ballot.vote.0)
-        .bind(ballot.sequence)
-        .bind(ballot.receipt)
-        .bind(encode_choices(ballot.choices))
-        .bind(to_millis(ballot.at))
-        .bind(ballot.hash)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("UPDATE votes SET chain_head = $1 WHERE id = $2").bind(ballot.hash).bind(ballot.vote.0).execute(&mut *conn).await?;
-    sqlx::query(
+/// Makes each row's entry its voter's counted ballot, in one statement; at most one row
+/// per voter (a statement may not update one row twice).
+pub async fn count_ballots(conn: &mut AnyConnection, vote: VoteId, at: DateTime<Utc>, rows: &[ParticipationRow<'_>]) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<String> = (0..rows.len()).map(|i| format!("({})", placeholders(1 + i * 8, 8))).collect();
+    let sql = format!(
         "INSERT INTO vote_participation (vote_id, voter_key, resident_id, cast_by, household_id, area, counted_sequence, cast_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         VALUES {}
          ON CONFLICT (vote_id, voter_key) DO UPDATE SET resident_id = excluded.resident_id, cast_by = excluded.cast_by,
-             counted_sequence = excluded.counted_sequence, cast_at = excluded.cast_at",
-    )
-    .bind(ballot.vote.0)
-    .bind(ballot.voter_key)
-    .bind(ballot.resident.0)
-    .bind(ballot.cast_by.0)
-    .bind(ballot.household.map(|h| h.0))
-    .bind(ballot.area)
-    .bind(ballot.sequence)
-    .bind(to_millis(ballot.at))
-    .execute(conn)
-    .await?;
+             area = excluded.area, counted_sequence = excluded.counted_sequence, cast_at = excluded.cast_at",
+        values.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        query = query
+            .bind(vote.0)
+            .bind(row.voter_key)
+            .bind(row.resident.0)
+            .bind(row.cast_by.0)
+            .bind(row.household.map(|h| h.0))
+            .bind(row.area)
+            .bind(row.counted_sequence)
+            .bind(to_millis(at));
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -280,36 +339,17 @@ pub async fn participation(
         .collect())
 }
 
-async fn add_to_total(conn: &mut AnyConnection, vote: VoteId, option: i64, ballots: i64, area: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE vote_totals SET ballots = ballots + $1, area = area + $2 WHERE vote_id = $3 AND option_index = $4")
-        .bind(ballots)
-        .bind(area)
-        .bind(vote.0)
-        .bind(option)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Moves a voter's weight from their replaced choices (if any) to their new ones, in the
-/// casting transaction, so the totals always equal a recount.
-pub async fn apply_to_totals(
-    conn: &mut AnyConnection,
-    vote: VoteId,
-    replaced: Option<(&[u32], i64)>,
-    (choices, area): (&[u32], i64),
-) -> Result<(), sqlx::Error> {
-    match replaced {
-        Some((old, old_area)) => {
-            for choice in old {
-                add_to_total(&mut *conn, vote, i64::from(*choice), -1, -old_area).await?;
-            }
-            add_to_total(&mut *conn, vote, -1, 0, area - old_area).await?;
-        }
-        None => add_to_total(&mut *conn, vote, -1, 1, area).await?,
-    }
-    for choice in choices {
-        add_to_total(&mut *conn, vote, i64::from(*choice), 1, area).await?;
+/// Moves the running totals by a batch's changes (per option index; -1 is the whole
+/// vote), in the casting transaction, so the totals always equal a recount.
+pub async fn add_to_totals(conn: &mut AnyConnection, vote: VoteId, deltas: &BTreeMap<i64, (i64, i64)>) -> Result<(), sqlx::Error> {
+    for (option, (ballots, area)) in deltas {
+        sqlx::query("UPDATE vote_totals SET ballots = ballots + $1, area = area + $2 WHERE vote_id = $3 AND option_index = $4")
+            .bind(*ballots)
+            .bind(*area)
+            .bind(vote.0)
+            .bind(*option)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
