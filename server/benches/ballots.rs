@@ -66,6 +66,17 @@ impl Measured {
     }
 }
 
+async fn gather(tasks: Vec<tokio::task::JoinHandle<(bool, Duration)>>, began: Instant) -> Measured {
+    let mut measured = Measured { ok: 0, wall: Duration::ZERO, latencies: Vec::new() };
+    for task in tasks {
+        let (ok, latency) = task.await.expect("request task");
+        measured.ok += usize::from(ok);
+        measured.latencies.push(latency);
+    }
+    measured.wall = began.elapsed();
+    measured
+}
+
 /// Fires one request per client at the same moment and times each.
 async fn all_at_once<F, Fut>(clients: &[Client], request: F) -> Measured
 where
@@ -87,14 +98,7 @@ where
             })
         })
         .collect();
-    let mut measured = Measured { ok: 0, wall: Duration::ZERO, latencies: Vec::new() };
-    for task in tasks {
-        let (ok, latency) = task.await.expect("request task");
-        measured.ok += usize::from(ok);
-        measured.latencies.push(latency);
-    }
-    measured.wall = began.elapsed();
-    measured
+    gather(tasks, began).await
 }
 
 /// Sends client i's request at `i / rate` seconds from the start, and times each.
@@ -104,6 +108,7 @@ where
     Fut: std::future::Future<Output = bool> + Send + 'static,
 {
     let began = tokio::time::Instant::now();
+    let started = Instant::now();
     let tasks: Vec<_> = clients
         .iter()
         .enumerate()
@@ -118,14 +123,7 @@ where
             })
         })
         .collect();
-    let mut measured = Measured { ok: 0, wall: Duration::ZERO, latencies: Vec::new() };
-    for task in tasks {
-        let (ok, latency) = task.await.expect("request task");
-        measured.ok += usize::from(ok);
-        measured.latencies.push(latency);
-    }
-    measured.wall = began.elapsed();
-    measured
+    gather(tasks, started).await
 }
 
 fn report(backend: &str, path: &str, sent: usize, measured: &Measured) {
