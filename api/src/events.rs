@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::help::HelpRequest;
 use crate::hall::Tally;
-use crate::ids::{NoticeId, VoteId};
+use crate::ids::{NoticeId, TopicId, VoteId};
 use crate::notices::NoticeSummary;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,4 +37,7 @@ pub enum Event {
     HelpUpdated { request: HelpRequest },
     /// A ballot was cast: the vote's live count.
     VoteTally { vote_id: VoteId, tally: Tally },
+    /// A topic changed: new support, a comment, a hidden comment, its vote or follow-up.
+    /// Open topic pages load it again (what the reader may see depends on who they are).
+    TopicChanged { topic_id: TopicId },
 }

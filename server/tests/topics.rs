@@ -6,6 +6,8 @@ mod common;
 
 use chrono::Duration;
 use common::{Backend, TestClock, ELDERLY, OWNER, RESIDENT, STAFF};
+use futures_util::StreamExt;
+use linli_api::events::Event;
 use linli_api::hall::{Eligibility, NewVote, VoteKind, VotePhase};
 use linli_api::ids::{CommentId, UploadId};
 use linli_api::notices::{NewNotice, NoticeCategory};
@@ -73,7 +75,13 @@ async fn staff_open_a_topic_with_its_vote_and_residents_discuss_one_level_deep(b
 
     let owner = app.sign_in(OWNER).await;
     let elderly = app.sign_in(ELDERLY).await;
+    let mut live = elderly.events().await.unwrap();
     let first = owner.comment(opened.id, &says("同意，晚上太黑了")).await.unwrap();
+    // The elderly neighbour's open page hears of it and loads the thread again.
+    match tokio::time::timeout(std::time::Duration::from_secs(5), live.next()).await {
+        Ok(Some(Event::TopicChanged { topic_id })) => assert_eq!(topic_id, opened.id),
+        other => panic!("the open topic page got {other:?}"),
+    }
     assert_eq!((first.author.name.as_str(), first.author.building.is_some(), first.mine), ("王**", true, true));
     let reply = elderly.comment(opened.id, &replies(first.id, "我也觉得")).await.unwrap();
     // A reply to a reply joins the thread instead of nesting deeper.

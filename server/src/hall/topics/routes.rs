@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
 use linli_api::auth::Role;
+use linli_api::events::Event;
 use linli_api::hall::NewVote;
 use linli_api::ids::{CommentId, TopicId, UserId};
 use linli_api::topics::{
@@ -27,6 +28,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::hall::routes::{open_vote, vote_phase};
 use crate::notices::rules::render_markdown;
+use crate::events::Audience;
 use crate::state::AppState;
 use crate::uploads::check_attachable;
 
@@ -160,6 +162,7 @@ async fn support(State(state): State<AppState>, Signed(caller, ..): Signed<Resid
         }
     }
     tx.commit().await?;
+    changed(&state, &caller, row.id);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(topic_of(&mut conn, &caller, row.id, now).await?))
 }
@@ -187,6 +190,7 @@ async fn attach_vote(
         return Err(AppError::TopicHasVote);
     }
     tx.commit().await?;
+    changed(&state, &caller, row.id);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(topic_of(&mut conn, &caller, row.id, now).await?))
 }
@@ -214,6 +218,7 @@ async fn follow_up(
     rules::may_post_follow_up(phase)?;
     storage::set_follow_up(&mut tx, row.id, &body, &render_markdown(&body), caller.user_id, now).await?;
     tx.commit().await?;
+    changed(&state, &caller, row.id);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(topic_of(&mut conn, &caller, row.id, now).await?))
 }
@@ -245,6 +250,7 @@ async fn comment(
     let row = NewCommentRow { topic: topic.id, parent, author: caller.user_id, body: &comment.body, images: &comment.images, at: now };
     let id = storage::insert_comment(&mut tx, &row).await?;
     tx.commit().await?;
+    changed(&state, &caller, topic.id);
     let mut conn = state.db.pool.acquire().await?;
     Ok((StatusCode::CREATED, Json(one_comment(&mut conn, &caller, id).await?)))
 }
@@ -265,6 +271,7 @@ async fn hide(
     let row = storage::find_comment(&mut tx, caller.community_id, CommentId(id)).await?.ok_or(AppError::NotFound)?;
     storage::hide_comment(&mut tx, row.id, &reason, caller.user_id, state.clock.now()).await?;
     tx.commit().await?;
+    changed(&state, &caller, row.topic);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(one_comment(&mut conn, &caller, row.id).await?))
 }
@@ -291,6 +298,11 @@ async fn set_rules(
     storage::set_proposal_rules(&mut tx, caller.community_id, proposal_rules).await?;
     tx.commit().await?;
     Ok(Json(proposal_rules))
+}
+
+/// Tells the community's open pages that the topic changed.
+fn changed(state: &AppState, caller: &Caller, topic_id: TopicId) {
+    state.events.publish(caller.community_id, Audience::Members, Event::TopicChanged { topic_id });
 }
 
 fn facts(row: &TopicRow) -> TopicFacts {
