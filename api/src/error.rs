@@ -76,6 +76,8 @@ error_codes! {
     NotAnImage = "not_an_image",
     /// The image's width or height is beyond what is accepted.
     ImageTooLarge = "image_too_large",
+    /// More of a product than one household may order, or fewer than one.
+    OverLimit = "over_limit",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

@@ -41,4 +41,12 @@ id_type!(
     CommentId,
     /// An uploaded image, re-encoded and stripped of its metadata.
     UploadId,
+    /// A group-buy campaign (团购) of a merchant.
+    CampaignId,
+    /// A product of a campaign.
+    ProductId,
+    /// A delivery round of a campaign to one building.
+    DeliveryBatchId,
+    /// A household's order in a campaign.
+    OrderId,
 );

@@ -10,6 +10,7 @@ pub mod community;
 pub mod error;
 pub mod events;
 pub mod family;
+pub mod groceries;
 pub mod hall;
 pub mod help;
 pub mod ids;

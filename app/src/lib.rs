@@ -44,6 +44,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/hall/new") view=hall::NewVotePage/>
                 <Route path=path!("/hall/votes/:id") view=hall::VotePage/>
                 <Route path=path!("/hall/votes/:id/record") view=hall::RecordPage/>
+                <Route path=path!("/hall/votes/:id/participants") view=hall::ParticipantsPage/>
+                <Route path=path!("/hall/topics/new") view=hall::NewTopicPage/>
+                <Route path=path!("/hall/topics/:id") view=hall::TopicPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
 use linli_api::hall::Tally;
-use linli_api::ids::{NoticeId, VoteId};
+use linli_api::ids::{NoticeId, TopicId, VoteId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -34,6 +34,8 @@ pub struct Live {
     pub help_update: RwSignal<Option<HelpRequest>>,
     /// The latest live count of a vote.
     pub vote_tally: RwSignal<Option<(VoteId, Tally)>>,
+    /// The latest topic that changed, with a counter so the same topic twice still notifies.
+    pub topic_changed: RwSignal<Option<(TopicId, u64)>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -68,7 +70,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -207,5 +209,9 @@ pub fn handle(session: Session, event: Event) {
         }
         Event::HelpUpdated { request } => session.live.help_update.set(Some(request)),
         Event::VoteTally { vote_id, tally } => session.live.vote_tally.set(Some((vote_id, tally))),
+        Event::TopicChanged { topic_id } => {
+            let count = session.live.topic_changed.get_untracked().map_or(0, |(_, count)| count + 1);
+            session.live.topic_changed.set(Some((topic_id, count)));
+        }
     }
 }

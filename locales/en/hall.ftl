@@ -90,3 +90,94 @@ matter-raise-maintenance-fund = Raising the building maintenance fund
 matter-rebuilding = Rebuilding or reconstructing buildings and facilities
 matter-common-parts-use = Changing the use of common parts, or using them for business
 matter-other-major = Another major matter
+
+# topics (议题): proposals, discussion threads, what was done, photos
+
+error-support-closed = This proposal no longer takes support: its deadline has passed, or it has gone to a vote.
+error-vote-still-open = The vote on this topic is still open. Post what was done after it closes.
+error-topic-has-vote = This topic already has a vote; it cannot get another.
+error-not-an-image = This file is not a photo. Please choose a JPG, PNG or WebP picture.
+error-image-too-large = This photo is too large. Please choose a smaller one.
+
+hall-votes-heading = Votes
+hall-new-for-topic = Vote on the topic “{ $title }”
+hall-vote-topic-link = See this topic's discussion
+topics-heading = Topics
+topics-open-link = Open a topic
+topics-propose-link = Propose a topic
+topics-none = No topics yet.
+topic-heading = Topic
+topic-speaker-staff = { $name } (staff)
+topic-speaker-building = { $name } ({ $building })
+topic-staff = Staff
+topic-state-proposed = Gathering support
+topic-state-discussion = Under discussion
+topic-state-concluded = What was done is posted
+topic-state-lapsed = Not enough support; closed
+topic-support-count = { $households } of { $needed } households support it
+topic-support-bar = Support so far
+topic-has-vote = Has a vote
+topic-comments = { $count ->
+    [one] 1 comment
+   *[other] { $count } comments
+}
+topic-open-vote = Open a vote for this topic
+topic-support-heading = Households' support
+topic-support-deadline = Deadline: { $when }
+topic-support-rule = Each household counts once. With { $needed } households, it goes to a vote.
+topic-supported = Your household supports this.
+topic-support-button = Support (for my household)
+topic-support-lapsed = Not enough households supported it by the deadline, so it did not go to a vote.
+topic-support-reached = Enough households supported it: it is now discussed and voted on.
+topic-vote-heading = Vote
+topic-vote-link = See the whole vote
+topic-follow-up-heading = What was done
+topic-follow-up-by = Posted by { $name }, { $when }
+topic-follow-up-field = What was done, and how it turned out
+topic-follow-up-hint = Residents see this here. Say what was done and when.
+topic-follow-up-submit = Post what was done
+thread-heading = What people say ({ $count })
+thread-empty = Nobody has said anything yet.
+thread-write = Say what you think
+thread-field = Your comment
+thread-submit = Post
+thread-posted = Your comment is posted.
+comment-hidden = Hidden by staff: { $reason }
+comment-hidden-original = Original words (only the writer and staff see them):
+comment-reply = Reply
+comment-reply-field = Your reply
+comment-reply-submit = Post reply
+comment-reply-done = Your reply is posted.
+comment-hide = Hide
+comment-hide-reason = Why hide it (everyone will see this)
+comment-hide-submit = Hide it
+comment-hidden-done = The comment is hidden.
+comment-cancel = Cancel
+images-add = Add photos
+images-hint = Up to { $max } photos, each at most { $megabytes } MB.
+images-uploading = { $count ->
+    [one] Uploading 1 photo…
+   *[other] Uploading { $count } photos…
+}
+images-too-many = At most { $max } photos: the extra ones were not added.
+images-chosen = Added photo { $index } of { $count }
+images-remove = Remove photo { $index }
+images-alt = Photo { $index } of { $count }
+images-unavailable = The photo cannot be shown
+topic-new-title-staff = Open a topic
+topic-new-title-resident = Propose a topic
+topic-new-intro-staff = Once it is open, residents can discuss it; when a decision is needed, open a vote for it.
+topic-new-intro-resident = Your proposal goes to a vote once enough households support it.
+topic-new-rules = Your proposal needs { $households } households to support it within { $days } days; then it goes to a vote for { $vote_days } days.
+topic-field-title = Title
+topic-field-body = Details (optional)
+topic-field-body-hint = Say what you would like done, why, and where.
+topic-new-submit-staff = Open the topic
+topic-new-submit-resident = Send the proposal
+rules-heading = Rules for residents' proposals
+rules-intro = How many households must support a proposal, within how many days, and how long its vote lasts.
+rules-households = Households needed
+rules-support-days = Days to gather support
+rules-vote-days = Days the vote stays open
+rules-saved = The rules are saved.
+rules-submit = Save the rules

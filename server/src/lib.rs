@@ -11,6 +11,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod family;
+pub mod groceries;
 pub mod hall;
 pub mod help;
 pub mod http;

@@ -3,13 +3,15 @@
 //! is added here once, and both tests cover it.
 //!
 //! [`Tour`] prepares a visit: it signs the demo resident and staff member in over the API,
-//! publishes a notice with richer text (a link, a list, a long unbroken address), and sets up
-//! the browser's device settings for each audience.
+//! publishes a notice with richer text (a link, a list, a long unbroken address) and an
+//! urgent notice that carries a vote (answered with one tap on the notice), and sets up the
+//! browser's device settings for each audience.
 
 use fantoccini::Client as Browser;
 use linli_api::auth::{Locale, SignInRequest, UpdatePreferences};
 use linli_api::hall::{CastBallot, Eligibility, Matter, NewVote, VoteKind};
 use linli_api::notices::{NewNotice, NoticeCategory};
+use linli_api::topics::{HideComment, NewComment, NewTopic};
 use serde_json::json;
 
 use crate::{WebApp, DEMO_PASSWORD};
@@ -49,8 +51,9 @@ pub const STAFF_PHONE: &str = "13800000001";
 /// 刘洋, a resident.
 pub const RESIDENT_PHONE: &str = "13900000003";
 
-/// Every screen and who visits it; `{notice}` stands for the id of a notice, `{cared_for}`
-/// for the user id of the resident the family account acts for.
+/// Every screen and who visits it; `{notice}` stands for the id of a notice, `{vote_notice}`
+/// for the urgent notice carrying a vote, `{cared_for}` for the user id of the resident the
+/// family account acts for.
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
@@ -60,10 +63,14 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/"),
     (Audience::Resident, "/notices"),
     (Audience::Resident, "/notices/{notice}"),
+    (Audience::Resident, "/notices/{vote_notice}"),
     (Audience::Resident, "/me"),
     (Audience::Resident, "/hall"),
     (Audience::Resident, "/hall/votes/{vote}"),
     (Audience::Resident, "/hall/votes/{vote}/record"),
+    (Audience::Resident, "/hall/topics/new"),
+    (Audience::Resident, "/hall/topics/{topic}"),
+    (Audience::Resident, "/hall/topics/{proposal}"),
     (Audience::Resident, "/help"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
@@ -74,11 +81,16 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/invites"),
     (Audience::Staff, "/help/requests"),
     (Audience::Staff, "/hall/new"),
+    (Audience::Staff, "/hall/votes/{vote}"),
+    (Audience::Staff, "/hall/votes/{vote}/participants"),
+    (Audience::Staff, "/hall/topics/new"),
+    (Audience::Staff, "/hall/topics/{topic}"),
     (Audience::Family, "/"),
     (Audience::Family, "/family"),
     (Audience::Family, "/family/join"),
     (Audience::Family, "/family/for/{cared_for}"),
     (Audience::Family, "/family/for/{cared_for}/notices/{notice}"),
+    (Audience::Family, "/family/for/{cared_for}/notices/{vote_notice}"),
 ];
 
 /// The body of the notice the tour publishes: what a real notice may hold.
@@ -90,10 +102,20 @@ const RICH_NOTICE: &str = "因设备检修，**1栋、2栋**周三上午停水�
 pub struct Tour {
     /// The notice `{notice}` stands for.
     pub notice: i64,
-    /// The owners' vote `{vote}` stands for.
+    /// The urgent notice `{vote_notice}` stands for: it carries `residents_vote`.
+    pub vote_notice: i64,
+    /// The open yes/no/abstain vote for every resident, which the urgent notice carries.
+    pub residents_vote: i64,
+    /// The owners' vote `{vote}` stands for, with the owner's ballot in it (so staff see
+    /// one person on its participants page).
     pub vote: i64,
     /// The resident `{cared_for}` stands for.
     pub cared_for: i64,
+    /// The staff's topic `{topic}` stands for: a discussion with its vote, a photo, and a
+    /// thread with a comment, a reply and a hidden comment.
+    pub topic: i64,
+    /// The owner's proposal `{proposal}` stands for, gathering households' support.
+    pub proposal: i64,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
@@ -117,6 +139,7 @@ impl Tour {
             category: NoticeCategory::Property,
             pinned: false,
             urgent: false,
+            vote_id: None,
         };
         let published = staff.0.publish_notice(&notice).await.expect("staff publish the tour's notice");
         let family = sign_in(FAMILY_PHONE).await;
@@ -138,11 +161,33 @@ impl Tour {
             opens_at: now - chrono::Duration::minutes(1),
             closes_at: now + chrono::Duration::days(7),
         };
-        staff.0.create_vote(&vote("周末是否举办社区跳蚤市场？", Eligibility::Residents)).await.expect("staff open a vote");
+        let residents = staff.0.create_vote(&vote("周末是否举办社区跳蚤市场？", Eligibility::Residents)).await.expect("staff open a vote");
+        // An urgent notice that carries the residents' vote: one tap on the notice itself.
+        let urgent = NewNotice {
+            title: "紧急：周末跳蚤市场需要您表态".into(),
+            body_markdown: "场地需在周五前确认，**请今天内投票**。".into(),
+            category: NoticeCategory::Urgent,
+            pinned: false,
+            urgent: true,
+            vote_id: Some(residents.id),
+        };
+        let vote_notice = staff.0.publish_notice(&urgent).await.expect("staff publish an urgent notice with a vote");
         let owners = staff.0.create_vote(&vote("是否同意将 3 栋架空层改为老年活动室？", Eligibility::Owners)).await.expect("an owners' vote");
         let owner = sign_in(OWNER_PHONE).await;
         owner.0.cast_ballot(owners.id, &CastBallot { choices: vec![0] }).await.expect("an owner votes");
-        Tour { notice: published.id.0, vote: owners.id.0, cared_for, resident, staff, family }
+        let (topic, proposal) = topics(&staff.0, &owner.0, &resident.0, vote("是否同意在小区东门加装雨棚？", Eligibility::Residents)).await;
+        Tour {
+            notice: published.id.0,
+            vote_notice: vote_notice.id.0,
+            residents_vote: residents.id.0,
+            vote: owners.id.0,
+            cared_for,
+            topic,
+            proposal,
+            resident,
+            staff,
+            family,
+        }
     }
 
     /// The paths of `audience`'s screens.
@@ -152,8 +197,11 @@ impl Tour {
             .filter(|(who, _)| *who == audience)
             .map(|(_, path)| {
                 path.replace("{notice}", &self.notice.to_string())
+                    .replace("{vote_notice}", &self.vote_notice.to_string())
                     .replace("{vote}", &self.vote.to_string())
                     .replace("{cared_for}", &self.cared_for.to_string())
+                    .replace("{topic}", &self.topic.to_string())
+                    .replace("{proposal}", &self.proposal.to_string())
             })
             .collect()
     }
@@ -196,4 +244,38 @@ impl Tour {
             .await
             .expect("set up the device");
     }
+}
+
+/// A small striped PNG, the photo the tour's topic and its first comment carry.
+const PHOTO: &[u8] = include_bytes!("../fixtures/stripes.png");
+
+/// The tour's topics: staff open a discussion with `vote` and a photo; the owner comments
+/// (with a photo), the resident replies, a comment by the resident is hidden by staff with
+/// its reason; and the owner proposes a topic that gathers support. Returns the ids of the
+/// discussion (`{topic}`) and the proposal (`{proposal}`).
+async fn topics(staff: &linli_api::Client, owner: &linli_api::Client, resident: &linli_api::Client, vote: NewVote) -> (i64, i64) {
+    let photo = |api: &linli_api::Client| {
+        let api = api.clone();
+        async move { api.upload_image("image/png", PHOTO.to_vec()).await.expect("a photo uploads").id }
+    };
+    let topic = NewTopic {
+        title: "东门加装雨棚：请大家说说意见".into(),
+        body: "雨天在东门等车的老人很多。**物业**提议加装雨棚，费用从公共收益中支出。\n\n- 位置：东门公交站一侧\n- 工期：约两周".into(),
+        images: vec![photo(staff).await],
+        vote: Some(vote),
+    };
+    let topic = staff.create_topic(&topic).await.expect("staff open a topic with its vote").id;
+    let said = |body: &str, reply_to, images| NewComment { body: body.into(), reply_to, images };
+    let first = owner.comment(topic, &said("支持。最好加宽一点，轮椅也能避雨。", None, vec![photo(owner).await])).await.expect("the owner comments");
+    resident.comment(topic, &said("同意，雨棚下面能不能加两张长椅？", Some(first.id), vec![])).await.expect("the resident replies");
+    let rude = resident.comment(topic, &said("这条留言稍后会被隐藏。", None, vec![])).await.expect("the resident comments");
+    staff.hide_comment(rude.id, &HideComment { reason: "与议题无关".into() }).await.expect("staff hide a comment");
+    let proposal = NewTopic {
+        title: "在 2 栋楼下增设电动车充电桩".into(),
+        body: "现在楼道里充电很危险，建议在 2 栋北侧空地装 10 个充电桩。".into(),
+        images: vec![],
+        vote: None,
+    };
+    let proposal = owner.create_topic(&proposal).await.expect("the owner proposes a topic").id;
+    (topic.0, proposal.0)
 }

@@ -165,6 +165,7 @@ async fn an_open_list_catches_up_on_notices_missed_while_the_stream_was_down() {
             category: linli_api::notices::NoticeCategory::Activity,
             pinned: false,
             urgent: false,
+            vote_id: None,
         })
         .await
         .unwrap();
@@ -211,6 +212,7 @@ async fn an_urgent_notice_raises_a_browser_notification_and_an_ordinary_one_does
         category,
         pinned: false,
         urgent: false,
+        vote_id: None,
     };
     let ordinary = staff.publish_notice(&notice("普通活动通知", linli_api::notices::NoticeCategory::Activity)).await.unwrap();
     let urgent = staff.publish_notice(&notice("紧急：燃气泄漏排查", linli_api::notices::NoticeCategory::Urgent)).await.unwrap();

@@ -483,6 +483,7 @@ impl LinliServer {
                 category: NoticeCategory::Urgent,
                 pinned: false,
                 urgent: true,
+                vote_id: None,
             })
             .await
             .expect("staff publish an urgent notice");

@@ -1,5 +1,6 @@
 //! `/hall`: votes, open ones first with time left, my ballot, the live count, and for a
-//! yes/no/abstain vote the three answers right here: one tap, then "counted".
+//! yes/no/abstain vote the three answers right here: one tap, then "counted". Below them,
+//! the topics (`topics.rs`).
 
 use leptos::prelude::*;
 use linli_api::hall::{Vote, VoteKind, VotePhase};
@@ -16,7 +17,11 @@ pub fn HallPage() -> impl IntoView {
     view! {
         <Page back="/" title="hall-title">
             <Guarded allow=is_member>
-                <Votes/>
+                <section id="hall-votes" aria-labelledby="votes-heading">
+                    <h2 id="votes-heading">{tr("hall-votes-heading")}</h2>
+                    <Votes/>
+                </section>
+                <super::topics::Topics/>
             </Guarded>
         </Page>
     }

@@ -1,12 +1,26 @@
 //! The discussion hall (议事厅): `/hall` lists votes, open ones first, with a one-tap
 //! yes/no/abstain right in the list; `/hall/votes/:id` is one vote with its live tally and,
 //! for owners' decisions, every Article 278 threshold in plain words; `/hall/votes/:id/record`
-//! lets anyone find their receipt; `/hall/new` is where staff open a vote.
+//! lets anyone find their receipt; `/hall/new` is where staff open a vote. Staff also get,
+//! on the vote page, who took part (`/hall/votes/:id/participants`, `participants.rs`) and
+//! the result as a CSV file (`export.rs`).
+//!
+//! Topics (议题): `/hall` lists them below the votes (`topics.rs`); `/hall/topics/:id` is one
+//! topic with its support, its vote, what was done after it (`topic.rs`) and its discussion
+//! (`thread.rs`); `/hall/topics/new` is where residents propose one and staff open one
+//! (`new_topic.rs`); `images.rs` uploads and shows their photos.
 
+mod export;
+mod images;
 mod list;
 mod new;
+mod new_topic;
+mod participants;
 mod record;
 mod tally;
+mod thread;
+mod topic;
+mod topics;
 mod vote;
 
 use chrono::{DateTime, Utc};
@@ -20,7 +34,10 @@ use crate::session::Session;
 
 pub use list::{HallPage, VoteCard};
 pub use new::NewVotePage;
+pub use new_topic::NewTopicPage;
+pub use participants::ParticipantsPage;
 pub use record::RecordPage;
+pub use topic::TopicPage;
 pub use vote::VotePage;
 
 /// The words of option `index`: yes/no/abstain from Fluent, others as staff wrote them.
@@ -41,6 +58,11 @@ pub fn option_count(vote: &Vote) -> u32 {
         VoteKind::YesNoAbstain => 3,
         _ => vote.options.len() as u32,
     }
+}
+
+/// A topic id from the route or the query string: a positive number, or nothing.
+pub fn parse_topic_id(raw: Option<String>) -> Option<linli_api::ids::TopicId> {
+    raw?.trim().parse().ok().filter(|id| *id > 0).map(linli_api::ids::TopicId)
 }
 
 /// Time left until `closes_at`, in the largest whole unit: (Fluent id, count).
@@ -105,5 +127,15 @@ mod tests {
         assert_eq!(time_left(now, now + Duration::hours(5)), ("vote-left-hours", 5));
         assert_eq!(time_left(now, now + Duration::seconds(20)), ("vote-left-minutes", 1));
         assert_eq!(time_left(now, now - Duration::hours(1)), ("vote-left-minutes", 1));
+    }
+
+    #[test]
+    fn only_positive_numbers_are_topic_ids() {
+        use linli_api::ids::TopicId;
+        assert_eq!(parse_topic_id(Some("12".into())), Some(TopicId(12)));
+        for bad in ["0", "-3", "abc", ""] {
+            assert_eq!(parse_topic_id(Some(bad.into())), None, "{bad}");
+        }
+        assert_eq!(parse_topic_id(None), None);
     }
 }

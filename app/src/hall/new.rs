@@ -1,18 +1,21 @@
-//! `/hall/new` (staff): open a vote. It opens at once and closes after the chosen number of
-//! days; a later opening time is set through the API for now.
+//! `/hall/new` (staff): open a vote, now or at a date and time, closing a number of days
+//! after it opens or at a date and time (`schedule`: times in the community's zone).
 
-use chrono::Duration;
+mod schedule;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use linli_api::hall::{Eligibility, Matter, NewVote, VoteKind};
+use linli_api::ids::TopicId;
 
-use crate::i18n::{t, tr};
+use super::parse_topic_id;
+use crate::i18n::{t, t_args, tr};
 use crate::layout::{FieldError, FormAlert, FormError, Guarded, Page, TextField};
 use crate::session::{can_invite, Session};
+use schedule::{Schedule, ScheduleFields};
 
-const FIELDS: &[&str] = &["question", "description", "options", "max_choices", "matter", "closes_at"];
-const DAYS: [i64; 4] = [1, 3, 7, 14];
+const FIELDS: &[&str] = &["question", "description", "options", "max_choices", "matter", "opens_at", "closes_at"];
 
 fn matter_id(matter: Matter) -> &'static str {
     match matter {
@@ -30,20 +33,39 @@ fn matter_id(matter: Matter) -> &'static str {
 
 #[component]
 pub fn NewVotePage() -> impl IntoView {
+    let query = use_query_map();
+    let topic = parse_topic_id(query.read_untracked().get("topic"));
+    let back = topic.map(|id| format!("/hall/topics/{id}")).unwrap_or_else(|| "/hall".into());
     view! {
-        <Page back="/hall" title="hall-new-title">
+        <Page back title="hall-new-title">
             <Guarded allow=can_invite>
-                <NewVoteForm/>
+                <NewVoteForm topic/>
             </Guarded>
         </Page>
     }
 }
 
 #[component]
-fn NewVoteForm() -> impl IntoView {
+fn NewVoteForm(
+    /// The topic whose vote this is, if any.
+    topic: Option<TopicId>,
+) -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
     let question = RwSignal::new(String::new());
+    // For a topic's vote: its title, which also starts as the question.
+    let topic_title = RwSignal::new(None::<String>);
+    if let Some(id) = topic {
+        let client = session.client();
+        leptos::task::spawn_local(async move {
+            if let Ok(thread) = client.topic(id).await {
+                if question.get_untracked().is_empty() {
+                    question.try_set(thread.topic.title.clone());
+                }
+                topic_title.try_set(Some(thread.topic.title));
+            }
+        });
+    }
     let description = RwSignal::new(String::new());
     let kind = RwSignal::new(VoteKind::YesNoAbstain);
     let options = RwSignal::new(String::new());
@@ -52,7 +74,7 @@ fn NewVoteForm() -> impl IntoView {
     let matter = RwSignal::new(Matter::OtherMajor);
     let secret = RwSignal::new(false);
     let final_on_cast = RwSignal::new(false);
-    let days = RwSignal::new(7_i64);
+    let schedule = Schedule::new();
     let busy = RwSignal::new(false);
     let form = FormError::new(FIELDS);
     let is_owners_question = move || eligibility.get() == Eligibility::Owners && kind.get() == VoteKind::YesNoAbstain;
@@ -62,7 +84,9 @@ fn NewVoteForm() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let now = crate::native::now();
+        let Some((opens_at, closes_at)) = schedule.times(form, untrack(|| session.utc_offset()), crate::native::now()) else {
+            return;
+        };
         let kind_now = kind.get_untracked();
         let vote = NewVote {
             question: question.get_untracked(),
@@ -78,14 +102,19 @@ fn NewVoteForm() -> impl IntoView {
             matter: is_owners_question().then(|| matter.get_untracked()),
             secret: secret.get_untracked(),
             final_on_cast: final_on_cast.get_untracked(),
-            opens_at: now,
-            closes_at: now + Duration::days(days.get_untracked()),
+            opens_at,
+            closes_at,
         };
         let client = session.client();
         let navigate = navigate.clone();
-        form.send(session, busy, async move { client.create_vote(&vote).await }, move |created| {
-            navigate(&format!("/hall/votes/{}", created.id), Default::default());
-        });
+        match topic {
+            Some(id) => form.send(session, busy, async move { client.open_topic_vote(id, &vote).await }, move |_| {
+                navigate(&format!("/hall/topics/{id}"), Default::default());
+            }),
+            None => form.send(session, busy, async move { client.create_vote(&vote).await }, move |created| {
+                navigate(&format!("/hall/votes/{}", created.id), Default::default());
+            }),
+        }
     };
 
     let kinds = [(VoteKind::YesNoAbstain, "hall-kind-yes-no"), (VoteKind::Single, "hall-kind-single"), (VoteKind::Multiple, "hall-kind-multiple")];
@@ -96,6 +125,9 @@ fn NewVoteForm() -> impl IntoView {
     ];
     view! {
         <form id="new-vote-form" novalidate on:submit=submit>
+            {move || topic_title.get().map(|title| view! {
+                <p class="summary" id="vote-topic">{move || t_args("hall-new-for-topic", &[("title", title.clone().into())])}</p>
+            })}
             <FormAlert form/>
             <TextField form field="question" id="vote-question" label="hall-field-question" value=question autocomplete="off"/>
             <div class="field">
@@ -144,13 +176,7 @@ fn NewVoteForm() -> impl IntoView {
                     <FieldError form field="matter"/>
                 </div>
             </Show>
-            <div class="field">
-                <label for="vote-days">{tr("hall-field-days")}</label>
-                <select id="vote-days" name="days" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(7))>
-                    {DAYS.map(|d| view! { <option value=d.to_string() prop:selected=move || days.get() == d>{d}</option> }).collect_view()}
-                </select>
-                <FieldError form field="closes_at"/>
-            </div>
+            <ScheduleFields form schedule/>
             <div class="check">
                 <input id="vote-secret" name="secret" type="checkbox" bind:checked=secret/>
                 <label for="vote-secret">{tr("hall-field-secret")}</label>

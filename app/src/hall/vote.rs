@@ -7,6 +7,7 @@ use linli_api::hall::{Vote, VoteKind, VotePhase};
 use linli_api::ids::VoteId;
 use linli_api::ErrorCode;
 
+use super::export::StaffTools;
 use super::tally::TallyView;
 use super::{cast, option_count, option_text, time_left_text};
 use crate::i18n::{t, t_args, tr};
@@ -98,6 +99,7 @@ fn Loaded(vote: RwSignal<Option<Vote>>) -> impl IntoView {
         reading_text(&[&vote.question, &html_to_text(&vote.description), &options.join(&t("list-separator")), &result_text(&vote)])
     });
     let id = move || current.get().id;
+    let vote_id = current.get_untracked().id;
     view! {
         <article id="vote" data-vote-id=move || id().to_string()>
             <h1>{move || current.get().question}</h1>
@@ -167,6 +169,10 @@ fn Loaded(vote: RwSignal<Option<Vote>>) -> impl IntoView {
                 })
             }}
             <TallyView vote=current/>
+            <StaffTools id=vote_id/>
+            {move || current.get().topic_id.map(|topic| view! {
+                <p><a class="button" id="vote-topic-link" href=format!("/hall/topics/{topic}")>{tr("hall-vote-topic-link")}</a></p>
+            })}
             <p><a class="button" id="record-link" href=move || format!("/hall/votes/{}/record", id())>{tr("hall-record-link")}</a></p>
         </article>
     }

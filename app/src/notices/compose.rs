@@ -1,17 +1,32 @@
-//! `/notices/new`: staff and property publish a notice (Markdown body).
+//! `/notices/new`: staff and property publish a notice (Markdown body), optionally with
+//! one of the community's open or scheduled votes, which residents then cast with one tap
+//! on the notice itself.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use linli_api::hall::{Vote, VotePhase};
+use linli_api::ids::VoteId;
 use linli_api::notices::{limits, NewNotice, NoticeCategory};
-use linli_api::{validate, ApiError};
+use linli_api::{validate, ApiError, ErrorCode};
 
 use super::category_id;
-use crate::i18n::{t, tr};
-use crate::layout::{FieldError, FormAlert, FormError, Guarded, Page};
+use crate::i18n::{t, t_args, tr};
+use crate::layout::{load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Page};
 use crate::session::{can_publish, Session};
 
-const FIELDS: &[&str] = &["title", "body_markdown", "category", "pinned", "urgent"];
+const FIELDS: &[&str] = &["title", "body_markdown", "category", "pinned", "urgent", "vote_id"];
+
+/// The votes a notice may carry: those still to be cast, open ones first, in the order the
+/// server lists them.
+pub fn attachable_votes(votes: Vec<Vote>) -> Vec<Vote> {
+    let (mut open, scheduled): (Vec<_>, Vec<_>) = votes
+        .into_iter()
+        .filter(|vote| matches!(vote.phase, VotePhase::Open | VotePhase::Scheduled))
+        .partition(|vote| vote.phase == VotePhase::Open);
+    open.extend(scheduled);
+    open
+}
 
 /// What the form can tell before asking the server (the server's own checks, from
 /// `linli_api::validate`).
@@ -39,6 +54,7 @@ fn ComposeForm() -> impl IntoView {
     let category = RwSignal::new(NoticeCategory::Government);
     let pinned = RwSignal::new(false);
     let urgent = RwSignal::new(false);
+    let vote_id = RwSignal::new(None::<VoteId>);
     let busy = RwSignal::new(false);
     let form = FormError::new(FIELDS);
 
@@ -53,6 +69,7 @@ fn ComposeForm() -> impl IntoView {
             category: category.get_untracked(),
             pinned: pinned.get_untracked(),
             urgent: urgent.get_untracked(),
+            vote_id: vote_id.get_untracked(),
         };
         if let Some(error) = validate_notice(&notice) {
             form.set(Some(error));
@@ -104,6 +121,7 @@ fn ComposeForm() -> impl IntoView {
                 </select>
                 <FieldError form field="category"/>
             </div>
+            <VoteChoice form vote_id/>
             <div class="check">
                 <input id="compose-pinned" name="pinned" type="checkbox" bind:checked=pinned/>
                 <label for="compose-pinned">{tr("field-pinned")}</label>
@@ -120,6 +138,52 @@ fn ComposeForm() -> impl IntoView {
     }
 }
 
+/// Which vote the notice carries: "no vote", or one of the open and scheduled votes.
+#[component]
+fn VoteChoice(form: FormError, vote_id: RwSignal<Option<VoteId>>) -> impl IntoView {
+    let session = Session::get();
+    let votes = RwSignal::new(None::<Result<Vec<Vote>, ErrorCode>>);
+    let load = move || {
+        let client = session.client();
+        load_into(session, votes, async move { client.votes().await.map(attachable_votes) });
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    let none_open = move || votes.with(|votes| matches!(votes, Some(Ok(list)) if list.is_empty()));
+    view! {
+        <div class="field">
+            <label for="compose-vote">{tr("field-notice-vote")}</label>
+            <select id="compose-vote" name="vote_id"
+                aria-invalid=move || form.invalid("vote_id")
+                aria-describedby=move || form.described_by("vote_id", Some("compose-vote-hint"))
+                on:change=move |ev| vote_id.set(event_target_value(&ev).parse().ok().filter(|id| *id > 0).map(VoteId))>
+                <option value="" prop:selected=move || vote_id.get().is_none()>{tr("field-notice-vote-none")}</option>
+                {move || votes.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|vote| {
+                    let id = vote.id;
+                    let scheduled = vote.phase == VotePhase::Scheduled;
+                    let question = vote.question;
+                    view! {
+                        <option value=id.to_string() prop:selected=move || vote_id.get() == Some(id)>
+                            {move || match scheduled {
+                                true => t_args("field-notice-vote-scheduled", &[("question", question.clone().into())]),
+                                false => question.clone(),
+                            }}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+            <p id="compose-vote-hint" class="hint">
+                {move || if none_open() { t("field-notice-vote-none-open") } else { t("field-notice-vote-hint") }}
+            </p>
+            <FieldError form field="vote_id"/>
+            {move || match votes.get() {
+                Some(Err(code)) => Some(view! { <ErrorBox code retry/> }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +196,7 @@ mod tests {
             category: NoticeCategory::Activity,
             pinned: false,
             urgent: false,
+            vote_id: None,
         }
     }
 
@@ -140,6 +205,36 @@ mod tests {
         assert_eq!(validate_notice(&notice(" ", "x")).unwrap().field.as_deref(), Some("title"));
         assert_eq!(validate_notice(&notice("x", "")).unwrap().field.as_deref(), Some("body_markdown"));
         assert_eq!(validate_notice(&notice("停水通知", "明天停水。")), None);
+    }
+
+    fn vote(id: i64, phase: VotePhase) -> Vote {
+        let at = "2026-11-23T08:00:00Z".parse().unwrap();
+        Vote {
+            id: VoteId(id),
+            question: format!("vote {id}"),
+            description: String::new(),
+            kind: linli_api::hall::VoteKind::YesNoAbstain,
+            options: vec![],
+            max_choices: 1,
+            eligibility: linli_api::hall::Eligibility::Residents,
+            matter: None,
+            secret: false,
+            final_on_cast: false,
+            opens_at: at,
+            closes_at: at,
+            phase,
+            can_vote: false,
+            my_ballot: None,
+            tally: linli_api::hall::Tally { ballots: 0, eligible: 0, counts: vec![], owners: None },
+            topic_id: None,
+        }
+    }
+
+    #[test]
+    fn a_notice_carries_open_votes_first_then_scheduled_ones_never_closed_ones() {
+        let votes = vec![vote(1, VotePhase::Scheduled), vote(2, VotePhase::Closed), vote(3, VotePhase::Open), vote(4, VotePhase::Open)];
+        let ids: Vec<i64> = attachable_votes(votes).iter().map(|vote| vote.id.0).collect();
+        assert_eq!(ids, [3, 4, 1]);
     }
 
     #[test]

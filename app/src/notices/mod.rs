@@ -203,6 +203,7 @@ mod tests {
             published_at: "2026-11-23T08:00:00Z".parse().unwrap(),
             author_name: "staff".into(),
             read: false,
+            vote_id: None,
         }
     }
 

@@ -1,0 +1,283 @@
+//! Pure rules of group buying: what a campaign must be, where it stands, what an order may
+//! hold, how stock moves when an order changes, and what each household pays.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
+use linli_api::groceries::limits::*;
+use linli_api::groceries::{CampaignPhase, NewCampaign, NewProduct, OrderLine, OrderState};
+use linli_api::ids::ProductId;
+use linli_api::validate::required_text;
+use linli_api::{ApiError, ErrorCode};
+
+/// What staff have done to a campaign; everything else follows from the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Running,
+    Paused,
+    Withdrawn,
+}
+
+/// A campaign checked and trimmed, or the first bad field.
+pub fn check_campaign(campaign: &NewCampaign, now: DateTime<Utc>) -> Result<NewCampaign, ApiError> {
+    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
+    let title = required_text(&campaign.title, TITLE_MAX_CHARS, "title")?;
+    let description = campaign.description.trim().to_owned();
+    if description.chars().count() > DESCRIPTION_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "description"));
+    }
+    if campaign.products.is_empty() || campaign.products.len() > MAX_PRODUCTS {
+        return Err(invalid("products"));
+    }
+    let products = campaign.products.iter().map(check_product).collect::<Result<Vec<_>, _>>()?;
+    if !(1..=MAX_MIN_HOUSEHOLDS).contains(&campaign.min_households) {
+        return Err(invalid("min_households"));
+    }
+    if campaign.cut_off <= now || campaign.cut_off > now + Duration::days(MAX_CUT_OFF_DAYS) {
+        return Err(invalid("cut_off"));
+    }
+    let pickup_point = match campaign.pickup_point.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(point) => Some(required_text(point, PICKUP_POINT_MAX_CHARS, "pickup_point")?),
+    };
+    if campaign.batches.len() > MAX_BATCHES {
+        return Err(invalid("batches"));
+    }
+    // Deliveries come after the cut-off (the merchant must know what to bring) and take time.
+    if campaign.batches.iter().any(|batch| batch.window_start < campaign.cut_off || batch.window_end <= batch.window_start) {
+        return Err(invalid("batches"));
+    }
+    if pickup_point.is_none() && campaign.batches.is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "pickup_point"));
+    }
+    Ok(NewCampaign { title, description, products, pickup_point, ..campaign.clone() })
+}
+
+fn check_product(product: &NewProduct) -> Result<NewProduct, ApiError> {
+    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
+    let name = required_text(&product.name, PRODUCT_NAME_MAX_CHARS, "products.name")?;
+    let unit = required_text(&product.unit, UNIT_MAX_CHARS, "products.unit")?;
+    if !(1..=MAX_PRICE_FEN).contains(&product.price_fen) {
+        return Err(invalid("products.price_fen"));
+    }
+    if !(1..=MAX_STOCK).contains(&product.stock) {
+        return Err(invalid("products.stock"));
+    }
+    if !(1..=product.stock).contains(&product.per_household_limit) {
+        return Err(invalid("products.per_household_limit"));
+    }
+    Ok(NewProduct { name, unit, ..product.clone() })
+}
+
+/// Where a campaign stands. Before the cut-off, as staff left it; at the cut-off it forms
+/// when enough households ordered, else it is cancelled. Withdrawn is final; a campaign
+/// still paused at its cut-off is decided like any other (its orders stand).
+pub fn phase(standing: Standing, cut_off: DateTime<Utc>, households: i64, min_households: u32, now: DateTime<Utc>) -> CampaignPhase {
+    match standing {
+        Standing::Withdrawn => CampaignPhase::Withdrawn,
+        _ if now >= cut_off && households >= i64::from(min_households) => CampaignPhase::Formed,
+        _ if now >= cut_off => CampaignPhase::Cancelled,
+        Standing::Paused => CampaignPhase::Paused,
+        Standing::Running => CampaignPhase::Open,
+    }
+}
+
+/// Why an order cannot be placed, changed or cancelled now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    Paused,
+    /// Past the cut-off, or withdrawn.
+    Over,
+}
+
+pub fn may_order(phase: CampaignPhase) -> Result<(), Closed> {
+    match phase {
+        CampaignPhase::Open => Ok(()),
+        CampaignPhase::Paused => Err(Closed::Paused),
+        CampaignPhase::Withdrawn | CampaignPhase::Formed | CampaignPhase::Cancelled => Err(Closed::Over),
+    }
+}
+
+/// A product as an order sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer {
+    pub id: ProductId,
+    pub price_fen: i64,
+    pub per_household_limit: i64,
+}
+
+/// The order's lines checked against the campaign's products: each product of this
+/// campaign, once, between one and the household limit. Sorted by product, which is also
+/// the order stock rows are updated in (so two orders never wait on each other's rows).
+pub fn check_lines(lines: &[OrderLine], offers: &[Offer]) -> Result<Vec<(ProductId, i64)>, ApiError> {
+    let invalid = || ApiError::on_field(ErrorCode::InvalidValue, "lines");
+    if lines.is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "lines"));
+    }
+    let mut checked = BTreeMap::new();
+    for line in lines {
+        let offer = offers.iter().find(|offer| offer.id == line.product_id).ok_or_else(invalid)?;
+        if !(1..=offer.per_household_limit).contains(&line.quantity) {
+            return Err(ApiError::on_field(ErrorCode::OverLimit, "lines"));
+        }
+        if checked.insert(line.product_id, line.quantity).is_some() {
+            return Err(invalid());
+        }
+    }
+    Ok(checked.into_iter().collect())
+}
+
+/// How each product's ordered quantity moves when a household's order goes from `before`
+/// to `after` (either may be empty), in product order, leaving out what does not move.
+pub fn stock_moves(before: &[(ProductId, i64)], after: &[(ProductId, i64)]) -> Vec<(ProductId, i64)> {
+    let mut moves: BTreeMap<ProductId, i64> = BTreeMap::new();
+    for (product, quantity) in before {
+        *moves.entry(*product).or_default() -= quantity;
+    }
+    for (product, quantity) in after {
+        *moves.entry(*product).or_default() += quantity;
+    }
+    moves.into_iter().filter(|(_, change)| *change != 0).collect()
+}
+
+/// What the household pays, in fen: each line's price times quantity. Limits keep this far
+/// inside i64 (at most 30 lines of ¥100,000 × 100,000).
+pub fn total_fen(lines: &[(i64, i64)]) -> i64 {
+    lines.iter().map(|(price, quantity)| price * quantity).sum()
+}
+
+/// An order's state from its own facts and its campaign's phase.
+pub fn order_state(cancelled: bool, picked_up: bool, phase: CampaignPhase) -> OrderState {
+    match (cancelled, picked_up, phase) {
+        (true, _, _) => OrderState::Cancelled,
+        (_, true, _) => OrderState::PickedUp,
+        (_, _, CampaignPhase::Open | CampaignPhase::Paused) => OrderState::Placed,
+        (_, _, CampaignPhase::Formed) => OrderState::AwaitingPickup,
+        (_, _, CampaignPhase::Cancelled | CampaignPhase::Withdrawn) => OrderState::Void,
+    }
+}
+
+/// Why a pickup code is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickupRefusal {
+    /// The campaign has not formed (or never will): nothing to hand over.
+    NotFormed,
+    AlreadyPickedUp,
+}
+
+pub fn may_pick_up(state: OrderState) -> Result<(), PickupRefusal> {
+    match state {
+        OrderState::AwaitingPickup => Ok(()),
+        OrderState::PickedUp => Err(PickupRefusal::AlreadyPickedUp),
+        OrderState::Placed | OrderState::Cancelled | OrderState::Void => Err(PickupRefusal::NotFormed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use linli_api::groceries::NewDeliveryBatch;
+    use linli_api::ids::BuildingId;
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
+    }
+
+    fn eggs() -> NewProduct {
+        NewProduct { name: " 土鸡蛋 ".into(), unit: "盒".into(), price_fen: 2_880, stock: 500, per_household_limit: 2, photo: None }
+    }
+
+    fn campaign() -> NewCampaign {
+        NewCampaign {
+            title: " 周末鸡蛋团 ".into(),
+            description: String::new(),
+            products: vec![eggs()],
+            min_households: 10,
+            cut_off: at(5, 20),
+            pickup_point: Some("东门快递柜旁".into()),
+            batches: vec![],
+        }
+    }
+
+    #[test]
+    fn a_good_campaign_is_trimmed() {
+        let checked = check_campaign(&campaign(), at(1, 8)).unwrap();
+        assert_eq!((checked.title.as_str(), checked.products[0].name.as_str()), ("周末鸡蛋团", "土鸡蛋"));
+    }
+
+    #[test]
+    fn each_bad_campaign_field_is_named() {
+        let field = |spoil: fn(&mut NewCampaign)| {
+            let mut bad = campaign();
+            spoil(&mut bad);
+            check_campaign(&bad, at(1, 8)).unwrap_err().field
+        };
+        assert_eq!(field(|c| c.products.clear()).as_deref(), Some("products"));
+        assert_eq!(field(|c| c.products[0].price_fen = 0).as_deref(), Some("products.price_fen"));
+        assert_eq!(field(|c| c.products[0].per_household_limit = 501).as_deref(), Some("products.per_household_limit"));
+        assert_eq!(field(|c| c.products[0].stock = -1).as_deref(), Some("products.stock"));
+        assert_eq!(field(|c| c.min_households = 0).as_deref(), Some("min_households"));
+        assert_eq!(field(|c| c.cut_off = at(1, 7)).as_deref(), Some("cut_off"), "in the past");
+        assert_eq!(field(|c| c.pickup_point = None).as_deref(), Some("pickup_point"), "no way to get the goods");
+        assert_eq!(
+            field(|c| c.batches = vec![NewDeliveryBatch { building_id: BuildingId(1), window_start: at(5, 10), window_end: at(5, 12) }])
+                .as_deref(),
+            Some("batches"),
+            "a delivery before the cut-off"
+        );
+    }
+
+    #[test]
+    fn the_cut_off_decides_by_households() {
+        assert_eq!(phase(Standing::Running, at(5, 20), 3, 10, at(5, 19)), CampaignPhase::Open);
+        assert_eq!(phase(Standing::Running, at(5, 20), 10, 10, at(5, 20)), CampaignPhase::Formed, "exactly the minimum forms");
+        assert_eq!(phase(Standing::Running, at(5, 20), 9, 10, at(5, 20)), CampaignPhase::Cancelled);
+        assert_eq!(phase(Standing::Paused, at(5, 20), 12, 10, at(5, 19)), CampaignPhase::Paused);
+        assert_eq!(phase(Standing::Paused, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Formed);
+        assert_eq!(phase(Standing::Withdrawn, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Withdrawn);
+        assert_eq!(may_order(CampaignPhase::Paused), Err(Closed::Paused));
+        assert_eq!(may_order(CampaignPhase::Formed), Err(Closed::Over));
+    }
+
+    #[test]
+    fn lines_respect_the_household_limit_and_come_in_product_order() {
+        let offers = [
+            Offer { id: ProductId(7), price_fen: 100, per_household_limit: 2 },
+            Offer { id: ProductId(3), price_fen: 250, per_household_limit: 5 },
+        ];
+        let line = |id, quantity| OrderLine { product_id: ProductId(id), quantity };
+        assert_eq!(check_lines(&[line(7, 2), line(3, 1)], &offers), Ok(vec![(ProductId(3), 1), (ProductId(7), 2)]));
+        assert_eq!(check_lines(&[line(7, 3)], &offers).unwrap_err().code, ErrorCode::OverLimit);
+        assert_eq!(check_lines(&[line(7, 0)], &offers).unwrap_err().code, ErrorCode::OverLimit);
+        assert_eq!(check_lines(&[line(9, 1)], &offers).unwrap_err().code, ErrorCode::InvalidValue, "another campaign's product");
+        assert_eq!(check_lines(&[line(7, 1), line(7, 1)], &offers).unwrap_err().code, ErrorCode::InvalidValue);
+        assert_eq!(check_lines(&[], &offers).unwrap_err().code, ErrorCode::FieldRequired);
+    }
+
+    #[test]
+    fn changing_an_order_moves_only_the_difference() {
+        let (a, b, c) = (ProductId(1), ProductId(2), ProductId(3));
+        assert_eq!(stock_moves(&[], &[(a, 2)]), [(a, 2)]);
+        assert_eq!(stock_moves(&[(a, 2), (b, 1)], &[(a, 1), (c, 4)]), [(a, -1), (b, -1), (c, 4)]);
+        assert_eq!(stock_moves(&[(a, 2)], &[(a, 2)]), []);
+        assert_eq!(stock_moves(&[(a, 2)], &[]), [(a, -2)], "cancelling gives it all back");
+    }
+
+    #[test]
+    fn totals_are_exact_fen() {
+        assert_eq!(total_fen(&[(2_880, 2), (199, 3)]), 6_357);
+        assert_eq!(total_fen(&[(MAX_PRICE_FEN, MAX_STOCK); MAX_PRODUCTS]), 30_000_000_000_000);
+    }
+
+    #[test]
+    fn an_order_follows_its_campaign_and_is_handed_over_once() {
+        assert_eq!(order_state(false, false, CampaignPhase::Open), OrderState::Placed);
+        assert_eq!(order_state(false, false, CampaignPhase::Formed), OrderState::AwaitingPickup);
+        assert_eq!(order_state(false, false, CampaignPhase::Cancelled), OrderState::Void);
+        assert_eq!(order_state(true, false, CampaignPhase::Formed), OrderState::Cancelled);
+        assert_eq!(may_pick_up(OrderState::AwaitingPickup), Ok(()));
+        assert_eq!(may_pick_up(OrderState::PickedUp), Err(PickupRefusal::AlreadyPickedUp));
+        assert_eq!(may_pick_up(OrderState::Void), Err(PickupRefusal::NotFormed));
+    }
+}
