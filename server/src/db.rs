@@ -96,6 +96,12 @@ pub fn from_millis(millis: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(millis).single().unwrap_or_default()
 }
 
+/// `$first, $first+1, …` for `count` values: the bind list of an `IN (…)` or of one row
+/// of a multi-row `VALUES`, in the placeholder style both backends accept.
+pub fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Flags are 0/1 integers in both backends.
 pub fn flag(value: bool) -> i64 {
     i64::from(value)

@@ -29,10 +29,7 @@ where
         if !is_json {
             return Err(AppError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
-            BytesRejection::FailedToBufferBody(_) => AppError::PayloadTooLarge,
-            other => AppError::MalformedBody { detail: other.body_text(), field: None },
-        })?;
+        let bytes = body_bytes(request, state).await?;
         let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
         serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|error| {
             let path = error.path().to_string();
@@ -40,6 +37,14 @@ where
             AppError::MalformedBody { detail: error.into_inner().to_string(), field }
         })
     }
+}
+
+/// The whole body within the route's size limit; a larger one is `payload_too_large`.
+pub async fn body_bytes<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, AppError> {
+    Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
+        BytesRejection::FailedToBufferBody(_) => AppError::PayloadTooLarge,
+        other => AppError::MalformedBody { detail: other.body_text(), field: None },
+    })
 }
 
 /// Path parameters; an id that is not a number is simply not found.

@@ -12,7 +12,7 @@ use linli_api::{validate, ApiError, ErrorCode};
 use super::images::ImagePicker;
 use super::topics::may_start_topic;
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Loaded, Page, TextField};
+use crate::layout::{load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Hint, Loaded, Page, TextArea, TextField};
 use crate::session::{can_invite, Session};
 
 #[component]
@@ -112,15 +112,8 @@ fn TopicForm(staff: bool) -> impl IntoView {
             <FormAlert form/>
             <TextField form field="title" id="topic-title" label="topic-field-title" value=title
                 autocomplete="off" maxlength=limits::TITLE_MAX_CHARS/>
-            <div class="field">
-                <label for="topic-body">{tr("topic-field-body")}</label>
-                <textarea id="topic-body" name="body" rows="6"
-                    aria-invalid=move || form.invalid("body")
-                    aria-describedby=move || form.described_by("body", Some("topic-body-hint"))
-                    bind:value=body></textarea>
-                <p id="topic-body-hint" class="hint">{tr("topic-field-body-hint")}</p>
-                <FieldError form field="body"/>
-            </div>
+            <TextArea form field="body" id="topic-body" label="topic-field-body" value=body rows=6
+                hint=Hint { id: "topic-body-hint", text: Signal::derive(|| t("topic-field-body-hint")) }/>
             <ImagePicker id="topic-images" images uploading/>
             <FieldError form field="images"/>
             <button type="submit" class="button primary" disabled=move || busy.get() || (uploading.get() > 0)>

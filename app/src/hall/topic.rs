@@ -19,7 +19,7 @@ use super::thread::Discussion;
 use super::topics::{speaker_name, speaker_text, state_id, SupportProgress};
 use super::{parse_topic_id, time_left_text, VoteCard};
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{error_text, load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Loaded, Loading, Page};
+use crate::layout::{error_text, load_into, ErrorBox, FormAlert, FormError, Guarded, Hint, Loaded, Loading, Page, TextArea};
 use crate::session::{can_invite, is_member, Session};
 use crate::speech::{html_to_text, reading_text, ReadAloud};
 
@@ -321,15 +321,8 @@ fn FollowUpForm(screen: TopicScreen) -> impl IntoView {
     view! {
         <form id="follow-up-form" novalidate on:submit=submit>
             <FormAlert form/>
-            <div class="field">
-                <label for="follow-up-body">{tr("topic-follow-up-field")}</label>
-                <textarea id="follow-up-body" name="body" rows="5"
-                    aria-invalid=move || form.invalid("body")
-                    aria-describedby=move || form.described_by("body", Some("follow-up-hint"))
-                    bind:value=body></textarea>
-                <p id="follow-up-hint" class="hint">{tr("topic-follow-up-hint")}</p>
-                <FieldError form field="body"/>
-            </div>
+            <TextArea form field="body" id="follow-up-body" label="topic-follow-up-field" value=body rows=5
+                hint=Hint { id: "follow-up-hint", text: Signal::derive(|| t("topic-follow-up-hint")) }/>
             <button type="submit" class="button primary" disabled=move || busy.get()>
                 {move || if busy.get() { t("busy") } else { t("topic-follow-up-submit") }}
             </button>

@@ -64,3 +64,30 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A labelled text area with its hint and its error: the long-text twin of [`TextField`].
+#[component]
+pub fn TextArea(
+    form: FormError,
+    /// The request field this area fills; errors about it show here.
+    field: &'static str,
+    id: &'static str,
+    /// Fluent id of the label.
+    label: &'static str,
+    value: RwSignal<String>,
+    rows: u32,
+    #[prop(optional)] hint: Option<Hint>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{move || t(label)}</label>
+            <textarea id=id name=field rows=rows.to_string() required=required
+                aria-invalid=move || form.invalid(field)
+                aria-describedby=move || form.described_by(field, hint.map(|hint| hint.id))
+                bind:value=value></textarea>
+            {hint.map(|hint| view! { <p id=hint.id class="hint">{move || hint.text.get()}</p> })}
+            <FieldError form field/>
+        </div>
+    }
+}

@@ -15,7 +15,7 @@ use crate::i18n::tr;
 use crate::session::{Auth, Session};
 
 pub use error::{error_text, field_error_id, ErrorBox, FieldError, FormAlert, FormError};
-pub use field::{ConsentCheck, Hint, TextField};
+pub use field::{ConsentCheck, Hint, TextArea, TextField};
 pub use home::Home;
 
 /// A screen below home: header with the back link, then `<main>` with the page's `<h1>`

@@ -12,7 +12,7 @@ use linli_api::{validate, ApiError, ErrorCode};
 
 use super::category_id;
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Page};
+use crate::layout::{load_into, ErrorBox, FieldError, FormAlert, FormError, Guarded, Hint, Page, TextArea};
 use crate::session::{can_publish, Session};
 
 const FIELDS: &[&str] = &["title", "body_markdown", "category", "pinned", "urgent", "vote_id"];
@@ -96,15 +96,8 @@ fn ComposeForm() -> impl IntoView {
                     bind:value=title/>
                 <FieldError form field="title"/>
             </div>
-            <div class="field">
-                <label for="compose-body">{tr("field-body")}</label>
-                <textarea id="compose-body" name="body_markdown" rows="8" required
-                    aria-invalid=move || form.invalid("body_markdown")
-                    aria-describedby=move || form.described_by("body_markdown", Some("compose-body-hint"))
-                    bind:value=body></textarea>
-                <p id="compose-body-hint" class="hint">{tr("field-body-hint")}</p>
-                <FieldError form field="body_markdown"/>
-            </div>
+            <TextArea form field="body_markdown" id="compose-body" label="field-body" value=body rows=8 required=true
+                hint=Hint { id: "compose-body-hint", text: Signal::derive(|| t("field-body-hint")) }/>
             <div class="field">
                 <label for="compose-category">{tr("field-category")}</label>
                 <select id="compose-category" name="category"

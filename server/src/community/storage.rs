@@ -1,11 +1,13 @@
 //! SQL of communities, households and invites.
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, Utc};
 use linli_api::community::{CommunityInfo, HouseholdEntry, HouseholdLabel};
 use linli_api::ids::{BuildingId, CommunityId, HouseholdId, UserId};
 use sqlx::AnyConnection;
 
-use crate::db::to_millis;
+use crate::db::{placeholders, to_millis};
 
 const HOUSEHOLD_LABEL: &str = "SELECT h.id, b.name, u.name, h.room
      FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id";
@@ -212,32 +214,29 @@ pub struct PublicFace {
     pub building: Option<String>,
 }
 
-/// The public faces of `people` who belong to `community`.
+/// The public faces of `people` who belong to `community`, in one query.
 pub async fn public_faces(
     conn: &mut AnyConnection,
     community: CommunityId,
     people: impl IntoIterator<Item = UserId>,
-) -> Result<std::collections::HashMap<UserId, PublicFace>, sqlx::Error> {
-    let mut faces = std::collections::HashMap::new();
-    for person in people {
-        if faces.contains_key(&person) {
-            continue;
-        }
-        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
-            "SELECT p.name, p.role, b.name
-             FROM users p LEFT JOIN households h ON h.id = p.household_id
-                  LEFT JOIN units u ON u.id = h.unit_id LEFT JOIN buildings b ON b.id = u.building_id
-             WHERE p.id = $1 AND p.community_id = $2",
-        )
-        .bind(person.0)
-        .bind(community.0)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if let Some((name, role, building)) = row {
-            faces.insert(person, PublicFace { name, role, building });
-        }
+) -> Result<HashMap<UserId, PublicFace>, sqlx::Error> {
+    let people: BTreeSet<UserId> = people.into_iter().collect();
+    if people.is_empty() {
+        return Ok(HashMap::new());
     }
-    Ok(faces)
+    let sql = format!(
+        "SELECT p.id, p.name, p.role, b.name
+         FROM users p LEFT JOIN households h ON h.id = p.household_id
+              LEFT JOIN units u ON u.id = h.unit_id LEFT JOIN buildings b ON b.id = u.building_id
+         WHERE p.community_id = $1 AND p.id IN ({})",
+        placeholders(2, people.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64, String, String, Option<String>)>(&sql).bind(community.0);
+    for person in &people {
+        query = query.bind(person.0);
+    }
+    let rows = query.fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|(id, name, role, building)| (UserId(id), PublicFace { name, role, building })).collect())
 }
 
 /// Every unit's exclusive floor area (hundredths of m²): the owners' electorate, each unit

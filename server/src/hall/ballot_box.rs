@@ -124,13 +124,11 @@ async fn work(state: AppState, vote: VoteRow, generation: u64, mut receiver: mps
             Ok(Some(first)) => first,
             Ok(None) => return,
             Err(_idle) => {
+                // No new ballots reach a closed channel; those already in it are still
+                // taken by this loop, then `recv` answers `None`.
                 receiver.close();
                 state.ballot_boxes.retire(vote.id, generation);
-                // Ballots sent before the close are still answered.
-                while let Ok(waiting) = receiver.try_recv() {
-                    write_batch(&state, &vote, vec![waiting]).await;
-                }
-                return;
+                continue;
             }
         };
         let mut batch = vec![first];

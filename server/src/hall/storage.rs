@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 
 use super::ballot::{genesis, Kind};
 use super::batch::Standing;
-use crate::db::{flag, from_millis, to_millis};
+use crate::db::{flag, from_millis, placeholders, to_millis};
 
 /// Enums in their stored form: their serde (snake_case) names.
 fn stored<T: serde::Serialize>(value: T) -> String {
@@ -168,11 +168,6 @@ pub async fn set_chain(conn: &mut AnyConnection, vote: VoteId, length: i64, head
         .execute(conn)
         .await?;
     Ok(())
-}
-
-/// `$first, $first+1, …` for `count` values.
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The counted ballots of `voter_keys` on the vote: choices and area.

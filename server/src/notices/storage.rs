@@ -112,7 +112,8 @@ pub async fn find(
     id: NoticeId,
     reader: UserId,
 ) -> Result<Option<Notice>, sqlx::Error> {
-    let row: Option<(i64, String, String, i64, i64, i64, String, i64, Option<i64>, String, String)> = sqlx::query_as(&format!(
+    type NoticeRow = (i64, String, String, i64, i64, i64, String, i64, Option<i64>, String, String);
+    let row: Option<NoticeRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, n.body_markdown, n.body_html
          FROM notices n LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = $1
          WHERE n.id = $2 AND n.community_id = $3"

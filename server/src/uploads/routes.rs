@@ -1,7 +1,6 @@
 //! Handlers of uploads: the body is the image itself, typed by `Content-Type`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -16,8 +15,7 @@ use super::image::{reencode, ImageError};
 use super::storage;
 use crate::auth::{Members, Signed};
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiPath;
-use crate::family::{Acting, ReadNotices};
+use crate::extract::{body_bytes, ApiPath};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -44,11 +42,7 @@ impl<S: Send + Sync> FromRequest<S> for ImageBody {
         if !ACCEPTED_TYPES.contains(&declared.as_str()) {
             return Err(AppError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
-            BytesRejection::FailedToBufferBody(_) => AppError::PayloadTooLarge,
-            other => AppError::MalformedBody { detail: other.body_text(), field: None },
-        })?;
-        Ok(ImageBody(bytes))
+        Ok(ImageBody(body_bytes(request, state).await?))
     }
 }
 
@@ -85,13 +79,12 @@ async fn upload(
 
 /// The stored copy of an image of the reader's community.
 #[utoipa::path(get, path = "/uploads/{id}", tag = "uploads", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "upload id"), crate::family::ActingFor),
+    params(("id" = i64, Path, description = "upload id")),
     responses((status = 200, content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn download(State(state): State<AppState>, reader: Acting<ReadNotices>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
+async fn download(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let (content_type, data) =
-        storage::find(&mut conn, reader.subject.community_id, UploadId(id)).await?.ok_or(AppError::NotFound)?;
+    let (content_type, data) = storage::find(&mut conn, caller.community_id, UploadId(id)).await?.ok_or(AppError::NotFound)?;
     let headers = [
         (header::CONTENT_TYPE, content_type),
         // Private to the community: never kept by shared caches.

@@ -5,7 +5,7 @@ use linli_api::ids::{CommunityId, UploadId, UserId};
 use sqlx::AnyConnection;
 
 use super::image::Reencoded;
-use crate::db::to_millis;
+use crate::db::{placeholders, to_millis};
 
 pub async fn insert(
     conn: &mut AnyConnection,
@@ -39,23 +39,20 @@ pub async fn find(conn: &mut AnyConnection, community: CommunityId, id: UploadId
         .await
 }
 
-/// Which of `ids` `uploader` uploaded in `community`: attaching someone else's image is
+/// How many of `ids` `uploader` uploaded in `community`: attaching someone else's image is
 /// refused, so an id cannot be used to pull another person's photo into a thread.
-pub async fn owned_by(
-    conn: &mut AnyConnection,
-    community: CommunityId,
-    uploader: UserId,
-    ids: &[UploadId],
-) -> Result<usize, sqlx::Error> {
-    let mut owned = 0;
-    for id in ids {
-        let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM uploads WHERE id = $1 AND community_id = $2 AND uploader_id = $3")
-            .bind(id.0)
-            .bind(community.0)
-            .bind(uploader.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        owned += usize::from(found.is_some());
+pub async fn owned_by(conn: &mut AnyConnection, community: CommunityId, uploader: UserId, ids: &[UploadId]) -> Result<usize, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(0);
     }
-    Ok(owned)
+    let sql = format!(
+        "SELECT COUNT(*) FROM uploads WHERE community_id = $1 AND uploader_id = $2 AND id IN ({})",
+        placeholders(3, ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64,)>(&sql).bind(community.0).bind(uploader.0);
+    for id in ids {
+        query = query.bind(id.0);
+    }
+    let (owned,) = query.fetch_one(conn).await?;
+    Ok(usize::try_from(owned).unwrap_or(0))
 }

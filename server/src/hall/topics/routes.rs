@@ -130,9 +130,9 @@ async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>,
     let faces = public_faces(&mut conn, caller.community_id, people.collect::<Vec<_>>()).await?;
     let comments = rules::threads(rows.into_iter().map(|row| (row.id, row.parent, row)).collect())
         .into_iter()
-        .map(|(top, replies)| Comment {
-            replies: replies.into_iter().map(|reply| comment_view(&caller, &faces, reply, Vec::new())).collect(),
-            ..comment_view(&caller, &faces, top, Vec::new())
+        .map(|(top, replies)| {
+            let replies = replies.into_iter().map(|reply| comment_view(&caller, &faces, reply, Vec::new())).collect();
+            comment_view(&caller, &faces, top, replies)
         })
         .collect();
     Ok(Json(TopicThread { topic, comments }))
@@ -154,8 +154,7 @@ async fn support(State(state): State<AppState>, Signed(caller, ..): Signed<Resid
         if storage::add_support(&mut tx, row.id, household, caller.user_id, now).await? {
             let (count, vote) = storage::count_support(&mut tx, row.id).await?;
             if rules::goes_to_vote(count, row.support_needed, vote.is_some()) {
-                let proposal_rules = ProposalRules { vote_days: u32::try_from(row.vote_days).unwrap_or(7), ..ProposalRules::default() };
-                let vote = rules::proposal_vote(&row.title, &row.body_markdown, proposal_rules, now);
+                let vote = rules::proposal_vote(&row.title, &row.body_markdown, row.vote_days, now);
                 let vote = open_vote(&mut tx, caller.community_id, row.author, &vote, now).await?;
                 storage::set_vote(&mut tx, row.id, vote).await?;
             }
@@ -341,17 +340,19 @@ async fn topic_of(conn: &mut AnyConnection, caller: &Caller, id: TopicId, now: D
 async fn describe_all(conn: &mut AnyConnection, caller: &Caller, rows: Vec<TopicRow>, now: DateTime<Utc>) -> AppResult<Vec<Topic>> {
     let people = rows.iter().flat_map(|row| std::iter::once(row.author).chain(row.follow_up.as_ref().map(|f| f.by)));
     let faces = public_faces(&mut *conn, caller.community_id, people.collect::<Vec<_>>()).await?;
+    let proposals: Vec<TopicId> = rows.iter().filter(|row| row.proposal).map(|row| row.id).collect();
+    let supported = match caller.household_id {
+        Some(household) => storage::supported_by(&mut *conn, household, &proposals).await?,
+        None => Default::default(),
+    };
     let mut topics = Vec::with_capacity(rows.len());
     for row in rows {
-        let support = if row.proposal {
-            let mine = match caller.household_id {
-                Some(household) => storage::supports(&mut *conn, row.id, household).await?,
-                None => false,
-            };
-            Some(Support { households: row.support_count, needed: row.support_needed, deadline: row.support_deadline, mine })
-        } else {
-            None
-        };
+        let support = row.proposal.then(|| Support {
+            households: row.support_count,
+            needed: row.support_needed,
+            deadline: row.support_deadline,
+            mine: supported.contains(&row.id),
+        });
         topics.push(Topic {
             id: row.id,
             state: rules::state(facts(&row), now),

@@ -50,7 +50,7 @@ pub fn goes_to_vote(support_count: i64, support_needed: i64, has_vote: bool) -> 
 
 /// The vote a supported proposal goes to: yes/no/abstain, one ballot per household (the
 /// unit that supported it), secret, open at once for the community's set number of days.
-pub fn proposal_vote(title: &str, body: &str, rules: ProposalRules, now: DateTime<Utc>) -> NewVote {
+pub fn proposal_vote(title: &str, body: &str, vote_days: i64, now: DateTime<Utc>) -> NewVote {
     NewVote {
         question: title.to_owned(),
         description: body.to_owned(),
@@ -62,7 +62,7 @@ pub fn proposal_vote(title: &str, body: &str, rules: ProposalRules, now: DateTim
         secret: true,
         final_on_cast: false,
         opens_at: now,
-        closes_at: now + Duration::days(i64::from(rules.vote_days)),
+        closes_at: now + Duration::days(vote_days),
     }
 }
 
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn a_proposal_vote_asks_the_households_for_the_set_days() {
         let rules = ProposalRules { support_households: 20, support_days: 14, vote_days: 7 };
-        let vote = proposal_vote("加装电梯", "", rules, at(1));
+        let vote = proposal_vote("加装电梯", "", i64::from(rules.vote_days), at(1));
         assert_eq!((vote.eligibility, vote.kind, vote.closes_at), (Eligibility::Households, VoteKind::YesNoAbstain, at(8)));
         assert_eq!(support_deadline(rules, at(1)), at(15));
     }

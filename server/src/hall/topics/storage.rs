@@ -1,11 +1,13 @@
 //! SQL of topics, their support, comments and the community's proposal rules.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use linli_api::ids::{CommentId, CommunityId, HouseholdId, TopicId, UploadId, UserId, VoteId};
 use linli_api::topics::ProposalRules;
 use sqlx::AnyConnection;
 
-use crate::db::{flag, from_millis, to_millis};
+use crate::db::{flag, from_millis, placeholders, to_millis};
 
 /// Upload ids in their stored form, `3,7`.
 fn encode_images(images: &[UploadId]) -> String {
@@ -195,6 +197,19 @@ pub async fn supports(conn: &mut AnyConnection, topic: TopicId, household: House
         .fetch_optional(conn)
         .await?;
     Ok(row.is_some())
+}
+
+/// Which of `topics` the household backs, in one query.
+pub async fn supported_by(conn: &mut AnyConnection, household: HouseholdId, topics: &[TopicId]) -> Result<HashSet<TopicId>, sqlx::Error> {
+    if topics.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!("SELECT topic_id FROM topic_support WHERE household_id = $1 AND topic_id IN ({})", placeholders(2, topics.len()));
+    let mut query = sqlx::query_as::<_, (i64,)>(&sql).bind(household.0);
+    for topic in topics {
+        query = query.bind(topic.0);
+    }
+    Ok(query.fetch_all(conn).await?.into_iter().map(|(id,)| TopicId(id)).collect())
 }
 
 /// Records the household's support; false when it already backed the proposal.
