@@ -5,7 +5,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences};
-use crate::community::{HouseholdEntry, Invite, NewInvite};
+use crate::community::{CommunityEntry, HouseholdEntry, Invite, NewInvite};
+use crate::groceries::{
+    BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, PickingList, PickupRequest,
+    PlaceOrder, ReviewMerchant, SetCampaignStanding,
+};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::events::EventTicket;
 use crate::family::{
@@ -14,7 +18,7 @@ use crate::family::{
 };
 use crate::hall::{CastBallot, NewVote, Participant, Vote, VoteRecord};
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
-use crate::ids::{CommentId, FamilyLinkId, HelpRequestId, NoticeId, TopicId, UploadId, UserId, VoteId};
+use crate::ids::{CampaignId, CommentId, FamilyLinkId, HelpRequestId, NoticeId, OrderId, TopicId, UploadId, UserId, VoteId};
 use crate::topics::{Comment, HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, Topic, TopicThread};
 use crate::uploads::Upload;
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
@@ -297,6 +301,98 @@ impl Client {
 
     pub async fn set_proposal_rules(&self, rules: &ProposalRules) -> ClientResult<ProposalRules> {
         self.send(self.request(Method::PUT, "/hall/proposal-rules").json(rules)).await
+    }
+
+    // --- group buying ---------------------------------------------------------------
+
+    /// Every community, for a shop choosing where to apply (no session needed).
+    pub async fn communities(&self) -> ClientResult<Vec<CommunityEntry>> {
+        self.send(self.request(Method::GET, "/communities")).await
+    }
+
+    /// A shop applies to a community and is signed in, pending staff approval.
+    pub async fn apply_as_merchant(&self, application: &MerchantApplication) -> ClientResult<Session> {
+        self.send(self.request(Method::POST, "/groceries/merchants").json(application)).await
+    }
+
+    /// Staff: the community's shops, applications first.
+    pub async fn merchants(&self) -> ClientResult<Vec<Merchant>> {
+        self.send(self.request(Method::GET, "/groceries/merchants")).await
+    }
+
+    /// A shop's own standing.
+    pub async fn my_merchant(&self) -> ClientResult<Merchant> {
+        self.send(self.request(Method::GET, "/groceries/merchants/me")).await
+    }
+
+    pub async fn review_merchant(&self, id: UserId, review: &ReviewMerchant) -> ClientResult<Merchant> {
+        self.send(self.request(Method::POST, &format!("/groceries/merchants/{id}/review")).json(review)).await
+    }
+
+    /// Residents: campaigns open now and recently decided; a shop: its own; staff: all.
+    pub async fn campaigns(&self) -> ClientResult<Vec<Campaign>> {
+        self.send(self.request(Method::GET, "/groceries/campaigns")).await
+    }
+
+    pub async fn create_campaign(&self, campaign: &NewCampaign) -> ClientResult<Campaign> {
+        self.send(self.request(Method::POST, "/groceries/campaigns").json(campaign)).await
+    }
+
+    pub async fn campaign(&self, id: CampaignId) -> ClientResult<Campaign> {
+        self.send(self.request(Method::GET, &format!("/groceries/campaigns/{id}"))).await
+    }
+
+    /// Staff pause, resume or withdraw a campaign.
+    pub async fn set_campaign_standing(&self, id: CampaignId, standing: &SetCampaignStanding) -> ClientResult<Campaign> {
+        self.send(self.request(Method::POST, &format!("/groceries/campaigns/{id}/standing")).json(standing)).await
+    }
+
+    /// The shop (or staff) ends ordering now instead of at the cut-off; the campaign is
+    /// decided at once.
+    pub async fn close_orders_now(&self, id: CampaignId) -> ClientResult<Campaign> {
+        self.send(self.request(Method::POST, &format!("/groceries/campaigns/{id}/close"))).await
+    }
+
+    /// Places the household's order, or replaces it, before the cut-off.
+    pub async fn place_order(&self, campaign: CampaignId, order: &PlaceOrder) -> ClientResult<Order> {
+        self.send(self.request(Method::PUT, &format!("/groceries/campaigns/{campaign}/order")).json(order)).await
+    }
+
+    pub async fn cancel_order(&self, campaign: CampaignId) -> ClientResult<Order> {
+        self.send(self.request(Method::DELETE, &format!("/groceries/campaigns/{campaign}/order"))).await
+    }
+
+    /// The household's orders, newest first.
+    pub async fn my_orders(&self) -> ClientResult<Vec<Order>> {
+        self.send(self.request(Method::GET, "/groceries/orders")).await
+    }
+
+    pub async fn order(&self, id: OrderId) -> ClientResult<Order> {
+        self.send(self.request(Method::GET, &format!("/groceries/orders/{id}"))).await
+    }
+
+    /// The household's last orders, matched to what their shops sell now.
+    pub async fn buy_again(&self) -> ClientResult<Vec<BuyAgain>> {
+        self.send(self.request(Method::GET, "/groceries/buy-again")).await
+    }
+
+    /// The shop marks an order handed over by its pickup code.
+    pub async fn pick_up(&self, pickup: &PickupRequest) -> ClientResult<Order> {
+        self.send(self.request(Method::POST, "/groceries/pickups").json(pickup)).await
+    }
+
+    pub async fn campaign_dashboard(&self, id: CampaignId) -> ClientResult<CampaignDashboard> {
+        self.send(self.request(Method::GET, &format!("/groceries/campaigns/{id}/dashboard"))).await
+    }
+
+    pub async fn picking_list(&self, id: CampaignId) -> ClientResult<PickingList> {
+        self.send(self.request(Method::GET, &format!("/groceries/campaigns/{id}/picking"))).await
+    }
+
+    /// The picking list as CSV text, for the delivery team.
+    pub async fn picking_csv(&self, id: CampaignId) -> ClientResult<String> {
+        let bytes = self.send_bytes(self.request(Method::GET, &format!("/groceries/campaigns/{id}/picking.csv"))).await?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     // --- uploads --------------------------------------------------------------------

@@ -16,6 +16,14 @@ pub struct CommunityInfo {
     pub utc_offset_minutes: i32,
 }
 
+/// A community as anyone may see it: whom a shop applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommunityEntry {
+    pub id: CommunityId,
+    pub name: String,
+}
+
 /// Where a household is: building, unit and room, e.g. 3栋 2单元 501.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -78,6 +78,20 @@ error_codes! {
     ImageTooLarge = "image_too_large",
     /// More of a product than one household may order, or fewer than one.
     OverLimit = "over_limit",
+    /// Not enough of a product is left for this order.
+    SoldOut = "sold_out",
+    /// The campaign no longer takes or changes orders: past its cut-off, or withdrawn.
+    OrdersClosed = "orders_closed",
+    /// Staff paused the campaign; orders are taken again when they resume it.
+    CampaignPaused = "campaign_paused",
+    /// The shop has not been approved for the community (yet).
+    MerchantNotApproved = "merchant_not_approved",
+    /// No order of the merchant's campaigns has this pickup code.
+    PickupCodeInvalid = "pickup_code_invalid",
+    /// The order was already handed over.
+    AlreadyPickedUp = "already_picked_up",
+    /// The campaign has not formed, so there is nothing to hand over.
+    NotFormed = "not_formed",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

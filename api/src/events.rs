@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::help::HelpRequest;
 use crate::hall::Tally;
-use crate::ids::{NoticeId, TopicId, VoteId};
+use crate::ids::{CampaignId, NoticeId, OrderId, TopicId, VoteId};
 use crate::notices::NoticeSummary;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,4 +40,11 @@ pub enum Event {
     /// A topic changed: new support, a comment, a hidden comment, its vote or follow-up.
     /// Open topic pages load it again (what the reader may see depends on who they are).
     TopicChanged { topic_id: TopicId },
+    /// Stock, households or phase of a campaign changed: open campaign pages reload it.
+    CampaignChanged { campaign_id: CampaignId },
+    /// To each buyer at the cut-off: the campaign formed (成团) or was cancelled (or staff
+    /// withdrew it). The app raises an OS notification.
+    CampaignDecided { campaign_id: CampaignId, title: String, formed: bool },
+    /// To the household: the merchant checked its pickup code.
+    OrderPickedUp { order_id: OrderId, campaign_id: CampaignId },
 }

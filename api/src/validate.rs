@@ -11,6 +11,8 @@ use crate::notices::{NewNotice, NoticeCategory};
 use crate::phone::PhoneNumber;
 use crate::topics::{self, NewComment, NewTopic, ProposalRules};
 use crate::ids::UploadId;
+use crate::groceries::{self, limits, MerchantApplication, NewCampaign, NewProduct};
+use chrono::{DateTime, Duration, Utc};
 
 /// Trims a required text field and checks its length in characters.
 pub fn required_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
@@ -141,6 +143,99 @@ pub fn proposal_rules(rules: &ProposalRules) -> Result<ProposalRules, ApiError> 
     Ok(*rules)
 }
 
+// --- group buying ----------------------------------------------------------------
+
+/// A merchant's campaign checked and trimmed, or the first bad field.
+pub fn new_campaign(campaign: &NewCampaign, now: DateTime<Utc>) -> Result<NewCampaign, ApiError> {
+    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
+    let title = required_text(&campaign.title, limits::TITLE_MAX_CHARS, "title")?;
+    let description = campaign.description.trim().to_owned();
+    if description.chars().count() > limits::DESCRIPTION_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "description"));
+    }
+    if campaign.products.is_empty() || campaign.products.len() > limits::MAX_PRODUCTS {
+        return Err(invalid("products"));
+    }
+    let products = campaign.products.iter().map(new_product).collect::<Result<Vec<_>, _>>()?;
+    if !(1..=limits::MAX_MIN_HOUSEHOLDS).contains(&campaign.min_households) {
+        return Err(invalid("min_households"));
+    }
+    if campaign.cut_off <= now || campaign.cut_off > now + Duration::days(limits::MAX_CUT_OFF_DAYS) {
+        return Err(invalid("cut_off"));
+    }
+    let pickup_point = match campaign.pickup_point.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(point) => Some(required_text(point, limits::PICKUP_POINT_MAX_CHARS, "pickup_point")?),
+    };
+    if campaign.batches.len() > limits::MAX_BATCHES {
+        return Err(invalid("batches"));
+    }
+    // Deliveries come after the cut-off (the merchant must know what to bring) and take time.
+    if campaign.batches.iter().any(|batch| batch.window_start < campaign.cut_off || batch.window_end <= batch.window_start) {
+        return Err(invalid("batches"));
+    }
+    if pickup_point.is_none() && campaign.batches.is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "pickup_point"));
+    }
+    Ok(NewCampaign { title, description, products, pickup_point, ..campaign.clone() })
+}
+
+fn new_product(product: &NewProduct) -> Result<NewProduct, ApiError> {
+    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
+    let name = required_text(&product.name, limits::PRODUCT_NAME_MAX_CHARS, "products.name")?;
+    let unit = required_text(&product.unit, limits::UNIT_MAX_CHARS, "products.unit")?;
+    if !(1..=limits::MAX_PRICE_FEN).contains(&product.price_fen) {
+        return Err(invalid("products.price_fen"));
+    }
+    if !(1..=limits::MAX_STOCK).contains(&product.stock) {
+        return Err(invalid("products.stock"));
+    }
+    if !(1..=product.stock).contains(&product.per_household_limit) {
+        return Err(invalid("products.per_household_limit"));
+    }
+    Ok(NewProduct { name, unit, ..product.clone() })
+}
+
+/// A merchant's application trimmed and normalised, or the first bad field: the same
+/// checks as a resident's registration, plus the shop's name.
+pub fn merchant_application(application: &MerchantApplication) -> Result<MerchantApplication, ApiError> {
+    let as_registration = RegisterRequest {
+        invite_code: "-".into(),
+        phone: application.phone.clone(),
+        name: application.contact_name.clone(),
+        password: application.password.clone(),
+        accept_privacy_policy: application.accept_privacy_policy,
+        locale: application.locale,
+    };
+    let shop_name = required_text(&application.shop_name, limits::SHOP_NAME_MAX_CHARS, "shop_name")?;
+    let checked = registration(&as_registration).map_err(|error| match error.field.as_deref() {
+        Some("name") => ApiError::on_field(error.code, "contact_name"),
+        _ => error,
+    })?;
+    Ok(MerchantApplication { shop_name, contact_name: checked.name, phone: checked.phone, ..application.clone() })
+}
+
+/// A refusal or a pause needs its reason; an approval or a resumption takes none.
+pub fn reason(reason: Option<&str>, needed: bool) -> Result<Option<String>, ApiError> {
+    match reason.map(str::trim).filter(|reason| !reason.is_empty()) {
+        None if needed => Err(ApiError::on_field(ErrorCode::FieldRequired, "reason")),
+        None => Ok(None),
+        Some(reason) => required_text(reason, limits::REASON_MAX_CHARS, "reason").map(Some),
+    }
+}
+
+/// A pickup code as typed or scanned: its eight digits.
+pub fn pickup_code(typed: &str) -> Result<String, ApiError> {
+    if typed.chars().count() > limits::PICKUP_CODE_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::PickupCodeInvalid, "code"));
+    }
+    match groceries::normalise_pickup_code(typed) {
+        code if code.is_empty() => Err(ApiError::on_field(ErrorCode::FieldRequired, "code")),
+        code if code.len() != 8 => Err(ApiError::on_field(ErrorCode::PickupCodeInvalid, "code")),
+        code => Ok(code),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +361,78 @@ mod tests {
         assert_eq!(proposal_rules(&none), Err(ApiError::on_field(ErrorCode::InvalidValue, "support_households")));
         let forever = ProposalRules { vote_days: 365, ..good };
         assert_eq!(proposal_rules(&forever), Err(ApiError::on_field(ErrorCode::InvalidValue, "vote_days")));
+    }
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
+    }
+
+    fn campaign() -> NewCampaign {
+        NewCampaign {
+            title: " 周末鸡蛋团 ".into(),
+            description: String::new(),
+            products: vec![NewProduct { name: " 土鸡蛋 ".into(), unit: "盒".into(), price_fen: 2_880, stock: 500, per_household_limit: 2, photo: None }],
+            min_households: 10,
+            cut_off: at(5, 20),
+            pickup_point: Some("东门快递柜旁".into()),
+            batches: vec![],
+        }
+    }
+
+    #[test]
+    fn a_good_campaign_is_trimmed() {
+        let checked = new_campaign(&campaign(), at(1, 8)).unwrap();
+        assert_eq!((checked.title.as_str(), checked.products[0].name.as_str()), ("周末鸡蛋团", "土鸡蛋"));
+    }
+
+    #[test]
+    fn each_bad_campaign_field_is_named() {
+        let field = |spoil: fn(&mut NewCampaign)| {
+            let mut bad = campaign();
+            spoil(&mut bad);
+            new_campaign(&bad, at(1, 8)).unwrap_err().field
+        };
+        assert_eq!(field(|c| c.products.clear()).as_deref(), Some("products"));
+        assert_eq!(field(|c| c.products[0].price_fen = 0).as_deref(), Some("products.price_fen"));
+        assert_eq!(field(|c| c.products[0].per_household_limit = 501).as_deref(), Some("products.per_household_limit"));
+        assert_eq!(field(|c| c.products[0].stock = -1).as_deref(), Some("products.stock"));
+        assert_eq!(field(|c| c.min_households = 0).as_deref(), Some("min_households"));
+        assert_eq!(field(|c| c.cut_off = at(1, 7)).as_deref(), Some("cut_off"), "in the past");
+        assert_eq!(field(|c| c.pickup_point = None).as_deref(), Some("pickup_point"), "no way to get the goods");
+        assert_eq!(
+            field(|c| c.batches = vec![groceries::NewDeliveryBatch { building_id: crate::ids::BuildingId(1), window_start: at(5, 10), window_end: at(5, 12) }])
+                .as_deref(),
+            Some("batches"),
+            "a delivery before the cut-off"
+        );
+    }
+
+    #[test]
+    fn a_merchant_application_names_its_own_fields() {
+        let application = MerchantApplication {
+            community_id: crate::ids::CommunityId(1),
+            shop_name: " 鲜丰果蔬 ".into(),
+            contact_name: "".into(),
+            phone: "138 0000 2222".into(),
+            password: "long enough".into(),
+            accept_privacy_policy: true,
+            locale: None,
+        };
+        assert_eq!(merchant_application(&application), Err(ApiError::on_field(ErrorCode::FieldRequired, "contact_name")));
+        let good = merchant_application(&MerchantApplication { contact_name: "李老板".into(), ..application.clone() }).unwrap();
+        assert_eq!((good.shop_name.as_str(), good.phone.as_str()), ("鲜丰果蔬", "13800002222"));
+        let no_shop = MerchantApplication { shop_name: " ".into(), contact_name: "李老板".into(), ..application };
+        assert_eq!(merchant_application(&no_shop), Err(ApiError::on_field(ErrorCode::FieldRequired, "shop_name")));
+    }
+
+    #[test]
+    fn reasons_and_pickup_codes() {
+        assert_eq!(reason(Some("  "), true), Err(ApiError::on_field(ErrorCode::FieldRequired, "reason")));
+        assert_eq!(reason(None, false), Ok(None));
+        assert_eq!(reason(Some(" 缺货 "), false), Ok(Some("缺货".into())));
+        assert_eq!(pickup_code("1234-5678"), Ok("12345678".into()));
+        assert_eq!(pickup_code("1234"), Err(ApiError::on_field(ErrorCode::PickupCodeInvalid, "code")));
+        assert_eq!(pickup_code(""), Err(ApiError::on_field(ErrorCode::FieldRequired, "code")));
     }
 }

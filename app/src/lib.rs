@@ -3,6 +3,7 @@
 
 pub mod community;
 pub mod family;
+pub mod groceries;
 pub mod hall;
 pub mod help;
 pub mod i18n;
@@ -12,6 +13,7 @@ pub mod me;
 pub mod native;
 pub mod notices;
 pub mod session;
+pub mod shop;
 pub mod speech;
 
 use leptos::prelude::*;
@@ -47,6 +49,17 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/hall/votes/:id/participants") view=hall::ParticipantsPage/>
                 <Route path=path!("/hall/topics/new") view=hall::NewTopicPage/>
                 <Route path=path!("/hall/topics/:id") view=hall::TopicPage/>
+                <Route path=path!("/groceries") view=groceries::CampaignListPage/>
+                <Route path=path!("/groceries/campaigns/:id") view=groceries::CampaignPage/>
+                <Route path=path!("/groceries/orders") view=groceries::MyOrdersPage/>
+                <Route path=path!("/groceries/again") view=groceries::BuyAgainPage/>
+                <Route path=path!("/shop") view=shop::ShopHome/>
+                <Route path=path!("/shop/apply") view=shop::MerchantApplyPage/>
+                <Route path=path!("/shop/campaigns/new") view=shop::CampaignEditorPage/>
+                <Route path=path!("/shop/campaigns/:id") view=shop::DashboardPage/>
+                <Route path=path!("/shop/campaigns/:id/picking") view=shop::PickingPage/>
+                <Route path=path!("/shop/scan") view=shop::ScanPage/>
+                <Route path=path!("/shop/merchants") view=shop::MerchantReviewPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
 use linli_api::hall::Tally;
-use linli_api::ids::{NoticeId, TopicId, VoteId};
+use linli_api::ids::{CampaignId, NoticeId, TopicId, VoteId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -36,6 +36,11 @@ pub struct Live {
     pub vote_tally: RwSignal<Option<(VoteId, Tally)>>,
     /// The latest topic that changed, with a counter so the same topic twice still notifies.
     pub topic_changed: RwSignal<Option<(TopicId, u64)>>,
+    /// The latest campaign whose stock, households or phase changed (with a counter).
+    pub campaign_changed: RwSignal<Option<(CampaignId, u64)>>,
+    /// Bumped whenever one of the household's orders changed on the server (its campaign
+    /// was decided, or it was picked up): the orders page reloads.
+    pub orders_changed: RwSignal<u64>,
     pub connected: RwSignal<bool>,
 }
 
@@ -70,7 +75,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -213,5 +218,23 @@ pub fn handle(session: Session, event: Event) {
             let count = session.live.topic_changed.get_untracked().map_or(0, |(_, count)| count + 1);
             session.live.topic_changed.set(Some((topic_id, count)));
         }
+        Event::CampaignChanged { campaign_id } => campaign_changed(session, campaign_id),
+        Event::CampaignDecided { campaign_id, title, formed } => {
+            if session.prefs.notify.get_untracked() {
+                let id = if formed { "notify-campaign-formed" } else { "notify-campaign-cancelled" };
+                native::notify(&translate(locale_untracked(), id, None), &title);
+            }
+            campaign_changed(session, campaign_id);
+            session.live.orders_changed.update(|count| *count += 1);
+        }
+        Event::OrderPickedUp { campaign_id, .. } => {
+            campaign_changed(session, campaign_id);
+            session.live.orders_changed.update(|count| *count += 1);
+        }
     }
+}
+
+fn campaign_changed(session: Session, campaign_id: CampaignId) {
+    let count = session.live.campaign_changed.get_untracked().map_or(0, |(_, count)| count + 1);
+    session.live.campaign_changed.set(Some((campaign_id, count)));
 }

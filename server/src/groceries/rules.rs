@@ -4,10 +4,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
-use linli_api::groceries::limits::*;
-use linli_api::groceries::{CampaignPhase, NewCampaign, NewProduct, OrderLine, OrderState};
+use linli_api::groceries::{CampaignPhase, OrderLine, OrderState};
 use linli_api::ids::ProductId;
-use linli_api::validate::required_text;
 use linli_api::{ApiError, ErrorCode};
 
 /// What staff have done to a campaign; everything else follows from the clock.
@@ -16,57 +14,6 @@ pub enum Standing {
     Running,
     Paused,
     Withdrawn,
-}
-
-/// A campaign checked and trimmed, or the first bad field.
-pub fn check_campaign(campaign: &NewCampaign, now: DateTime<Utc>) -> Result<NewCampaign, ApiError> {
-    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
-    let title = required_text(&campaign.title, TITLE_MAX_CHARS, "title")?;
-    let description = campaign.description.trim().to_owned();
-    if description.chars().count() > DESCRIPTION_MAX_CHARS {
-        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "description"));
-    }
-    if campaign.products.is_empty() || campaign.products.len() > MAX_PRODUCTS {
-        return Err(invalid("products"));
-    }
-    let products = campaign.products.iter().map(check_product).collect::<Result<Vec<_>, _>>()?;
-    if !(1..=MAX_MIN_HOUSEHOLDS).contains(&campaign.min_households) {
-        return Err(invalid("min_households"));
-    }
-    if campaign.cut_off <= now || campaign.cut_off > now + Duration::days(MAX_CUT_OFF_DAYS) {
-        return Err(invalid("cut_off"));
-    }
-    let pickup_point = match campaign.pickup_point.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(point) => Some(required_text(point, PICKUP_POINT_MAX_CHARS, "pickup_point")?),
-    };
-    if campaign.batches.len() > MAX_BATCHES {
-        return Err(invalid("batches"));
-    }
-    // Deliveries come after the cut-off (the merchant must know what to bring) and take time.
-    if campaign.batches.iter().any(|batch| batch.window_start < campaign.cut_off || batch.window_end <= batch.window_start) {
-        return Err(invalid("batches"));
-    }
-    if pickup_point.is_none() && campaign.batches.is_empty() {
-        return Err(ApiError::on_field(ErrorCode::FieldRequired, "pickup_point"));
-    }
-    Ok(NewCampaign { title, description, products, pickup_point, ..campaign.clone() })
-}
-
-fn check_product(product: &NewProduct) -> Result<NewProduct, ApiError> {
-    let invalid = |field: &str| ApiError::on_field(ErrorCode::InvalidValue, field);
-    let name = required_text(&product.name, PRODUCT_NAME_MAX_CHARS, "products.name")?;
-    let unit = required_text(&product.unit, UNIT_MAX_CHARS, "products.unit")?;
-    if !(1..=MAX_PRICE_FEN).contains(&product.price_fen) {
-        return Err(invalid("products.price_fen"));
-    }
-    if !(1..=MAX_STOCK).contains(&product.stock) {
-        return Err(invalid("products.stock"));
-    }
-    if !(1..=product.stock).contains(&product.per_household_limit) {
-        return Err(invalid("products.per_household_limit"));
-    }
-    Ok(NewProduct { name, unit, ..product.clone() })
 }
 
 /// Where a campaign stands. Before the cut-off, as staff left it; at the cut-off it forms
@@ -198,34 +145,6 @@ mod tests {
             pickup_point: Some("东门快递柜旁".into()),
             batches: vec![],
         }
-    }
-
-    #[test]
-    fn a_good_campaign_is_trimmed() {
-        let checked = check_campaign(&campaign(), at(1, 8)).unwrap();
-        assert_eq!((checked.title.as_str(), checked.products[0].name.as_str()), ("周末鸡蛋团", "土鸡蛋"));
-    }
-
-    #[test]
-    fn each_bad_campaign_field_is_named() {
-        let field = |spoil: fn(&mut NewCampaign)| {
-            let mut bad = campaign();
-            spoil(&mut bad);
-            check_campaign(&bad, at(1, 8)).unwrap_err().field
-        };
-        assert_eq!(field(|c| c.products.clear()).as_deref(), Some("products"));
-        assert_eq!(field(|c| c.products[0].price_fen = 0).as_deref(), Some("products.price_fen"));
-        assert_eq!(field(|c| c.products[0].per_household_limit = 501).as_deref(), Some("products.per_household_limit"));
-        assert_eq!(field(|c| c.products[0].stock = -1).as_deref(), Some("products.stock"));
-        assert_eq!(field(|c| c.min_households = 0).as_deref(), Some("min_households"));
-        assert_eq!(field(|c| c.cut_off = at(1, 7)).as_deref(), Some("cut_off"), "in the past");
-        assert_eq!(field(|c| c.pickup_point = None).as_deref(), Some("pickup_point"), "no way to get the goods");
-        assert_eq!(
-            field(|c| c.batches = vec![NewDeliveryBatch { building_id: BuildingId(1), window_start: at(5, 10), window_end: at(5, 12) }])
-                .as_deref(),
-            Some("batches"),
-            "a delivery before the cut-off"
-        );
     }
 
     #[test]
