@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences};
-use crate::community::{CommunityEntry, HouseholdEntry, Invite, NewInvite};
+use crate::community::{Building, CommunityEntry, HouseholdEntry, Invite, NewInvite};
 use crate::groceries::{
     BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, PickingList, PickupRequest,
     PlaceOrder, ReviewMerchant, SetCampaignStanding,
@@ -308,6 +308,11 @@ impl Client {
     /// Every community, for a shop choosing where to apply (no session needed).
     pub async fn communities(&self) -> ClientResult<Vec<CommunityEntry>> {
         self.send(self.request(Method::GET, "/communities")).await
+    }
+
+    /// The community's buildings (for delivery rounds).
+    pub async fn buildings(&self) -> ClientResult<Vec<Building>> {
+        self.send(self.request(Method::GET, "/community/buildings")).await
     }
 
     /// A shop applies to a community and is signed in, pending staff approval.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{CommunityId, HouseholdId};
+use crate::ids::{BuildingId, CommunityId, HouseholdId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -21,6 +21,14 @@ pub struct CommunityInfo {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunityEntry {
     pub id: CommunityId,
+    pub name: String,
+}
+
+/// A building of the community (delivery rounds go building by building).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Building {
+    pub id: BuildingId,
     pub name: String,
 }
 

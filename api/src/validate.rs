@@ -229,8 +229,10 @@ pub fn pickup_code(typed: &str) -> Result<String, ApiError> {
     if typed.chars().count() > limits::PICKUP_CODE_MAX_CHARS {
         return Err(ApiError::on_field(ErrorCode::PickupCodeInvalid, "code"));
     }
+    if typed.trim().is_empty() {
+        return Err(ApiError::on_field(ErrorCode::FieldRequired, "code"));
+    }
     match groceries::normalise_pickup_code(typed) {
-        code if code.is_empty() => Err(ApiError::on_field(ErrorCode::FieldRequired, "code")),
         code if code.len() != 8 => Err(ApiError::on_field(ErrorCode::PickupCodeInvalid, "code")),
         code => Ok(code),
     }

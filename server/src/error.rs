@@ -46,6 +46,20 @@ pub enum AppError {
     NotAnImage,
     #[error("image too large")]
     ImageTooLarge,
+    #[error("not enough stock")]
+    SoldOut,
+    #[error("orders closed")]
+    OrdersClosed,
+    #[error("campaign paused")]
+    CampaignPaused,
+    #[error("shop not approved")]
+    MerchantNotApproved,
+    #[error("unknown pickup code")]
+    PickupCodeInvalid,
+    #[error("already picked up")]
+    AlreadyPickedUp,
+    #[error("campaign not formed")]
+    NotFormed,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -100,6 +114,13 @@ impl AppError {
             TopicHasVote => (StatusCode::CONFLICT, plain(ErrorCode::TopicHasVote)),
             NotAnImage => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::NotAnImage)),
             ImageTooLarge => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::ImageTooLarge)),
+            SoldOut => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::SoldOut, "lines")),
+            OrdersClosed => (StatusCode::CONFLICT, plain(ErrorCode::OrdersClosed)),
+            CampaignPaused => (StatusCode::CONFLICT, plain(ErrorCode::CampaignPaused)),
+            MerchantNotApproved => (StatusCode::FORBIDDEN, plain(ErrorCode::MerchantNotApproved)),
+            PickupCodeInvalid => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::PickupCodeInvalid, "code")),
+            AlreadyPickedUp => (StatusCode::CONFLICT, plain(ErrorCode::AlreadyPickedUp)),
+            NotFormed => (StatusCode::CONFLICT, plain(ErrorCode::NotFormed)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

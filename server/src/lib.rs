@@ -103,6 +103,7 @@ impl Prepared {
                 limiter.prune();
             }
         });
+        let cut_offs = tokio::spawn(groceries::cut_off::run(self.state.clone()));
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
         let app = http::router_with(self.state, &self.config, self.extra_routes);
@@ -115,6 +116,7 @@ impl Prepared {
             .with_graceful_shutdown(shutdown)
             .await;
         pruning.abort();
+        cut_offs.abort();
         // Closing checkpoints SQLite's write-ahead log into the database file.
         pool.close().await;
         served

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use linli_api::auth::{Locale, Role};
 use linli_api::family::{FamilyActivityKind, Grant};
+use linli_api::groceries::{MerchantStanding, NewCampaign, NewDeliveryBatch, NewProduct};
 use linli_api::ids::{CommunityId, HouseholdId, UserId};
 use linli_api::notices::{NewNotice, NoticeCategory};
 use sqlx::AnyConnection;
@@ -15,6 +16,7 @@ use crate::community::storage as community;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::family;
+use crate::groceries::storage as groceries;
 use crate::notices::{rules as notice_rules, storage as notices};
 
 /// The password of every demo account.
@@ -108,6 +110,9 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
         family::storage::record(&mut tx, &linked).await?;
     }
     seed_notices(&mut tx, community_id, ids[0], ids[1], now).await?;
+    if let Some(shop) = DEMO_ACCOUNTS.iter().position(|account| account.role == Role::Merchant) {
+        seed_campaign(&mut tx, community_id, ids[shop], DEMO_ACCOUNTS[shop].name, now).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }
@@ -123,6 +128,45 @@ async fn seed_buildings(conn: &mut AnyConnection, community_id: CommunityId) -> 
         }
     }
     Ok(households)
+}
+
+/// The demo shop, approved, with one open campaign: pickup at the east gate, and delivery
+/// to building 1 the day after the cut-off.
+async fn seed_campaign(conn: &mut AnyConnection, community_id: CommunityId, shop: UserId, shop_name: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    groceries::insert_merchant(&mut *conn, shop, community_id, shop_name, MerchantStanding::Approved, now).await?;
+    let product = |name: &str, unit: &str, price_fen, stock, per_household_limit| NewProduct {
+        name: name.into(),
+        unit: unit.into(),
+        price_fen,
+        stock,
+        per_household_limit,
+        photo: None,
+    };
+    let cut_off = now + Duration::days(3);
+    let building_one = community::buildings(&mut *conn, community_id).await?.into_iter().next().map(|building| building.id);
+    let campaign = NewCampaign {
+        title: "周末鲜蛋蔬菜团".into(),
+        description: "本地农场直供，截单后第二天送到。".into(),
+        products: vec![
+            product("土鸡蛋（30枚）", "盒", 2_880, 200, 3),
+            product("有机青菜", "斤", 650, 300, 5),
+            product("东北大米（5kg）", "袋", 4_500, 100, 2),
+        ],
+        min_households: 10,
+        cut_off,
+        pickup_point: Some("东门快递柜旁（早 8 点到晚 8 点）".into()),
+        batches: building_one
+            .map(|building_id| NewDeliveryBatch {
+                building_id,
+                window_start: cut_off + Duration::hours(14),
+                window_end: cut_off + Duration::hours(16),
+            })
+            .into_iter()
+            .collect(),
+    };
+    let campaign = linli_api::validate::new_campaign(&campaign, now).map_err(AppError::Invalid)?;
+    groceries::insert_campaign(&mut *conn, community_id, shop, &campaign, now).await?;
+    Ok(())
 }
 
 async fn seed_notices(

@@ -15,10 +15,16 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::PATCH, "/me/preferences", json!({"elderly_mode": "very", "locale": "fr"})),
         (Method::POST, "/invites", json!({"household_id": "one"})),
         (Method::POST, "/notices", json!({"title": "t", "body_markdown": "b", "category": "gossip"})),
+        (Method::POST, "/groceries/merchants", json!({"community_id": "one", "shop_name": 5, "phone": [], "accept_privacy_policy": 1})),
+        (Method::POST, "/groceries/campaigns/1/standing", json!({"standing": "gone", "reason": 3})),
+        (Method::POST, "/groceries/merchants/3/review", json!({"approve": "yes"})),
     ]
 }
 
-const TABLES: [&str; 6] = ["users", "sessions", "invites", "notices", "notice_reads", "audit_log"];
+const TABLES: [&str; 12] = [
+    "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
+    "delivery_batches",
+];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
     let mut counts = Vec::new();
@@ -77,6 +83,10 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::GET, format!("/notices/{id}")),
             (Method::POST, format!("/notices/{id}/read")),
             (Method::GET, format!("/notices/{id}/reads")),
+            (Method::GET, format!("/groceries/campaigns/{id}")),
+            (Method::GET, format!("/groceries/campaigns/{id}/dashboard")),
+            (Method::GET, format!("/groceries/campaigns/{id}/picking.csv")),
+            (Method::POST, format!("/groceries/campaigns/{id}/close")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");
@@ -131,6 +141,16 @@ async fn every_protected_endpoint_needs_a_session(backend: Backend) {
         (Method::POST, "/notices/1/read"),
         (Method::GET, "/notices/1/reads"),
         (Method::POST, "/events/ticket"),
+        (Method::GET, "/community/buildings"),
+        (Method::GET, "/groceries/campaigns"),
+        (Method::POST, "/groceries/campaigns"),
+        (Method::PUT, "/groceries/campaigns/1/order"),
+        (Method::DELETE, "/groceries/campaigns/1/order"),
+        (Method::GET, "/groceries/orders"),
+        (Method::GET, "/groceries/buy-again"),
+        (Method::POST, "/groceries/pickups"),
+        (Method::GET, "/groceries/merchants"),
+        (Method::GET, "/groceries/merchants/me"),
     ] {
         let (status, answer) = anonymous.raw(method.clone(), path, Some(&body)).await.unwrap();
         assert_refused(&format!("{method} {path}"), status, &answer, 401, "unauthenticated");

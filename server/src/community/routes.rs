@@ -4,21 +4,40 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::Duration;
-use linli_api::community::{HouseholdEntry, Invite, NewInvite};
+use linli_api::community::{Building, CommunityEntry, HouseholdEntry, Invite, NewInvite};
 use linli_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::rules::{display_invite_code, new_invite_code, qr_svg, INVITE_DAYS, INVITE_MAX_USES};
 use super::storage::{self, NewInviteRow};
-use crate::auth::{Signed, StaffOnly};
+use crate::auth::{Members, Signed, StaffOnly};
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(households)).routes(routes!(create_invite))
+    OpenApiRouter::new()
+        .routes(routes!(households))
+        .routes(routes!(create_invite))
+        .routes(routes!(buildings))
+        .routes(routes!(communities))
+}
+
+/// Every community by name: what a shop chooses when it applies (no session needed).
+#[utoipa::path(get, path = "/communities", tag = "community", responses((status = 200, body = Vec<CommunityEntry>)))]
+async fn communities(State(state): State<AppState>) -> AppResult<Json<Vec<CommunityEntry>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(storage::communities(&mut conn).await?))
+}
+
+/// The buildings of the caller's community.
+#[utoipa::path(get, path = "/community/buildings", tag = "community", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Building>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn buildings(State(state): State<AppState>, Signed(caller, ..): Signed<Members>) -> AppResult<Json<Vec<Building>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(storage::buildings(&mut conn, caller.community_id).await?))
 }
 
 /// Every household of the caller's community, with how many residents registered.

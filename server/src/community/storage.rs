@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
-use linli_api::community::{CommunityInfo, HouseholdEntry, HouseholdLabel};
+use linli_api::community::{Building, CommunityEntry, CommunityInfo, HouseholdEntry, HouseholdLabel};
 use linli_api::ids::{BuildingId, CommunityId, HouseholdId, UserId};
 use sqlx::AnyConnection;
 
@@ -33,6 +33,68 @@ pub async fn household_label(conn: &mut AnyConnection, id: HouseholdId) -> Resul
         .fetch_optional(conn)
         .await?;
     Ok(row.map(label))
+}
+
+/// The labels of these households, by id.
+pub async fn household_labels(
+    conn: &mut AnyConnection,
+    ids: &[HouseholdId],
+) -> Result<HashMap<HouseholdId, HouseholdLabel>, sqlx::Error> {
+    let ids: BTreeSet<i64> = ids.iter().map(|id| id.0).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!("{HOUSEHOLD_LABEL} WHERE h.id IN ({})", placeholders(1, ids.len()));
+    let mut query = sqlx::query_as::<_, LabelRow>(&sql);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(conn).await?.into_iter().map(label).map(|label| (label.id, label)).collect())
+}
+
+/// The building a household is in.
+pub async fn household_building(conn: &mut AnyConnection, id: HouseholdId) -> Result<Option<BuildingId>, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT u.building_id FROM households h JOIN units u ON u.id = h.unit_id WHERE h.id = $1")
+            .bind(id.0)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id,)| BuildingId(id)))
+}
+
+/// The accounts living in these households (to tell each of them something).
+pub async fn people_of(conn: &mut AnyConnection, households: &[HouseholdId]) -> Result<Vec<UserId>, sqlx::Error> {
+    let ids: BTreeSet<i64> = households.iter().map(|id| id.0).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT id FROM users WHERE household_id IN ({})", placeholders(1, ids.len()));
+    let mut query = sqlx::query_as::<_, (i64,)>(&sql);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(conn).await?.into_iter().map(|(id,)| UserId(id)).collect())
+}
+
+pub async fn communities(conn: &mut AnyConnection) -> Result<Vec<CommunityEntry>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM communities ORDER BY name").fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|(id, name)| CommunityEntry { id: CommunityId(id), name }).collect())
+}
+
+pub async fn buildings(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<Building>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM buildings WHERE community_id = $1 ORDER BY name")
+        .bind(community.0)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name)| Building { id: BuildingId(id), name }).collect())
+}
+
+/// The buildings by id, only those of `community`.
+pub async fn building_names(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+) -> Result<HashMap<BuildingId, String>, sqlx::Error> {
+    Ok(buildings(conn, community).await?.into_iter().map(|building| (building.id, building.name)).collect())
 }
 
 /// The household, only if it belongs to `community`.

@@ -3,30 +3,74 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, Utc};
-use linli_api::groceries::{CampaignPhase, OrderLine, OrderState};
+use chrono::{DateTime, Utc};
+use linli_api::groceries::{CampaignPhase, CampaignStanding, OrderLine, OrderState};
 use linli_api::ids::ProductId;
 use linli_api::{ApiError, ErrorCode};
-
-/// What staff have done to a campaign; everything else follows from the clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    Running,
-    Paused,
-    Withdrawn,
-}
 
 /// Where a campaign stands. Before the cut-off, as staff left it; at the cut-off it forms
 /// when enough households ordered, else it is cancelled. Withdrawn is final; a campaign
 /// still paused at its cut-off is decided like any other (its orders stand).
-pub fn phase(standing: Standing, cut_off: DateTime<Utc>, households: i64, min_households: u32, now: DateTime<Utc>) -> CampaignPhase {
+pub fn phase(standing: CampaignStanding, cut_off: DateTime<Utc>, households: i64, min_households: u32, now: DateTime<Utc>) -> CampaignPhase {
     match standing {
-        Standing::Withdrawn => CampaignPhase::Withdrawn,
+        CampaignStanding::Withdrawn => CampaignPhase::Withdrawn,
         _ if now >= cut_off && households >= i64::from(min_households) => CampaignPhase::Formed,
         _ if now >= cut_off => CampaignPhase::Cancelled,
-        Standing::Paused => CampaignPhase::Paused,
-        Standing::Running => CampaignPhase::Open,
+        CampaignStanding::Paused => CampaignPhase::Paused,
+        CampaignStanding::Running => CampaignPhase::Open,
     }
+}
+
+/// The phase recorded when the campaign was decided (what buyers were told).
+pub fn decided_phase(outcome: &str) -> CampaignPhase {
+    match outcome {
+        "formed" => CampaignPhase::Formed,
+        "withdrawn" => CampaignPhase::Withdrawn,
+        _ => CampaignPhase::Cancelled,
+    }
+}
+
+/// The stored outcome of a decided phase; `None` while it is undecided.
+pub fn outcome_of(phase: CampaignPhase) -> Option<&'static str> {
+    match phase {
+        CampaignPhase::Formed => Some("formed"),
+        CampaignPhase::Cancelled => Some("cancelled"),
+        CampaignPhase::Withdrawn => Some("withdrawn"),
+        CampaignPhase::Open | CampaignPhase::Paused => None,
+    }
+}
+
+/// Eight random digits: read out as `1234-5678` at the counter and as a QR code.
+pub fn new_pickup_code(rng: &mut impl rand::Rng) -> String {
+    format!("{:08}", rng.gen_range(0..100_000_000u32))
+}
+
+/// A product an open campaign sells now, as buying again sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnSale {
+    pub id: ProductId,
+    pub name: String,
+    pub unit: String,
+    pub price_fen: i64,
+    pub per_household_limit: i64,
+    pub left: i64,
+}
+
+/// The lines of a past order (by product name and unit) that an open campaign sells,
+/// each capped by its household limit and what is left; products not sold, or sold out,
+/// drop out.
+pub fn reorder(past: &[(String, String, i64)], on_sale: &[OnSale]) -> Vec<(ProductId, i64)> {
+    let mut lines: Vec<(ProductId, i64)> = past
+        .iter()
+        .filter_map(|(name, unit, quantity)| {
+            let product = on_sale.iter().find(|product| &product.name == name && &product.unit == unit)?;
+            let quantity = (*quantity).min(product.per_household_limit).min(product.left);
+            (quantity > 0).then_some((product.id, quantity))
+        })
+        .collect();
+    lines.sort();
+    lines.dedup_by_key(|(product, _)| *product);
+    lines
 }
 
 /// Why an order cannot be placed, changed or cancelled now.
@@ -124,37 +168,57 @@ pub fn may_pick_up(state: OrderState) -> Result<(), PickupRefusal> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
-    use linli_api::groceries::NewDeliveryBatch;
-    use linli_api::ids::BuildingId;
+    use linli_api::groceries::limits::{MAX_PRICE_FEN, MAX_PRODUCTS, MAX_STOCK};
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
     }
 
-    fn eggs() -> NewProduct {
-        NewProduct { name: " 土鸡蛋 ".into(), unit: "盒".into(), price_fen: 2_880, stock: 500, per_household_limit: 2, photo: None }
+    #[test]
+    fn a_decision_is_stored_and_read_back() {
+        for phase in [CampaignPhase::Formed, CampaignPhase::Cancelled, CampaignPhase::Withdrawn] {
+            assert_eq!(decided_phase(outcome_of(phase).unwrap()), phase);
+        }
+        assert_eq!(outcome_of(CampaignPhase::Open), None);
     }
 
-    fn campaign() -> NewCampaign {
-        NewCampaign {
-            title: " 周末鸡蛋团 ".into(),
-            description: String::new(),
-            products: vec![eggs()],
-            min_households: 10,
-            cut_off: at(5, 20),
-            pickup_point: Some("东门快递柜旁".into()),
-            batches: vec![],
+    #[test]
+    fn pickup_codes_are_eight_digits() {
+        let mut rng = rand::thread_rng();
+        for _ in 0..200 {
+            let code = new_pickup_code(&mut rng);
+            assert!(code.len() == 8 && code.chars().all(|c| c.is_ascii_digit()), "{code}");
         }
     }
 
     #[test]
+    fn buying_again_takes_what_is_sold_now_within_limits() {
+        let on_sale = |id, name: &str, limit, left| OnSale {
+            id: ProductId(id),
+            name: name.into(),
+            unit: "盒".into(),
+            price_fen: 100,
+            per_household_limit: limit,
+            left,
+        };
+        let past = |name: &str, quantity| (name.to_owned(), "盒".to_owned(), quantity);
+        let sale = [on_sale(9, "土鸡蛋", 2, 100), on_sale(4, "豆腐", 5, 1), on_sale(5, "牛奶", 5, 0)];
+        assert_eq!(
+            reorder(&[past("土鸡蛋", 3), past("豆腐", 2), past("牛奶", 1), past("大米", 1)], &sale),
+            [(ProductId(4), 1), (ProductId(9), 2)],
+            "capped by the limit and the stock; sold out and unsold products drop out"
+        );
+        assert_eq!(reorder(&[("土鸡蛋".into(), "斤".into(), 1)], &sale), [], "another unit is another product");
+    }
+
+    #[test]
     fn the_cut_off_decides_by_households() {
-        assert_eq!(phase(Standing::Running, at(5, 20), 3, 10, at(5, 19)), CampaignPhase::Open);
-        assert_eq!(phase(Standing::Running, at(5, 20), 10, 10, at(5, 20)), CampaignPhase::Formed, "exactly the minimum forms");
-        assert_eq!(phase(Standing::Running, at(5, 20), 9, 10, at(5, 20)), CampaignPhase::Cancelled);
-        assert_eq!(phase(Standing::Paused, at(5, 20), 12, 10, at(5, 19)), CampaignPhase::Paused);
-        assert_eq!(phase(Standing::Paused, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Formed);
-        assert_eq!(phase(Standing::Withdrawn, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Withdrawn);
+        assert_eq!(phase(CampaignStanding::Running, at(5, 20), 3, 10, at(5, 19)), CampaignPhase::Open);
+        assert_eq!(phase(CampaignStanding::Running, at(5, 20), 10, 10, at(5, 20)), CampaignPhase::Formed, "exactly the minimum forms");
+        assert_eq!(phase(CampaignStanding::Running, at(5, 20), 9, 10, at(5, 20)), CampaignPhase::Cancelled);
+        assert_eq!(phase(CampaignStanding::Paused, at(5, 20), 12, 10, at(5, 19)), CampaignPhase::Paused);
+        assert_eq!(phase(CampaignStanding::Paused, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Formed);
+        assert_eq!(phase(CampaignStanding::Withdrawn, at(5, 20), 12, 10, at(6, 0)), CampaignPhase::Withdrawn);
         assert_eq!(may_order(CampaignPhase::Paused), Err(Closed::Paused));
         assert_eq!(may_order(CampaignPhase::Formed), Err(Closed::Over));
     }

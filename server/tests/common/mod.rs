@@ -83,6 +83,48 @@ impl TestApp {
         (id, "13700000001".into(), "13700000002".into())
     }
 
+    /// `n` residents of the demo community, each in a household of their own in a new
+    /// building, signed in. Accounts and sessions are written directly: signing in `n`
+    /// times would mostly measure argon2.
+    pub async fn residents_of_new_households(&self, building_name: &str, n: usize) -> Vec<Client> {
+        let now = Utc::now();
+        let (community,): (i64,) = sqlx::query_as("SELECT id FROM communities ORDER BY id").fetch_one(&self.db().pool).await.unwrap();
+        let community = CommunityId(community);
+        let mut tx = self.db().pool.begin().await.unwrap();
+        let building = community::insert_building(&mut tx, community, building_name).await.unwrap();
+        let rooms: Vec<String> = (0..100).map(|room| format!("{}{:02}", room / 10 + 1, room % 10 + 1)).collect();
+        let mut households = Vec::with_capacity(n);
+        for unit in 0..n.div_ceil(100) {
+            let these: Vec<(&str, i64)> = rooms.iter().take(n - households.len()).map(|room| (room.as_str(), 9000)).collect();
+            households.extend(community::insert_unit_with_rooms(&mut tx, community, building, &format!("{}单元", unit + 1), &these).await.unwrap());
+        }
+        let hash = linli_server::auth::password::hash(DEMO_PASSWORD.into()).await.unwrap();
+        let base = self.client();
+        let mut clients = Vec::with_capacity(n);
+        for (index, household) in households.into_iter().enumerate() {
+            let phone = format!("17{:09}", building.0 * 100_000 + index as i64);
+            let account = NewAccount {
+                community,
+                household: Some(household),
+                role: Role::Resident,
+                name: "团购居民",
+                phone: &phone,
+                password_hash: &hash,
+                is_owner: false,
+                locale: Default::default(),
+                consented_at: Some(now),
+                now,
+            };
+            let user = insert_account(&mut tx, &account).await.unwrap();
+            let secret = linli_server::auth::token::new_token();
+            let hashed = linli_server::auth::token::hash_token(&secret);
+            linli_server::auth::storage::create_session(&mut tx, user, &hashed, now, now + chrono::Duration::days(30)).await.unwrap();
+            clients.push(base.clone().with_token(secret));
+        }
+        tx.commit().await.unwrap();
+        clients
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let (count,): (i64,) =
             sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.db().pool).await.unwrap();

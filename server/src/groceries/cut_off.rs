@@ -1,0 +1,72 @@
+//! At the cut-off a campaign is decided: it forms (成团) if enough households ordered,
+//! otherwise it is cancelled; a withdrawn one is decided at once. Deciding records the
+//! outcome exactly once (a conditional update) and tells every buyer.
+//!
+//! The phase everyone sees already follows from the clock, so a late worker changes only
+//! when the buyers hear of it. The worker looks every few seconds; ending orders early or
+//! withdrawing decides at once.
+
+use std::time::Duration;
+
+use linli_api::events::Event;
+use linli_api::ids::{CampaignId, CommunityId};
+
+use super::campaigns::phase_of;
+use super::rules;
+use super::storage;
+use crate::community::storage::people_of;
+use crate::error::AppResult;
+use crate::events::Audience;
+use crate::state::AppState;
+
+const TICK: Duration = Duration::from_secs(5);
+
+/// Decides the campaign if its time has come and nobody has yet; tells its buyers.
+pub async fn decide(state: &AppState, community: CommunityId, id: CampaignId) -> AppResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let Some(row) = storage::campaign(&mut tx, community, id).await? else { return Ok(()) };
+    if row.outcome.is_some() {
+        return Ok(());
+    }
+    let orders = storage::standing_orders(&mut tx, id).await?;
+    let phase = phase_of(&row, orders.len() as i64, now);
+    let Some(outcome) = rules::outcome_of(phase) else { return Ok(()) };
+    if !storage::decide(&mut tx, id, outcome, now).await? {
+        return Ok(());
+    }
+    tx.commit().await?;
+    let households: Vec<_> = orders.iter().map(|order| order.household).collect();
+    let mut conn = state.db.pool.acquire().await?;
+    let formed = phase == linli_api::groceries::CampaignPhase::Formed;
+    for person in people_of(&mut conn, &households).await? {
+        let event = Event::CampaignDecided { campaign_id: id, title: row.title.clone(), formed };
+        state.events.publish(community, Audience::Person(person), event);
+    }
+    state.events.publish(community, Audience::Members, Event::CampaignChanged { campaign_id: id });
+    Ok(())
+}
+
+/// Decides every campaign whose cut-off has passed.
+pub async fn decide_due(state: &AppState) -> AppResult<usize> {
+    let due = {
+        let mut conn = state.db.pool.acquire().await?;
+        storage::undecided_due(&mut conn, state.clock.now()).await?
+    };
+    for (id, community) in &due {
+        decide(state, *community, *id).await?;
+    }
+    Ok(due.len())
+}
+
+/// Runs until the task is aborted (at shutdown).
+pub async fn run(state: AppState) {
+    let mut ticks = tokio::time::interval(TICK);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = decide_due(&state).await {
+            tracing::warn!(%error, "deciding campaigns at their cut-off failed; trying again shortly");
+        }
+    }
+}
