@@ -190,6 +190,30 @@ async fn the_cut_off_forms_or_cancels_and_tells_every_buyer(backend: Backend) {
     assert_eq!(void.pickup_code, None);
 }
 
+/// The worker the server runs decides a campaign shortly after its cut-off by itself.
+async fn the_server_decides_at_the_cut_off_by_itself(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let shop = app.sign_in(MERCHANT).await;
+    let mut soon = campaign(Utc::now(), 1, vec![product("土鸡蛋", 2_880, 10, 3)]);
+    soon.cut_off = Utc::now() + Duration::seconds(2);
+    let created = shop.create_campaign(&soon).await.unwrap();
+    let owner = app.sign_in(OWNER).await;
+    owner.place_order(created.id, &order(&[(created.products[0].id, 1)])).await.unwrap();
+    let mut live = owner.events().await.unwrap();
+    let mut formed = None;
+    while let Ok(Some(event)) = tokio::time::timeout(std::time::Duration::from_secs(15), live.next()).await {
+        if let Event::CampaignDecided { campaign_id, formed: outcome, .. } = event {
+            assert_eq!(campaign_id, created.id);
+            formed = Some(outcome);
+            break;
+        }
+    }
+    assert_eq!(formed, Some(true), "the buyer is told within a few seconds of the cut-off");
+    let (outcome,): (Option<String>,) =
+        sqlx::query_as("SELECT outcome FROM campaigns WHERE id = $1").bind(created.id.0).fetch_one(&app.db().pool).await.unwrap();
+    assert_eq!(outcome.as_deref(), Some("formed"));
+}
+
 async fn a_pickup_code_works_once_and_only_for_its_own_shop(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let shop = app.sign_in(MERCHANT).await;
@@ -406,6 +430,7 @@ on_both_databases!(
     a_shop_applies_and_publishes_once_staff_approve_it,
     a_household_orders_changes_and_cancels_before_the_cut_off,
     the_cut_off_forms_or_cancels_and_tells_every_buyer,
+    the_server_decides_at_the_cut_off_by_itself,
     a_pickup_code_works_once_and_only_for_its_own_shop,
     staff_pause_resume_and_withdraw_with_a_reason,
     the_picking_list_groups_by_round_and_building,

@@ -24,10 +24,12 @@ pub enum Audience {
     Staff,
     /// A family account acting for the resident it cares for.
     Family,
+    /// The demo shop, approved in the community.
+    Merchant,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 4] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family];
+    pub const ALL: [Audience; 5] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family, Audience::Merchant];
 
     /// The demo account (password [`DEMO_PASSWORD`]), if any.
     pub fn phone(self) -> Option<&'static str> {
@@ -36,6 +38,7 @@ impl Audience {
             Audience::Resident => Some(RESIDENT_PHONE),
             Audience::Staff => Some(STAFF_PHONE),
             Audience::Family => Some(FAMILY_PHONE),
+            Audience::Merchant => Some(MERCHANT_PHONE),
         }
     }
 }
@@ -46,6 +49,9 @@ pub const OWNER_PHONE: &str = "13900000001";
 /// 陈小红, the demo family account of the elderly resident 陈秀英.
 pub const FAMILY_PHONE: &str = "13500000001";
 
+/// 鲜丰果蔬, the demo shop.
+pub const MERCHANT_PHONE: &str = "13800000003";
+
 /// 李主任, residents' committee staff.
 pub const STAFF_PHONE: &str = "13800000001";
 /// 刘洋, a resident.
@@ -53,13 +59,14 @@ pub const RESIDENT_PHONE: &str = "13900000003";
 
 /// Every screen and who visits it; `{notice}` stands for the id of a notice, `{vote_notice}`
 /// for the urgent notice carrying a vote, `{cared_for}` for the user id of the resident the
-/// family account acts for.
+/// family account acts for, `{campaign}` for the demo shop's open group buy.
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
     (Audience::SignedOut, "/register"),
     (Audience::SignedOut, "/privacy"),
     (Audience::SignedOut, "/family/join"),
+    (Audience::SignedOut, "/shop/apply"),
     (Audience::Resident, "/"),
     (Audience::Resident, "/notices"),
     (Audience::Resident, "/notices/{notice}"),
@@ -72,6 +79,10 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/hall/topics/{topic}"),
     (Audience::Resident, "/hall/topics/{proposal}"),
     (Audience::Resident, "/help"),
+    (Audience::Resident, "/groceries"),
+    (Audience::Resident, "/groceries/campaigns/{campaign}"),
+    (Audience::Resident, "/groceries/orders"),
+    (Audience::Resident, "/groceries/again"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
     (Audience::Resident, "/family/history"),
@@ -85,6 +96,16 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/hall/votes/{vote}/participants"),
     (Audience::Staff, "/hall/topics/new"),
     (Audience::Staff, "/hall/topics/{topic}"),
+    (Audience::Staff, "/groceries"),
+    (Audience::Staff, "/groceries/campaigns/{campaign}"),
+    (Audience::Staff, "/shop/merchants"),
+    (Audience::Staff, "/shop/campaigns/{campaign}"),
+    (Audience::Merchant, "/"),
+    (Audience::Merchant, "/shop"),
+    (Audience::Merchant, "/shop/campaigns/new"),
+    (Audience::Merchant, "/shop/campaigns/{campaign}"),
+    (Audience::Merchant, "/shop/campaigns/{campaign}/picking"),
+    (Audience::Merchant, "/shop/scan"),
     (Audience::Family, "/"),
     (Audience::Family, "/family"),
     (Audience::Family, "/family/join"),
@@ -116,9 +137,12 @@ pub struct Tour {
     pub topic: i64,
     /// The owner's proposal `{proposal}` stands for, gathering households' support.
     pub proposal: i64,
+    /// The demo shop's open campaign `{campaign}` stands for, with the owner's order in it.
+    pub campaign: i64,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
+    merchant: (linli_api::Client, String),
 }
 
 impl Tour {
@@ -176,6 +200,8 @@ impl Tour {
         let owner = sign_in(OWNER_PHONE).await;
         owner.0.cast_ballot(owners.id, &CastBallot { choices: vec![0] }).await.expect("an owner votes");
         let (topic, proposal) = topics(&staff.0, &owner.0, &resident.0, vote("是否同意在小区东门加装雨棚？", Eligibility::Residents)).await;
+        let merchant = sign_in(MERCHANT_PHONE).await;
+        let campaign = groceries(app, &merchant.0, &owner.0, &resident.0).await;
         Tour {
             notice: published.id.0,
             vote_notice: vote_notice.id.0,
@@ -184,9 +210,11 @@ impl Tour {
             cared_for,
             topic,
             proposal,
+            campaign,
             resident,
             staff,
             family,
+            merchant,
         }
     }
 
@@ -202,6 +230,7 @@ impl Tour {
                     .replace("{cared_for}", &self.cared_for.to_string())
                     .replace("{topic}", &self.topic.to_string())
                     .replace("{proposal}", &self.proposal.to_string())
+                    .replace("{campaign}", &self.campaign.to_string())
             })
             .collect()
     }
@@ -212,13 +241,14 @@ impl Tour {
             Audience::Resident => Some(&self.resident.1),
             Audience::Staff => Some(&self.staff.1),
             Audience::Family => Some(&self.family.1),
+            Audience::Merchant => Some(&self.merchant.1),
         }
     }
 
     /// Sets both accounts' preferences (which win over the device's on sign-in).
     pub async fn set_accounts(&self, locale: Locale, elderly: bool) {
         let change = UpdatePreferences { elderly_mode: Some(elderly), locale: Some(locale) };
-        for (api, _) in [&self.resident, &self.staff, &self.family] {
+        for (api, _) in [&self.resident, &self.staff, &self.family, &self.merchant] {
             api.update_preferences(&change).await.expect("update the account's preferences");
         }
     }
@@ -278,4 +308,43 @@ async fn topics(staff: &linli_api::Client, owner: &linli_api::Client, resident: 
     };
     let proposal = owner.create_topic(&proposal).await.expect("the owner proposes a topic").id;
     (topic.0, proposal.0)
+}
+
+/// The tour's group buying: the owner orders in the demo shop's open campaign
+/// (`{campaign}`); the resident orders in a second campaign that the shop then closes, so it
+/// forms and the resident's orders page shows a pickup code, and the open campaign sells the
+/// same eggs again (buy again); a new shop waits for staff approval. Returns `{campaign}`.
+async fn groceries(app: &WebApp, merchant: &linli_api::Client, owner: &linli_api::Client, resident: &linli_api::Client) -> i64 {
+    use linli_api::groceries::{Fulfilment, MerchantApplication, NewCampaign, NewProduct, OrderLine, PlaceOrder};
+    let open = merchant.campaigns().await.expect("the shop's campaigns").into_iter().next().expect("the demo campaign");
+    let order = |product_id, quantity| PlaceOrder { lines: vec![OrderLine { product_id, quantity }], fulfilment: Fulfilment::Pickup };
+    owner.place_order(open.id, &order(open.products[0].id, 2)).await.expect("the owner orders");
+    let eggs = &open.products[0];
+    let earlier = NewCampaign {
+        title: "上周鲜蛋团".into(),
+        description: String::new(),
+        products: vec![NewProduct { name: eggs.name.clone(), unit: eggs.unit.clone(), price_fen: eggs.price_fen, stock: 50, per_household_limit: 3, photo: None }],
+        min_households: 1,
+        cut_off: chrono::Utc::now() + chrono::Duration::days(1),
+        pickup_point: Some("东门快递柜旁".into()),
+        batches: vec![],
+    };
+    let earlier = merchant.create_campaign(&earlier).await.expect("a second campaign");
+    resident.place_order(earlier.id, &order(earlier.products[0].id, 2)).await.expect("the resident orders");
+    merchant.close_orders_now(earlier.id).await.expect("the shop closes it: it forms");
+    let application = MerchantApplication {
+        community_id: open_community(app).await,
+        shop_name: "好邻居粮油".into(),
+        contact_name: "赵老板".into(),
+        phone: "13712345678".into(),
+        password: "shop password".into(),
+        accept_privacy_policy: true,
+        locale: None,
+    };
+    app.api().apply_as_merchant(&application).await.expect("a shop applies");
+    open.id.0
+}
+
+async fn open_community(app: &WebApp) -> linli_api::ids::CommunityId {
+    app.api().communities().await.expect("communities").first().expect("the demo community").id
 }
