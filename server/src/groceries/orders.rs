@@ -61,13 +61,8 @@ pub async fn line_views(conn: &mut AnyConnection, orders: &[OrderRow], products:
 
 /// The orders as their household sees them (`reveal_code`) or as the shop does.
 pub async fn order_views(conn: &mut AnyConnection, caller: &Caller, rows: Vec<OrderRow>, now: DateTime<Utc>, reveal_code: bool) -> AppResult<Vec<Order>> {
-    let mut campaign_ids: Vec<CampaignId> = rows.iter().map(|order| order.campaign).collect();
-    campaign_ids.sort();
-    campaign_ids.dedup();
-    let mut campaign_rows = Vec::new();
-    for id in campaign_ids {
-        campaign_rows.extend(storage::campaign(conn, caller.community_id, id).await?);
-    }
+    let campaign_ids: Vec<CampaignId> = rows.iter().map(|order| order.campaign).collect();
+    let campaign_rows = storage::campaigns_in(conn, caller.community_id, &campaign_ids).await?;
     let campaigns: HashMap<CampaignId, Campaign> =
         describe(conn, caller, campaign_rows, now).await?.into_iter().map(|campaign| (campaign.id, campaign)).collect();
     let products: Vec<Product> = campaigns.values().flat_map(|campaign| campaign.products.clone()).collect();
@@ -304,13 +299,8 @@ async fn buy_again(State(state): State<AppState>, Signed(caller, ..): Signed<Res
     let mut conn = state.db.pool.acquire().await?;
     let past = storage::household_orders(&mut conn, household, MY_ORDERS_LIMIT).await?;
     let past: Vec<Order> = order_views(&mut conn, &caller, past, now, false).await?.into_iter().filter(|order| order.state != OrderState::Cancelled).collect();
-    let past_campaigns: Vec<CampaignRow> = {
-        let mut rows = Vec::new();
-        for order in &past {
-            rows.extend(storage::campaign(&mut conn, caller.community_id, order.campaign_id).await?);
-        }
-        rows
-    };
+    let past_ids: Vec<CampaignId> = past.iter().map(|order| order.campaign_id).collect();
+    let past_campaigns = storage::campaigns_in(&mut conn, caller.community_id, &past_ids).await?;
     let shop_of = |order: &Order| past_campaigns.iter().find(|row| row.id == order.campaign_id).map(|row| row.merchant);
     let shops: Vec<UserId> = past.iter().filter_map(shop_of).collect();
     let open = storage::open_campaigns_of(&mut conn, caller.community_id, &shops, now).await?;

@@ -259,6 +259,13 @@ pub async fn campaign(conn: &mut AnyConnection, community: CommunityId, id: Camp
     Ok(row.map(campaign_row))
 }
 
+/// These campaigns, those of `community` only.
+pub async fn campaigns_in(conn: &mut AnyConnection, community: CommunityId, ids: &[CampaignId]) -> Result<Vec<CampaignRow>, sqlx::Error> {
+    let sql = format!("{CAMPAIGN} WHERE c.id IN ({{ids}}) AND c.community_id = {{next}} ORDER BY c.id");
+    let rows: Vec<CampaignRecord> = select_in(conn, &sql, &ids.iter().map(|id| id.0).collect::<Vec<_>>(), &[community.0]).await?;
+    Ok(rows.into_iter().map(campaign_row).collect())
+}
+
 /// The community's campaigns whose cut-off is after `since` (or one shop's, all of them),
 /// latest cut-off first.
 pub async fn campaigns(
