@@ -170,3 +170,59 @@ fn tauri_notify(title: &str, body: &str) -> Result<(), JsValue> {
     }
     Ok(())
 }
+
+// --- the camera (Tauri on Android and iOS) -------------------------------------------------
+
+/// Whether a user agent is a phone's or a tablet's: Android, iPhone, iPad (an iPad on iPadOS
+/// calls itself a Mac, told apart by its touch screen).
+pub fn is_mobile_user_agent(user_agent: &str, max_touch_points: u32) -> bool {
+    ["Android", "iPhone", "iPad", "iPod"].iter().any(|name| user_agent.contains(name))
+        || (user_agent.contains("Macintosh") && max_touch_points > 1)
+}
+
+/// Whether the page runs in the Tauri shell on a phone or tablet, where the barcode scanner
+/// plugin is installed. The shell does not say its platform, so the web view's user agent does.
+pub fn is_mobile_tauri() -> bool {
+    if !is_tauri() {
+        return false;
+    }
+    let Some(navigator) = global("navigator") else { return false };
+    let user_agent = Reflect::get(&navigator, &JsValue::from_str("userAgent")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let touch_points = Reflect::get(&navigator, &JsValue::from_str("maxTouchPoints")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    is_mobile_user_agent(&user_agent, touch_points as u32)
+}
+
+/// Scans one QR code with the camera, full screen, through the barcode scanner plugin
+/// (`plugin:barcode-scanner|scan`); its text, or None when there is no shell or plugin, the
+/// camera was refused, or the person cancelled.
+pub async fn scan_qr() -> Option<String> {
+    let call = || -> Result<js_sys::Promise, JsValue> {
+        let internals = global("__TAURI_INTERNALS__").ok_or(JsValue::NULL)?;
+        let invoke: Function = Reflect::get(&internals, &JsValue::from_str("invoke"))?.dyn_into()?;
+        let args = Object::new();
+        Reflect::set(&args, &JsValue::from_str("windowed"), &JsValue::FALSE)?;
+        let formats = js_sys::Array::of1(&JsValue::from_str("QR_CODE"));
+        Reflect::set(&args, &JsValue::from_str("formats"), &formats)?;
+        invoke.call2(&internals, &JsValue::from_str("plugin:barcode-scanner|scan"), &args)?.dyn_into()
+    };
+    let scanned = JsFuture::from(call().ok()?).await.ok()?;
+    Reflect::get(&scanned, &JsValue::from_str("content")).ok()?.as_string().filter(|content| !content.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_and_tablets_are_told_by_their_user_agent() {
+        let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0 Mobile Safari/537.36";
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+        let ipad = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)";
+        let windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36 Edg/125.0";
+        assert!(is_mobile_user_agent(android, 5));
+        assert!(is_mobile_user_agent(iphone, 5));
+        assert!(is_mobile_user_agent(ipad, 5), "iPadOS says Macintosh but has a touch screen");
+        assert!(!is_mobile_user_agent(ipad, 0), "a Mac");
+        assert!(!is_mobile_user_agent(windows, 10), "a touch-screen laptop scans no codes");
+    }
+}

@@ -102,7 +102,7 @@ pub fn StaffTools(id: VoteId) -> impl IntoView {
 
 /// Saves `text` as the file `name`: a Blob, a temporary `<a download>` clicked, the Blob URL
 /// revoked afterwards.
-fn save(name: &str, text: &str) -> Result<(), JsValue> {
+pub(crate) fn save(name: &str, text: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(CSV_TYPE);
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

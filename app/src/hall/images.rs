@@ -23,10 +23,10 @@ use crate::layout::icons::icon;
 use crate::session::Session;
 
 /// A camera: add a photo.
-const PHOTO: &str = r#"<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/>"#;
+pub(crate) const PHOTO: &str = r#"<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/>"#;
 
 /// What the `accept` attribute of the file input lists.
-fn accept() -> String {
+pub(crate) fn accept() -> String {
     ACCEPTED_TYPES.join(",")
 }
 
@@ -43,7 +43,7 @@ pub fn check_file(content_type: &str, bytes: f64) -> Result<(), ErrorCode> {
 
 /// The error an upload ended with, as the picker tells it: an oversized body is a photo
 /// that is too large.
-fn upload_error(code: ErrorCode) -> ErrorCode {
+pub(crate) fn upload_error(code: ErrorCode) -> ErrorCode {
     match code {
         ErrorCode::PayloadTooLarge => ErrorCode::ImageTooLarge,
         other => other,
@@ -139,7 +139,23 @@ enum Problem {
     TooMany,
 }
 
-async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+/// Reads and uploads one chosen file; the error to show if it fails.
+pub(crate) async fn upload_file(
+    session: Session,
+    client: linli_api::Client,
+    file: &web_sys::File,
+    content_type: &str,
+) -> Result<linli_api::uploads::Upload, ErrorCode> {
+    match read_bytes(file).await {
+        Some(bytes) => client.upload_image(content_type, bytes).await.map_err(|error| {
+            session.on_error(error.code());
+            upload_error(error.code())
+        }),
+        None => Err(ErrorCode::NotAnImage),
+    }
+}
+
+pub(crate) async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
@@ -167,13 +183,7 @@ pub fn ImagePicker(
         uploading.update(|n| *n += 1);
         let client = session.client();
         spawn_local(async move {
-            let outcome = match read_bytes(&file).await {
-                Some(bytes) => client.upload_image(&content_type, bytes).await.map_err(|error| {
-                    session.on_error(error.code());
-                    upload_error(error.code())
-                }),
-                None => Err(ErrorCode::NotAnImage),
-            };
+            let outcome = upload_file(session, client, &file, &content_type).await;
             uploading.try_update(|n| *n = n.saturating_sub(1));
             match outcome {
                 Ok(upload) => {

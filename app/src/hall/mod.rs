@@ -10,10 +10,10 @@
 //! (`thread.rs`); `/hall/topics/new` is where residents propose one and staff open one
 //! (`new_topic.rs`); `images.rs` uploads and shows their photos.
 
-mod export;
-mod images;
+pub(crate) mod export;
+pub(crate) mod images;
 mod list;
-mod new;
+pub(crate) mod new;
 mod new_topic;
 mod participants;
 mod record;

@@ -1,7 +1,7 @@
 //! `/hall/new` (staff): open a vote, now or at a date and time, closing a number of days
 //! after it opens or at a date and time (`schedule`: times in the community's zone).
 
-mod schedule;
+pub(crate) mod schedule;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -103,7 +103,26 @@ fn Welcome() -> impl IntoView {
                 <a class="button" href="/register">{tr("home-register")}</a>
                 <LanguageSelect id="home-language"/>
             </div>
+            <p class="shop-apply"><a id="shop-apply-link" href="/shop/apply">{tr("groceries-shop-apply-link")}</a></p>
         </main>
+    }
+}
+
+/// Which home a tile is on: the standard one, 长辈版 (at most six tiles for any role), or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modes {
+    Standard,
+    Elderly,
+    Both,
+}
+
+impl Modes {
+    fn shown(self, elderly: bool) -> bool {
+        match self {
+            Modes::Standard => !elderly,
+            Modes::Elderly => elderly,
+            Modes::Both => true,
+        }
     }
 }
 
@@ -115,8 +134,8 @@ pub struct Tile {
     pub href: &'static str,
     /// Who sees it.
     pub shown_to: fn(Role) -> bool,
-    /// Whether 长辈版 keeps it (at most six do, for any role).
-    pub elderly: bool,
+    /// On which home.
+    pub modes: Modes,
 }
 
 fn everyone(_: Role) -> bool {
@@ -127,25 +146,44 @@ fn family_account(role: Role) -> bool {
     !is_member(role)
 }
 
+/// Households order group buys.
+fn buys_groceries(role: Role) -> bool {
+    role == Role::Resident
+}
+
+/// The community's staff and property company follow the group buys (staff also pause them).
+fn follows_groceries(role: Role) -> bool {
+    matches!(role, Role::Staff | Role::Admin | Role::Property)
+}
+
+fn runs_a_shop(role: Role) -> bool {
+    role == Role::Merchant
+}
+
 /// Every tile, in the order home shows them. 长辈版 keeps, in the order of the issue:
 /// notices, vote, groceries, appointments, help, me; a new module adds its row where its
-/// place in that order is (vote, groceries and appointments go after notices).
+/// place in that order is (vote, groceries and appointments go after notices). A resident's
+/// groceries in 长辈版 are "buy again", the simplified way to order.
 pub const TILES: &[Tile] = &[
-    Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: is_member, elderly: true },
-    Tile { label: "tile-hall", icon: icons::VOTE, href: "/hall", shown_to: is_member, elderly: true },
-    Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, elderly: false },
-    Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, elderly: false },
-    Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, elderly: true },
-    Tile { label: "tile-help-requests", icon: icons::HELP, href: "/help/requests", shown_to: answers_help, elderly: true },
-    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: is_member, elderly: false },
+    Tile { label: "tile-notices", icon: icons::NOTICES, href: "/notices", shown_to: is_member, modes: Modes::Both },
+    Tile { label: "tile-hall", icon: icons::VOTE, href: "/hall", shown_to: is_member, modes: Modes::Both },
+    Tile { label: "groceries-tile", icon: icons::GROCERIES, href: "/groceries", shown_to: buys_groceries, modes: Modes::Standard },
+    Tile { label: "groceries-tile-again", icon: icons::AGAIN, href: "/groceries/again", shown_to: buys_groceries, modes: Modes::Elderly },
+    Tile { label: "groceries-tile", icon: icons::GROCERIES, href: "/groceries", shown_to: follows_groceries, modes: Modes::Both },
+    Tile { label: "groceries-tile-shop", icon: icons::SHOP, href: "/shop", shown_to: runs_a_shop, modes: Modes::Both },
+    Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, modes: Modes::Standard },
+    Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, modes: Modes::Standard },
+    Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, modes: Modes::Both },
+    Tile { label: "tile-help-requests", icon: icons::HELP, href: "/help/requests", shown_to: answers_help, modes: Modes::Both },
+    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: is_member, modes: Modes::Standard },
     // For a family account, its links are everything it has: 长辈版 keeps them.
-    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: family_account, elderly: true },
-    Tile { label: "tile-me", icon: icons::ME, href: "/me", shown_to: everyone, elderly: true },
+    Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: family_account, modes: Modes::Both },
+    Tile { label: "tile-me", icon: icons::ME, href: "/me", shown_to: everyone, modes: Modes::Both },
 ];
 
 /// The tiles `role` sees, in standard mode or in 长辈版.
 pub fn tiles_for(role: Role, elderly: bool) -> impl Iterator<Item = &'static Tile> {
-    TILES.iter().filter(move |tile| (tile.shown_to)(role) && (tile.elderly || !elderly))
+    TILES.iter().filter(move |tile| (tile.shown_to)(role) && tile.modes.shown(elderly))
 }
 
 #[component]
@@ -209,21 +247,38 @@ mod tests {
 
     #[test]
     fn elderly_home_keeps_the_issues_order() {
-        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-hall", "tile-help", "tile-me"]);
-        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-hall", "tile-help-requests", "tile-me"]);
+        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-hall", "groceries-tile-again", "tile-help", "tile-me"]);
+        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-hall", "groceries-tile", "tile-help-requests", "tile-me"]);
+        assert_eq!(labels(Role::Merchant, true), ["tile-notices", "tile-hall", "groceries-tile-shop", "tile-me"]);
     }
 
     #[test]
     fn standard_home_shows_each_role_its_own_tools() {
-        assert_eq!(labels(Role::Resident, false), ["tile-notices", "tile-hall", "tile-help", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Resident, false), ["tile-notices", "tile-hall", "groceries-tile", "tile-help", "tile-family", "tile-me"]);
         assert_eq!(
             labels(Role::Staff, false),
-            ["tile-notices", "tile-hall", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
         );
         // Help is asked by residents and answered by the residents' committee (as the server has it).
-        assert_eq!(labels(Role::Property, false), ["tile-notices", "tile-hall", "tile-compose", "tile-family", "tile-me"]);
-        assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-hall", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Property, false), ["tile-notices", "tile-hall", "groceries-tile", "tile-compose", "tile-family", "tile-me"]);
+        assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-hall", "groceries-tile-shop", "tile-family", "tile-me"]);
         assert_eq!(labels(Role::Family, false), ["tile-family", "tile-me"]);
         assert_eq!(labels(Role::Family, true), ["tile-family", "tile-me"]);
+    }
+
+    #[test]
+    fn each_groceries_tile_leads_where_its_role_works() {
+        let hrefs = |role, elderly| {
+            let shopping = |href: &&str| href.starts_with("/groceries") || href.starts_with("/shop");
+            tiles_for(role, elderly).map(|tile| tile.href).filter(shopping).collect::<Vec<_>>()
+        };
+        assert_eq!(hrefs(Role::Resident, false), ["/groceries"]);
+        assert_eq!(hrefs(Role::Resident, true), ["/groceries/again"]);
+        for role in [Role::Staff, Role::Admin, Role::Property] {
+            assert_eq!(hrefs(role, false), ["/groceries"], "{role:?}");
+            assert_eq!(hrefs(role, true), ["/groceries"], "{role:?}");
+        }
+        assert_eq!(hrefs(Role::Merchant, true), ["/shop"]);
+        assert!(hrefs(Role::Family, false).is_empty());
     }
 }

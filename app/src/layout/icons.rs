@@ -22,6 +22,13 @@ pub const PHONE: &str = r#"<path d="M5 3h4l2 5-2.5 1.5a11 11 0 006 6L16 13l5 2v4
 pub const SPEAKER: &str = r#"<path d="M4 9v6h4l5 4V5L8 9z"/><path d="M16.5 8.5a5 5 0 010 7"/><path d="M19 6a8.5 8.5 0 010 12"/>"#;
 pub const TEXT_SIZE: &str = r#"<path d="M3 19l5-14 5 14"/><path d="M5 14h6"/><path d="M15 19l3-8 3 8"/><path d="M16 16h4"/>"#;
 
+/// A shopping basket (社区团购).
+pub const GROCERIES: &str = r#"<path d="M3 9h18l-2 11H5z"/><path d="M8 9l4-6 4 6"/><path d="M9.5 13v4"/><path d="M14.5 13v4"/>"#;
+/// Two turning arrows: buy again (再买一次).
+pub const AGAIN: &str = r#"<path d="M4 12a8 8 0 0113.7-5.6L20 9"/><path d="M20 4v5h-5"/><path d="M20 12a8 8 0 01-13.7 5.6L4 15"/><path d="M4 20v-5h5"/>"#;
+/// A shop front with its awning (商家).
+pub const SHOP: &str = r#"<path d="M3 10l2-6h14l2 6z"/><path d="M5 10v10h14V10"/><path d="M10 20v-5h4v5"/>"#;
+
 /// One icon as a decorative inline element.
 pub fn icon(paths: &'static str) -> impl IntoView {
     let svg = format!("{OPEN}{paths}</svg>");
