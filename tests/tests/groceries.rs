@@ -1,6 +1,6 @@
 //! Group buying in the browser at phone size against the real server: a resident orders
-//! from the campaign page; the shop ends orders on its dashboard, so the campaign forms; the
-//! resident's orders page shows the pickup code; the shop types it on its scan page; the
+//! from the campaign page; the shop ends orders on its dashboard, so the campaign forms and
+//! the resident is notified; the resident's orders page shows the pickup code; the shop types it on its scan page; the
 //! resident's open page shows the order picked up. And in 长辈版, "buy again" orders the
 //! last order again with one big button.
 
@@ -71,6 +71,19 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
     assert_eq!((order.lines[0].quantity, order.total_fen, order.state), (2, 5_760, OrderState::Placed));
     screenshot(&resident, "groceries-ordered").await;
 
+    // Headless Chromium shows no permission prompt: record what the page would notify.
+    script(
+        &resident,
+        r#"window.__notified = [];
+           window.Notification = class {
+               static get permission() { return "granted"; }
+               static requestPermission() { return Promise.resolve("granted"); }
+               constructor(title, options) { window.__notified.push([title, options && options.body]); }
+           };
+           return true;"#,
+    )
+    .await;
+
     // The shop ends orders on its dashboard (one household is the minimum): it forms.
     let shop = driver.open(PHONE).await;
     sign_in_ui(&shop, &app, MERCHANT).await;
@@ -81,6 +94,16 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
     wait_until(Duration::from_secs(15), || async { attr_of(&shop, "#dashboard-phase", "data-phase").await.as_deref() == Some("formed") })
         .await
         .expect("the dashboard shows the campaign formed");
+
+    // The buyer is told, on the open page and as a notification naming the campaign.
+    wait_until(Duration::from_secs(15), || async {
+        script(&resident, "return window.__notified.length").await.as_u64().unwrap_or(0) >= 1
+    })
+    .await
+    .expect("the forming raises a notification");
+    let notified = script(&resident, "return window.__notified[0]").await;
+    assert_eq!(notified[1], json!("端到端鲜蛋团"), "the notification names the campaign: {notified}");
+    assert!(notified[0].as_str().unwrap_or_default().contains("成团"), "and says it formed: {notified}");
 
     // The resident's orders page shows the pickup code and its QR code.
     resident.goto(&app.url("/groceries/orders")).await.unwrap();
