@@ -268,3 +268,19 @@ pub async fn settled(browser: &Browser, page: &str) {
         panic!("{page} is still loading after 15 s: {body}");
     }
 }
+
+/// Replaces the page's `Notification` with a recorder that reports permission granted
+/// (headless Chromium cannot show the prompt); `window.__notified` collects `[title, body]`.
+pub async fn record_notifications(browser: &Browser) {
+    script(
+        browser,
+        r#"window.__notified = [];
+           window.Notification = class {
+               static get permission() { return "granted"; }
+               static requestPermission() { return Promise.resolve("granted"); }
+               constructor(title, options) { window.__notified.push([title, options && options.body]); }
+           };
+           return true;"#,
+    )
+    .await;
+}

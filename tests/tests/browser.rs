@@ -189,17 +189,7 @@ async fn an_urgent_notice_raises_a_browser_notification_and_an_ordinary_one_does
     sign_in_ui(&resident, &app, "13900000001").await;
     click(&resident, "a.tile[href='/notices']").await;
     text_of(&resident, "#notice-list li").await;
-    script(
-        &resident,
-        r#"window.__notified = [];
-           window.Notification = class {
-               static get permission() { return "granted"; }
-               static requestPermission() { return Promise.resolve("granted"); }
-               constructor(title, options) { window.__notified.push([title, options && options.body]); }
-           };
-           return true;"#,
-    )
-    .await;
+    record_notifications(&resident).await;
     let events = &app.server.state.events;
     wait_until(Duration::from_secs(10), || async { events.subscriber_count() == 1 }).await.expect("the stream opens");
 

@@ -72,17 +72,7 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
     screenshot(&resident, "groceries-ordered").await;
 
     // Headless Chromium shows no permission prompt: record what the page would notify.
-    script(
-        &resident,
-        r#"window.__notified = [];
-           window.Notification = class {
-               static get permission() { return "granted"; }
-               static requestPermission() { return Promise.resolve("granted"); }
-               constructor(title, options) { window.__notified.push([title, options && options.body]); }
-           };
-           return true;"#,
-    )
-    .await;
+    record_notifications(&resident).await;
 
     // The shop ends orders on its dashboard (one household is the minimum): it forms.
     let shop = driver.open(PHONE).await;

@@ -76,6 +76,11 @@ pub async fn people_of(conn: &mut AnyConnection, households: &[HouseholdId]) -> 
     Ok(query.fetch_all(conn).await?.into_iter().map(|(id,)| UserId(id)).collect())
 }
 
+pub async fn community_exists(conn: &mut AnyConnection, id: CommunityId) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM communities WHERE id = $1").bind(id.0).fetch_optional(conn).await?;
+    Ok(row.is_some())
+}
+
 pub async fn communities(conn: &mut AnyConnection) -> Result<Vec<CommunityEntry>, sqlx::Error> {
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM communities ORDER BY name").fetch_all(conn).await?;
     Ok(rows.into_iter().map(|(id, name)| CommunityEntry { id: CommunityId(id), name }).collect())

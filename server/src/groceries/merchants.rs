@@ -15,7 +15,7 @@ use utoipa_axum::routes;
 
 use super::storage::{self, MerchantRow};
 use crate::auth::{create_account, password, Admits, NewAccount, Signed, StaffOnly};
-use crate::community::storage::{audit, communities};
+use crate::community::storage::{audit, community_exists};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
@@ -60,7 +60,7 @@ async fn apply(State(state): State<AppState>, ApiJson(application): ApiJson<Merc
     let password_hash = password::hash(checked.password.clone()).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
-    if !communities(&mut tx).await?.iter().any(|community| community.id == checked.community_id) {
+    if !community_exists(&mut tx, checked.community_id).await? {
         return Err(AppError::invalid(linli_api::ErrorCode::InvalidValue, "community_id"));
     }
     let account = NewAccount {

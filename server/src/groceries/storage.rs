@@ -326,11 +326,13 @@ pub struct ProductRow {
     pub photo: Option<UploadId>,
 }
 
+type ProductRecord = (i64, i64, String, String, i64, i64, i64, i64, Option<i64>);
+
 /// The products of these campaigns, each campaign's in its own order.
 pub async fn products_of(conn: &mut AnyConnection, campaigns: &[CampaignId]) -> Result<Vec<ProductRow>, sqlx::Error> {
     let sql = "SELECT id, campaign_id, name, unit, price_fen, stock, ordered, per_household_limit, photo_id
          FROM products WHERE campaign_id IN ({ids}) ORDER BY campaign_id, position";
-    let rows: Vec<(i64, i64, String, String, i64, i64, i64, i64, Option<i64>)> = select_in(conn, sql, &campaigns.iter().map(|id| id.0).collect::<Vec<_>>(), &[]).await?;
+    let rows: Vec<ProductRecord> = select_in(conn, sql, &campaigns.iter().map(|id| id.0).collect::<Vec<_>>(), &[]).await?;
     Ok(rows
         .into_iter()
         .map(|(id, campaign, name, unit, price_fen, stock, ordered, per_household_limit, photo)| ProductRow {
