@@ -405,7 +405,11 @@ impl FakeSpeech {
 
     fn calls(&self) -> Vec<Vec<String>> {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        text.split('\u{1e}')
+        // The script writes a call in several writes: a call still being written (after the
+        // last U+001E) is not a call yet.
+        let complete = text.rfind('\u{1e}').map_or("", |end| &text[..end]);
+        complete
+            .split('\u{1e}')
             .filter(|call| !call.is_empty())
             .map(|call| call.split('\u{1f}').filter(|a| !a.is_empty()).map(str::to_owned).collect())
             .collect()
