@@ -24,6 +24,8 @@ use crate::uploads::Upload;
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
+mod wishes;
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ClientError {
     /// The server answered with an error body.

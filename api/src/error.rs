@@ -92,6 +92,14 @@ error_codes! {
     AlreadyPickedUp = "already_picked_up",
     /// The campaign has not formed, so there is nothing to hand over.
     NotFormed = "not_formed",
+    /// Another volunteer claimed the wish first.
+    WishTaken = "wish_taken",
+    /// The wish changed meanwhile (approved, claimed, closed…), so this no longer applies.
+    WishChanged = "wish_changed",
+    /// A wisher cannot claim their own wish.
+    OwnWish = "own_wish",
+    /// The claim ran out before it was fulfilled; the wish is back on the board.
+    ClaimExpired = "claim_expired",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::help::HelpRequest;
 use crate::hall::Tally;
-use crate::ids::{CampaignId, NoticeId, OrderId, TopicId, VoteId};
+use crate::ids::{CampaignId, NoticeId, OrderId, TopicId, VoteId, WishId};
 use crate::notices::NoticeSummary;
+use crate::wishes::WishNews;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -47,4 +48,9 @@ pub enum Event {
     CampaignDecided { campaign_id: CampaignId, title: String, formed: bool },
     /// To the household: the merchant checked its pickup code.
     OrderPickedUp { order_id: OrderId, campaign_id: CampaignId },
+    /// A wish changed state: open boards and wish pages reload it (what each may see
+    /// depends on who they are). Neighbours hear only of wishes on the board.
+    WishChanged { wish_id: WishId },
+    /// To the wisher or the volunteer: news of their wish. The app raises an OS notification.
+    WishNews { wish_id: WishId, what: String, news: WishNews },
 }

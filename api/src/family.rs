@@ -150,10 +150,25 @@ pub enum FamilyActivityKind {
     ReadNotice,
     /// Voted as the resident's proxy (the detail is the vote's question, never the choice).
     Voted,
+    /// Posted a micro-wish for the resident (the detail is what was wished for).
+    PostedWish,
+    /// Confirmed that the resident's wish was fulfilled.
+    ConfirmedWish,
+    /// Took the resident's wish back.
+    WithdrewWish,
 }
 
 impl FamilyActivityKind {
-    pub const ALL: [FamilyActivityKind; 5] = [Self::Linked, Self::GrantsChanged, Self::Revoked, Self::ReadNotice, Self::Voted];
+    pub const ALL: [FamilyActivityKind; 8] = [
+        Self::Linked,
+        Self::GrantsChanged,
+        Self::Revoked,
+        Self::ReadNotice,
+        Self::Voted,
+        Self::PostedWish,
+        Self::ConfirmedWish,
+        Self::WithdrewWish,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -162,6 +177,9 @@ impl FamilyActivityKind {
             Self::Revoked => "revoked",
             Self::ReadNotice => "read_notice",
             Self::Voted => "voted",
+            Self::PostedWish => "posted_wish",
+            Self::ConfirmedWish => "confirmed_wish",
+            Self::WithdrewWish => "withdrew_wish",
         }
     }
 

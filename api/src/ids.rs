@@ -49,4 +49,6 @@ id_type!(
     DeliveryBatchId,
     /// A household's order in a campaign.
     OrderId,
+    /// A micro-wish (微心愿) of a resident.
+    WishId,
 );

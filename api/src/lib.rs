@@ -19,6 +19,7 @@ pub mod phone;
 pub mod topics;
 pub mod uploads;
 pub mod validate;
+pub mod wishes;
 
 pub use client::{Client, ClientError};
 pub use error::{ApiError, ErrorBody, ErrorCode};

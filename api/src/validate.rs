@@ -14,6 +14,8 @@ use crate::ids::UploadId;
 use crate::groceries::{self, limits, MerchantApplication, NewCampaign, NewProduct};
 use chrono::{DateTime, Duration, Utc};
 
+pub mod wishes;
+
 /// Trims a required text field and checks its length in characters.
 pub fn required_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
     let text = raw.trim();

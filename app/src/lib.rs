@@ -15,6 +15,7 @@ pub mod notices;
 pub mod session;
 pub mod shop;
 pub mod speech;
+pub mod wishes;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -60,6 +61,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/shop/campaigns/:id/picking") view=shop::PickingPage/>
                 <Route path=path!("/shop/scan") view=shop::ScanPage/>
                 <Route path=path!("/shop/merchants") view=shop::MerchantReviewPage/>
+                <Route path=path!("/wishes") view=wishes::WishBoardPage/>
+                <Route path=path!("/wishes/new") view=wishes::NewWishPage/>
+                <Route path=path!("/wishes/mine") view=wishes::MyWishesPage/>
+                <Route path=path!("/wishes/review") view=wishes::WishReviewPage/>
+                <Route path=path!("/wishes/thanks") view=wishes::ThanksPage/>
+                <Route path=path!("/wishes/:id") view=wishes::WishPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
 use linli_api::hall::Tally;
-use linli_api::ids::{CampaignId, NoticeId, TopicId, VoteId};
+use linli_api::ids::{CampaignId, NoticeId, TopicId, VoteId, WishId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -41,6 +41,8 @@ pub struct Live {
     /// Bumped whenever one of the household's orders changed on the server (its campaign
     /// was decided, or it was picked up): the orders page reloads.
     pub orders_changed: RwSignal<u64>,
+    /// The latest wish that changed (with a counter): boards, lists and its page reload.
+    pub wish_changed: RwSignal<Option<(WishId, u64)>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -75,7 +77,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -231,7 +233,19 @@ pub fn handle(session: Session, event: Event) {
             campaign_changed(session, campaign_id);
             session.live.orders_changed.update(|count| *count += 1);
         }
+        Event::WishChanged { wish_id } => wish_changed(session, wish_id),
+        Event::WishNews { wish_id, what, news } => {
+            if session.prefs.notify.get_untracked() {
+                native::notify(&translate(locale_untracked(), crate::wishes::news_title(news), None), &what);
+            }
+            wish_changed(session, wish_id);
+        }
     }
+}
+
+fn wish_changed(session: Session, wish_id: WishId) {
+    let count = session.live.wish_changed.get_untracked().map_or(0, |(_, count)| count + 1);
+    session.live.wish_changed.set(Some((wish_id, count)));
 }
 
 fn campaign_changed(session: Session, campaign_id: CampaignId) {

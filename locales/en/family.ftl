@@ -55,3 +55,7 @@ family-their-notices = Their notices
 family-unread-for-them = Unread by them
 family-activity-voted = { $member } voted for { $resident } on “{ $detail }”
 family-their-votes = Their votes (you vote as their proxy)
+family-their-wishes = Wishes
+family-activity-posted-wish = { $member } posted the wish “{ $detail }” for { $resident }
+family-activity-confirmed-wish = { $member } confirmed for { $resident } that the wish “{ $detail }” came true
+family-activity-withdrew-wish = { $member } withdrew the wish “{ $detail }” for { $resident }

@@ -194,3 +194,10 @@ error-timeout = The server took too long. Try again later.
 error-internal = Something went wrong on the server; nothing was changed. Try again later.
 error-network = Cannot reach the server. Check your connection and try again.
 error-unexpected-response = The server's answer was not understood. Update the app and try again.
+
+## One optional photo (a product, a wish, a volunteer's proof)
+photo-add = Add a photo (optional)
+photo-hint = One photo, JPEG, PNG or WebP, up to { $megabytes } MB.
+photo-alt = Photo of { $subject }
+photo-remove = Remove the photo
+photo-uploading = Uploading the photo…

@@ -55,3 +55,7 @@ family-their-notices = 对方的通知
 family-unread-for-them = 对方未读
 family-activity-voted = { $member } 代 { $resident } 在“{ $detail }”中投了票
 family-their-votes = 对方的投票（由您代投）
+family-their-wishes = 心愿
+family-activity-posted-wish = { $member } 替 { $resident } 许了心愿“{ $detail }”
+family-activity-confirmed-wish = { $member } 替 { $resident } 确认心愿“{ $detail }”已实现
+family-activity-withdrew-wish = { $member } 替 { $resident } 撤回了心愿“{ $detail }”

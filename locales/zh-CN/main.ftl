@@ -168,3 +168,10 @@ error-timeout = 服务器响应太慢，请稍后再试。
 error-internal = 服务器出了点问题，没有做任何改动，请稍后再试。
 error-network = 连不上服务器，请检查网络后再试。
 error-unexpected-response = 服务器的回复无法识别，请更新应用后再试。
+
+## One optional photo (a product, a wish, a volunteer's proof)
+photo-add = 添加照片（选填）
+photo-hint = 一张照片，JPEG、PNG 或 WebP，不超过 { $megabytes } MB。
+photo-alt = { $subject }的照片
+photo-remove = 删除照片
+photo-uploading = 正在上传照片…

@@ -55,3 +55,7 @@ family-their-notices = 對方的通知
 family-unread-for-them = 對方未讀
 family-activity-voted = { $member } 代 { $resident } 在「{ $detail }」中投了票
 family-their-votes = 對方的投票（由您代投）
+family-their-wishes = 心願
+family-activity-posted-wish = { $member } 替 { $resident } 許了心願「{ $detail }」
+family-activity-confirmed-wish = { $member } 替 { $resident } 確認心願「{ $detail }」已實現
+family-activity-withdrew-wish = { $member } 替 { $resident } 撤回了心願「{ $detail }」

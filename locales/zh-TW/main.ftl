@@ -168,3 +168,10 @@ error-timeout = 伺服器回應太慢，請稍後再試。
 error-internal = 伺服器出了點問題，沒有做任何變更，請稍後再試。
 error-network = 連不上伺服器，請檢查網路後再試。
 error-unexpected-response = 無法辨識伺服器的回覆，請更新應用程式後再試。
+
+## One optional photo (a product, a wish, a volunteer's proof)
+photo-add = 新增照片（選填）
+photo-hint = 一張照片，JPEG、PNG 或 WebP，不超過 { $megabytes } MB。
+photo-alt = { $subject }的照片
+photo-remove = 刪除照片
+photo-uploading = 正在上傳照片…

@@ -60,6 +60,14 @@ pub enum AppError {
     AlreadyPickedUp,
     #[error("campaign not formed")]
     NotFormed,
+    #[error("another volunteer claimed the wish first")]
+    WishTaken,
+    #[error("the wish changed meanwhile")]
+    WishChanged,
+    #[error("one's own wish cannot be claimed")]
+    OwnWish,
+    #[error("the claim ran out")]
+    ClaimExpired,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -121,6 +129,10 @@ impl AppError {
             PickupCodeInvalid => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::PickupCodeInvalid, "code")),
             AlreadyPickedUp => (StatusCode::CONFLICT, plain(ErrorCode::AlreadyPickedUp)),
             NotFormed => (StatusCode::CONFLICT, plain(ErrorCode::NotFormed)),
+            WishTaken => (StatusCode::CONFLICT, plain(ErrorCode::WishTaken)),
+            WishChanged => (StatusCode::CONFLICT, plain(ErrorCode::WishChanged)),
+            OwnWish => (StatusCode::FORBIDDEN, plain(ErrorCode::OwnWish)),
+            ClaimExpired => (StatusCode::CONFLICT, plain(ErrorCode::ClaimExpired)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

@@ -19,6 +19,7 @@ pub mod notices;
 pub mod seed;
 pub mod state;
 pub mod uploads;
+pub mod wishes;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -104,6 +105,7 @@ impl Prepared {
             }
         });
         let cut_offs = tokio::spawn(groceries::cut_off::run(self.state.clone()));
+        let claim_clock = tokio::spawn(wishes::clock::run(self.state.clone()));
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
         let app = http::router_with(self.state, &self.config, self.extra_routes);
@@ -117,6 +119,7 @@ impl Prepared {
             .await;
         pruning.abort();
         cut_offs.abort();
+        claim_clock.abort();
         // Closing checkpoints SQLite's write-ahead log into the database file.
         pool.close().await;
         served

@@ -18,12 +18,16 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/groceries/merchants", json!({"community_id": "one", "shop_name": 5, "phone": [], "accept_privacy_policy": 1})),
         (Method::POST, "/groceries/campaigns/1/standing", json!({"standing": "gone", "reason": 3})),
         (Method::POST, "/groceries/merchants/3/review", json!({"approve": "yes"})),
+        (Method::POST, "/wishes", json!({"what": 5, "category": "cake", "wanted_by": "soon"})),
+        (Method::POST, "/wishes/1/review", json!({"approve": "yes"})),
+        (Method::POST, "/wishes/1/fulfil", json!({"note": [], "minutes": -1})),
+        (Method::PUT, "/wishes/rules", json!({"claim_days": "a week"})),
     ]
 }
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 16] = [
     "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
-    "delivery_batches",
+    "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules",
 ];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
@@ -87,6 +91,8 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::GET, format!("/groceries/campaigns/{id}/dashboard")),
             (Method::GET, format!("/groceries/campaigns/{id}/picking.csv")),
             (Method::POST, format!("/groceries/campaigns/{id}/close")),
+            (Method::GET, format!("/wishes/{id}")),
+            (Method::POST, format!("/wishes/{id}/release")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");

@@ -37,6 +37,29 @@ pub fn ActingHome() -> impl IntoView {
     }
 }
 
+/// On another module's screen used for a resident (`?for=`): whose name this is done in.
+#[component]
+pub fn ActingBanner(resident: UserId) -> impl IntoView {
+    let session = Session::get();
+    let name = RwSignal::new(None::<String>);
+    let client = session.client();
+    spawn_local(async move {
+        if let Ok(links) = client.family_links().await {
+            let found = links.i_help.into_iter().find(|link| link.resident.id == resident).map(|link| link.resident.name);
+            name.try_set(found);
+        }
+    });
+    move || {
+        name.get().map(|name| {
+            view! {
+                <p id="acting-for" class="acting-banner" role="note">
+                    {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 fn ForResident(resident: UserId) -> impl IntoView {
     let session = Session::get();
@@ -64,12 +87,20 @@ fn ForResident(resident: UserId) -> impl IntoView {
             let grants = link.grants.clone();
             let reads = grants.contains(&Grant::ReadNotices);
             let votes = grants.contains(&Grant::VoteProxy);
+            let wishes = grants.contains(&Grant::PostWishes);
             view! {
                 <p id="acting-for" class="acting-banner" role="note">
                     {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
                 </p>
                 <p>{move || t_args("family-may", &[("grants", grants_text(&grants).into())])}</p>
                 {votes.then(|| view! { <TheirVotes resident/> })}
+                {wishes.then(|| view! {
+                    <section aria-labelledby="their-wishes-heading">
+                        <h2 id="their-wishes-heading">{tr("family-their-wishes")}</h2>
+                        <a class="button" id="their-wishes" href=format!("/wishes/mine?for={resident}")>{tr("wish-mine-title")}</a>
+                        <a class="button" id="their-wish-new" href=format!("/wishes/new?for={resident}")>{tr("wish-new-title")}</a>
+                    </section>
+                })}
                 {reads.then(|| view! { <TheirNotices resident/> })}
             }
             .into_any()

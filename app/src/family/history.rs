@@ -28,6 +28,9 @@ pub fn activity_text(activity: &FamilyActivity) -> String {
         FamilyActivityKind::Revoked => ("family-activity-revoked", activity.detail.clone()),
         FamilyActivityKind::ReadNotice => ("family-activity-read-notice", activity.detail.clone()),
         FamilyActivityKind::Voted => ("family-activity-voted", activity.detail.clone()),
+        FamilyActivityKind::PostedWish => ("family-activity-posted-wish", activity.detail.clone()),
+        FamilyActivityKind::ConfirmedWish => ("family-activity-confirmed-wish", activity.detail.clone()),
+        FamilyActivityKind::WithdrewWish => ("family-activity-withdrew-wish", activity.detail.clone()),
     };
     t_args(
         id,

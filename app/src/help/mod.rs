@@ -14,6 +14,7 @@ use crate::layout::icons::{self, icon};
 use crate::layout::{ErrorBox, Guarded, Loading, Page};
 use crate::me::household_text;
 use crate::session::Session;
+use crate::wishes::WishEntry;
 
 pub use board::HelpBoardPage;
 
@@ -49,6 +50,7 @@ pub fn HelpPage() -> impl IntoView {
         <Page back="/" title="help-title">
             <Guarded allow=asks_for_help>
                 <AskForHelp/>
+                <WishEntry/>
             </Guarded>
         </Page>
     }

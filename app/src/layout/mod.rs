@@ -5,6 +5,7 @@ mod error;
 mod field;
 mod home;
 pub mod icons;
+mod photo;
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -17,6 +18,7 @@ use crate::session::{Auth, Session};
 pub use error::{error_text, field_error_id, ErrorBox, FieldError, FormAlert, FormError};
 pub use field::{ConsentCheck, Hint, TextArea, TextField};
 pub use home::Home;
+pub use photo::OnePhoto;
 
 /// A screen below home: header with the back link, then `<main>` with the page's `<h1>`
 /// (the Fluent id `title`; pages whose heading is data render their own).

@@ -1,8 +1,8 @@
 //! Group buying for shops and staff: `/shop` is a shop's home, its standing and its
 //! campaigns (`home.rs`); `/shop/apply` where a shop applies to a community (`apply.rs`);
 //! `/shop/campaigns/new` the campaign editor (`editor.rs`, with its product rows in
-//! `products.rs`, delivery rounds in `batches.rs`, a product's photo in `photo.rs` and the
-//! typed numbers in `numbers.rs`); `/shop/campaigns/:id` the live dashboard (`dashboard.rs`);
+//! `products.rs`, delivery rounds in `batches.rs` and the typed numbers in `numbers.rs`; a
+//! product's photo is `layout::OnePhoto`); `/shop/campaigns/:id` the live dashboard (`dashboard.rs`);
 //! `/shop/campaigns/:id/picking` the picking list with its CSV (`picking.rs`); `/shop/scan`
 //! checking pickup codes (`scan.rs`); and `/shop/merchants` where staff approve shops
 //! (`review.rs`).
@@ -13,7 +13,6 @@ mod dashboard;
 mod editor;
 mod home;
 mod numbers;
-mod photo;
 mod picking;
 mod products;
 mod review;

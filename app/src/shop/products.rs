@@ -8,7 +8,7 @@ use linli_api::groceries::{limits, yuan, NewProduct};
 use linli_api::ids::UploadId;
 
 use super::numbers::{parse_count, parse_yuan, NumberError};
-use super::photo::ProductPhoto;
+use crate::layout::OnePhoto;
 use super::rows::{Problem, RowError, RowInput};
 use super::unit_price_text;
 use crate::i18n::{t, t_args, tr};
@@ -183,7 +183,7 @@ fn ProductFields(
                 <RowInput id=id("limit") label="shop-field-limit" value=row.limit error row=key field="limit" inputmode="numeric"
                     hint=limit_hint/>
             </div>
-            <ProductPhoto id=id("photo") product=row.name photo=row.photo uploading/>
+            <OnePhoto id=id("photo") subject=row.name photo=row.photo uploading/>
             {move || many().then(|| view! {
                 <button type="button" class="button danger" id=move || product_input_id("remove", index.get()) on:click=remove>
                     {move || t_args("shop-remove-product", &[("number", (index.get() + 1).into())])}

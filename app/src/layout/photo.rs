@@ -1,6 +1,6 @@
-//! A product's one optional photo: the hall's picker (`hall::images`) takes up to four for a
-//! topic, so a product has this single-photo twin built from the same parts (the file check,
-//! the upload's error, the image loaded with the reader's token).
+//! One optional photo (a product's, a wish's, a volunteer's proof): the hall's picker
+//! (`hall::images`) takes up to four for a topic; this is its single-photo twin built from the
+//! same parts (the file check, the upload's error, the image loaded with the reader's token).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,13 +15,13 @@ use crate::layout::icons::icon;
 use crate::session::Session;
 
 #[component]
-pub fn ProductPhoto(
+pub fn OnePhoto(
     /// The file input's id (a row's ids follow its place in the list).
     #[prop(into)]
     id: Signal<String>,
-    /// The product's name as typed, for the photo's alt text.
+    /// What the photo shows, as typed (a product's name, a wish), for its alt text.
     #[prop(into)]
-    product: Signal<String>,
+    subject: Signal<String>,
     photo: RwSignal<Option<UploadId>>,
     /// Uploads under way in the whole form, so it can wait for them.
     uploading: RwSignal<usize>,
@@ -58,27 +58,27 @@ pub fn ProductPhoto(
         });
     };
     let hint_id = move || format!("{}-hint", id.get());
-    let alt = Signal::derive(move || t_args("shop-photo-alt", &[("product", product.get().into())]));
+    let alt = Signal::derive(move || t_args("photo-alt", &[("subject", subject.get().into())]));
     view! {
-        <div class="field image-picker product-photo">
+        <div class="field image-picker one-photo">
             {move || match photo.get() {
                 Some(upload) => view! {
                     <div class="thumb">
                         <AuthImage id=upload alt/>
                         <button type="button" class="button" id=move || format!("{}-remove", id.get())
                             on:click=move |_| { photo.set(None); problem.set(None); }>
-                            {move || t("shop-photo-remove")}
+                            {move || t("photo-remove")}
                         </button>
                     </div>
                 }.into_any(),
                 None => view! {
                     <input type="file" id=move || id.get() class="visually-hidden file-input" accept=accept()
                         aria-describedby=hint_id on:change=on_change/>
-                    <label for=move || id.get() class="button file-button">{icon(PHOTO)}<span>{move || t("shop-photo-add")}</span></label>
+                    <label for=move || id.get() class="button file-button">{icon(PHOTO)}<span>{move || t("photo-add")}</span></label>
                 }.into_any(),
             }}
-            <p id=hint_id class="hint">{move || t_args("shop-photo-hint", &[("megabytes", (MAX_UPLOAD_BYTES / (1024 * 1024)).into())])}</p>
-            <p class="hint" role="status">{move || busy.get().then(|| t("shop-photo-uploading"))}</p>
+            <p id=hint_id class="hint">{move || t_args("photo-hint", &[("megabytes", (MAX_UPLOAD_BYTES / (1024 * 1024)).into())])}</p>
+            <p class="hint" role="status">{move || busy.get().then(|| t("photo-uploading"))}</p>
             {move || problem.get().map(|code| view! { <p class="field-error" role="alert">{error_text(code)}</p> })}
         </div>
     }

@@ -1,0 +1,90 @@
+//! What time does to claims: the volunteer is reminded before a claim runs out, and a claim
+//! that ran out sends the wish back to the board. Each happens once (conditional updates);
+//! the worker looks every few seconds.
+
+use std::time::Duration;
+
+use chrono::Duration as Span;
+use linli_api::wishes::{WishEventKind, WishNews, WishState};
+
+use super::rules;
+use super::storage::{self, ClaimOutcome, NewEvent, RunningClaim, StateChange};
+use crate::error::{AppError, AppResult};
+use crate::events::Audience;
+use crate::state::AppState;
+
+const TICK: Duration = Duration::from_secs(5);
+
+/// Reminds every volunteer whose reminder is due; returns how many were reminded.
+pub async fn remind_due(state: &AppState) -> AppResult<usize> {
+    let now = state.clock.now();
+    // No reminder comes earlier than a day before the end.
+    let soon = {
+        let mut conn = state.db.pool.acquire().await?;
+        storage::running_claims(&mut conn, now + Span::days(1), true).await?
+    };
+    let mut reminded = 0;
+    for claim in soon.into_iter().filter(|claim| rules::reminder_at(claim.claimed_at, claim.expires_at) <= now) {
+        let mut tx = state.db.begin_write().await?;
+        if !storage::mark_reminded(&mut tx, claim.claim, now).await? {
+            continue;
+        }
+        let Some(row) = storage::wish(&mut tx, claim.community, claim.wish).await? else { continue };
+        storage::record(&mut tx, &NewEvent { wish: claim.wish, kind: WishEventKind::Reminded, actor: None, actor_name: "", detail: "", at: now }).await?;
+        tx.commit().await?;
+        let event = linli_api::events::Event::WishNews { wish_id: row.id, what: row.what.clone(), news: WishNews::ClaimEndingSoon };
+        state.events.publish(claim.community, Audience::Person(claim.claimer), event);
+        reminded += 1;
+    }
+    Ok(reminded)
+}
+
+/// Ends one claim that ran out, if it is still running; the wish goes back to the board.
+async fn expire(state: &AppState, claim: &RunningClaim) -> AppResult<bool> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let Some(row) = storage::wish(&mut tx, claim.community, claim.wish).await? else { return Ok(false) };
+    let still_running = row.claim.as_ref().is_some_and(|live| live.id == claim.claim && !rules::claim_is_live(live.expires_at, now));
+    if row.state != WishState::Claimed || !still_running {
+        return Ok(false);
+    }
+    if !storage::move_state(&mut tx, row.id, WishState::Claimed, WishState::Open, &StateChange::default()).await? {
+        return Ok(false);
+    }
+    storage::end_claim(&mut tx, row.id, ClaimOutcome::Expired, now).await?;
+    storage::record(&mut tx, &NewEvent { wish: row.id, kind: WishEventKind::Expired, actor: None, actor_name: "", detail: "", at: now }).await?;
+    let after = storage::wish(&mut tx, claim.community, claim.wish).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    super::announce(state, &after, true, (Some(WishNews::BackOnBoard), Some(WishNews::ClaimExpired)), Some(claim.claimer));
+    Ok(true)
+}
+
+/// Ends every claim that ran out; returns how many.
+pub async fn expire_due(state: &AppState) -> AppResult<usize> {
+    let due = {
+        let mut conn = state.db.pool.acquire().await?;
+        storage::running_claims(&mut conn, state.clock.now(), false).await?
+    };
+    let mut expired = 0;
+    for claim in &due {
+        if expire(state, claim).await? {
+            expired += 1;
+        }
+    }
+    Ok(expired)
+}
+
+/// Runs until the task is aborted (at shutdown).
+pub async fn run(state: AppState) {
+    let mut ticks = tokio::time::interval(TICK);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = remind_due(&state).await {
+            tracing::warn!(%error, "reminding volunteers failed; trying again shortly");
+        }
+        if let Err(error) = expire_due(&state).await {
+            tracing::warn!(%error, "ending claims that ran out failed; trying again shortly");
+        }
+    }
+}
