@@ -59,7 +59,9 @@ pub const RESIDENT_PHONE: &str = "13900000003";
 
 /// Every screen and who visits it; `{notice}` stands for the id of a notice, `{vote_notice}`
 /// for the urgent notice carrying a vote, `{cared_for}` for the user id of the resident the
-/// family account acts for, `{campaign}` for the demo shop's open group buy.
+/// family account acts for, `{campaign}` for the demo shop's open group buy, `{wish}` for
+/// the demo's wish on the board, `{claimed_wish}` for a wish the resident holds as its
+/// volunteer, `{pending_wish}` for the demo's wish waiting for staff.
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
@@ -83,6 +85,12 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/groceries/campaigns/{campaign}"),
     (Audience::Resident, "/groceries/orders"),
     (Audience::Resident, "/groceries/again"),
+    (Audience::Resident, "/wishes"),
+    (Audience::Resident, "/wishes/new"),
+    (Audience::Resident, "/wishes/mine"),
+    (Audience::Resident, "/wishes/thanks"),
+    (Audience::Resident, "/wishes/{wish}"),
+    (Audience::Resident, "/wishes/{claimed_wish}"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
     (Audience::Resident, "/family/history"),
@@ -100,18 +108,24 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/groceries/campaigns/{campaign}"),
     (Audience::Staff, "/shop/merchants"),
     (Audience::Staff, "/shop/campaigns/{campaign}"),
+    (Audience::Staff, "/wishes/review"),
+    (Audience::Staff, "/wishes/new"),
+    (Audience::Staff, "/wishes/{pending_wish}"),
     (Audience::Merchant, "/"),
     (Audience::Merchant, "/shop"),
     (Audience::Merchant, "/shop/campaigns/new"),
     (Audience::Merchant, "/shop/campaigns/{campaign}"),
     (Audience::Merchant, "/shop/campaigns/{campaign}/picking"),
     (Audience::Merchant, "/shop/scan"),
+    (Audience::Merchant, "/wishes"),
     (Audience::Family, "/"),
     (Audience::Family, "/family"),
     (Audience::Family, "/family/join"),
     (Audience::Family, "/family/for/{cared_for}"),
     (Audience::Family, "/family/for/{cared_for}/notices/{notice}"),
     (Audience::Family, "/family/for/{cared_for}/notices/{vote_notice}"),
+    (Audience::Family, "/wishes/mine?for={cared_for}"),
+    (Audience::Family, "/wishes/new?for={cared_for}"),
 ];
 
 /// The body of the notice the tour publishes: what a real notice may hold.
@@ -139,6 +153,11 @@ pub struct Tour {
     pub proposal: i64,
     /// The demo shop's open campaign `{campaign}` stands for, with the owner's order in it.
     pub campaign: i64,
+    /// The demo's wish on the board (`{wish}`), the owner's wish the resident took on
+    /// (`{claimed_wish}`), and the demo's wish waiting for staff (`{pending_wish}`).
+    pub wish: i64,
+    pub claimed_wish: i64,
+    pub pending_wish: i64,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
@@ -202,6 +221,7 @@ impl Tour {
         let (topic, proposal) = topics(&staff.0, &owner.0, &resident.0, vote("是否同意在小区东门加装雨棚？", Eligibility::Residents)).await;
         let merchant = sign_in(MERCHANT_PHONE).await;
         let campaign = groceries(app, &merchant.0, &owner.0, &resident.0).await;
+        let (wish, claimed_wish, pending_wish) = wishes(&staff.0, &owner.0, &resident.0).await;
         Tour {
             notice: published.id.0,
             vote_notice: vote_notice.id.0,
@@ -211,6 +231,9 @@ impl Tour {
             topic,
             proposal,
             campaign,
+            wish,
+            claimed_wish,
+            pending_wish,
             resident,
             staff,
             family,
@@ -231,6 +254,9 @@ impl Tour {
                     .replace("{topic}", &self.topic.to_string())
                     .replace("{proposal}", &self.proposal.to_string())
                     .replace("{campaign}", &self.campaign.to_string())
+                    .replace("{claimed_wish}", &self.claimed_wish.to_string())
+                    .replace("{pending_wish}", &self.pending_wish.to_string())
+                    .replace("{wish}", &self.wish.to_string())
             })
             .collect()
     }
@@ -347,4 +373,32 @@ async fn groceries(app: &WebApp, merchant: &linli_api::Client, owner: &linli_api
 
 async fn open_community(app: &WebApp) -> linli_api::ids::CommunityId {
     app.api().communities().await.expect("communities").first().expect("the demo community").id
+}
+
+/// The tour's wishes: the demo's wish on the board and the one waiting for staff; and the
+/// owner's wish (with a photo) that staff approve and the resident takes on, so the resident
+/// sees it as its volunteer, with the contact and the form to say it is done. Returns
+/// `{wish}`, `{claimed_wish}` and `{pending_wish}`.
+async fn wishes(staff: &linli_api::Client, owner: &linli_api::Client, resident: &linli_api::Client) -> (i64, i64, i64) {
+    use linli_api::wishes::{ClaimWish, NewWish, ReviewWish, WishBoardQuery, WishCategory};
+    let on_board = staff.wish_board(&WishBoardQuery::default()).await.expect("the board");
+    let wish = on_board.first().expect("the demo's wish on the board").id;
+    let pending = staff.wishes_to_review().await.expect("the review queue");
+    let pending_wish = pending.first().expect("the demo's wish waiting for staff").summary.id;
+    let photo = owner.upload_image("image/png", PHOTO.to_vec()).await.expect("a photo uploads").id;
+    let wanted_by = (chrono::Utc::now() + chrono::Duration::days(5)).date_naive();
+    let new = NewWish {
+        what: "想请人帮忙把旧衣物送到回收点".into(),
+        why: "东西有点重，我一个人搬不动。".into(),
+        category: WishCategory::Task,
+        photo: Some(photo),
+        wanted_by,
+        for_household: None,
+        wisher_name: None,
+        wisher_phone: None,
+    };
+    let claimed = owner.post_wish(&new).await.expect("the owner posts a wish").summary.id;
+    staff.review_wish(claimed, &ReviewWish { approve: true, reason: None }).await.expect("staff approve it");
+    resident.claim_wish(claimed, &ClaimWish { organisation: Some("阳光志愿服务队".into()) }).await.expect("the resident takes it on");
+    (wish.0, claimed.0, pending_wish.0)
 }

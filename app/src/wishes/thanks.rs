@@ -45,8 +45,8 @@ fn Wall() -> impl IntoView {
                         <li class="wish-card thanks-note">
                             <blockquote class="wish-thanks">{note.thanks.clone()}</blockquote>
                             <p class="wish-meta">{from_to}</p>
+                            <a class="wish-link" href=format!("/wishes/{}", note.wish_id)>{note.what.clone()}</a>
                             <p class="wish-meta">
-                                <a href=format!("/wishes/{}", note.wish_id)>{note.what.clone()}</a>" · "
                                 <time datetime=at.to_rfc3339()>{move || format_datetime(locale(), at, session.utc_offset())}</time>
                             </p>
                         </li>
