@@ -76,6 +76,14 @@ impl WebApp {
     pub fn api(&self) -> linli_api::Client {
         linli_api::Client::new(self.server.url())
     }
+
+    /// The API signed in as a demo account (password [`DEMO_PASSWORD`]).
+    pub async fn api_as(&self, phone: &str) -> linli_api::Client {
+        let api = self.api();
+        let request = linli_api::auth::SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() };
+        let session = api.sign_in(&request).await.unwrap_or_else(|e| panic!("{phone} signs in: {e}"));
+        api.with_token(session.token)
+    }
 }
 
 /// The server with the demo community, serving `app/dist`; None (skip) when the app is not built.
@@ -180,6 +188,18 @@ pub async fn element(browser: &Browser, css: &str) -> fantoccini::elements::Elem
 /// Waits for an element and returns its text.
 pub async fn text_of(browser: &Browser, css: &str) -> String {
     element(browser, css).await.text().await.unwrap_or_default()
+}
+
+/// Waits up to 15 s for `css` to hold `wanted`; otherwise fails with `what` and the page's text.
+pub async fn wait_for_text(browser: &Browser, css: &str, wanted: &str, what: &str) {
+    let found = wait_until(Duration::from_secs(15), || async {
+        browser.find(Locator::Css(css)).await.is_ok() && text_of(browser, css).await.contains(wanted)
+    })
+    .await;
+    if found.is_err() {
+        let body = script(browser, "return document.body.innerText").await;
+        panic!("{what}: {css} never said {wanted:?}; the page:\n{body}");
+    }
 }
 
 /// Waits for an element and returns an attribute.

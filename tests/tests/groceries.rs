@@ -6,8 +6,6 @@
 
 use std::time::Duration;
 
-use fantoccini::Client as Browser;
-use linli_api::auth::SignInRequest;
 use linli_api::groceries::{Campaign, Fulfilment, NewCampaign, NewProduct, OrderLine, OrderState, PlaceOrder};
 use linli_e2e::*;
 use serde_json::json;
@@ -16,11 +14,6 @@ const MERCHANT: &str = "13800000003";
 const OWNER: &str = "13900000001";
 const ELDERLY: &str = "13900000002";
 
-async fn api_as(app: &WebApp, phone: &str) -> linli_api::Client {
-    let api = app.api();
-    let session = api.sign_in(&SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    api.with_token(session.token)
-}
 
 async fn publish(app: &WebApp, title: &str, product: &str) -> Campaign {
     let campaign = NewCampaign {
@@ -32,16 +25,9 @@ async fn publish(app: &WebApp, title: &str, product: &str) -> Campaign {
         pickup_point: Some("东门快递柜旁".into()),
         batches: vec![],
     };
-    api_as(app, MERCHANT).await.create_campaign(&campaign).await.expect("the shop publishes")
+    app.api_as(MERCHANT).await.create_campaign(&campaign).await.expect("the shop publishes")
 }
 
-async fn wait_for_text(browser: &Browser, css: &str, wanted: &str, what: &str) {
-    wait_until(Duration::from_secs(15), || async {
-        browser.find(fantoccini::Locator::Css(css)).await.is_ok() && text_of(browser, css).await.contains(wanted)
-    })
-    .await
-    .unwrap_or_else(|_| panic!("{what}: {css} never said {wanted:?}"));
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() {
@@ -63,7 +49,7 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
     wait_for_text(&resident, "#cart-total", "57.60", "the cart adds up in yuan").await;
     assert_no_sideways_scroll(&resident, "/groceries/campaigns (cart)").await;
     click(&resident, "#place-order").await;
-    let owner = api_as(&app, OWNER).await;
+    let owner = app.api_as(OWNER).await;
     wait_until(Duration::from_secs(15), || async { !owner.my_orders().await.unwrap_or_default().is_empty() })
         .await
         .expect("the order reaches the server");
@@ -140,10 +126,10 @@ async fn an_elderly_resident_buys_again_with_one_big_button() {
     let Some(driver) = chromedriver().await else { return };
     // Last week's order, formed; this week the shop sells the same eggs again.
     let last_week = publish(&app, "上周鲜蛋团", "散养土鸡蛋").await;
-    let elderly_api = api_as(&app, ELDERLY).await;
+    let elderly_api = app.api_as(ELDERLY).await;
     let order = PlaceOrder { lines: vec![OrderLine { product_id: last_week.products[0].id, quantity: 2 }], fulfilment: Fulfilment::Pickup };
     elderly_api.place_order(last_week.id, &order).await.expect("last week's order");
-    api_as(&app, MERCHANT).await.close_orders_now(last_week.id).await.expect("it formed");
+    app.api_as(MERCHANT).await.close_orders_now(last_week.id).await.expect("it formed");
     let this_week = publish(&app, "本周鲜蛋团", "散养土鸡蛋").await;
 
     let elderly = driver.open(PHONE).await;

@@ -257,12 +257,6 @@ async fn staff_schedule_a_vote_to_open_later_in_the_communitys_time_zone() {
     assert_eq!((vote.opens_at, vote.closes_at), (opens_at, closes_at));
 }
 
-/// A client signed in as the demo account behind `phone`.
-async fn signed_in(app: &WebApp, phone: &str) -> linli_api::Client {
-    let api = app.api();
-    let session = api.sign_in(&SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    api.with_token(session.token)
-}
 
 /// Catches the page's downloads instead of letting the browser save them: a click on an
 /// `<a download>` with a Blob URL is cancelled, and what the file would have held is kept in
@@ -301,7 +295,7 @@ async fn staff_see_who_took_part_in_a_secret_vote_and_download_the_result() {
     let id = open_vote(&app, question, true).await;
     // 王建国 votes yes, 陈秀英 no.
     for (phone, choice) in [(VOTER, 0), (NEIGHBOUR, 1)] {
-        signed_in(&app, phone).await.cast_ballot(id, &CastBallot { choices: vec![choice] }).await.unwrap();
+        app.api_as(phone).await.cast_ballot(id, &CastBallot { choices: vec![choice] }).await.unwrap();
     }
 
     let staff = driver.open(PHONE).await;
@@ -350,7 +344,7 @@ async fn staff_see_who_took_part_in_a_secret_vote_and_download_the_result() {
     assert_eq!(file["name"], serde_json::json!(format!("vote-{id}.csv")));
     assert_eq!(file["type"], serde_json::json!("text/csv;charset=utf-8"));
     assert_eq!(file["bom"], serde_json::json!(true), "a UTF-8 byte order mark first, for Excel");
-    let csv = signed_in(&app, STAFF).await.export_vote_csv(id).await.unwrap();
+    let csv = app.api_as(STAFF).await.export_vote_csv(id).await.unwrap();
     assert!(csv.contains(question), "{csv}");
     assert_eq!(file["text"].as_str(), Some(format!("\u{feff}{csv}").as_str()), "the file holds the server's CSV");
     assert!(text_of(&staff, "#export-status").await.contains(&format!("vote-{id}.csv")));

@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use fantoccini::Client as Browser;
-use linli_api::auth::SignInRequest;
 use linli_api::ids::TopicId;
 use linli_api::topics::NewTopic;
 use linli_e2e::*;
@@ -16,15 +15,10 @@ const STAFF: &str = "13800000001";
 const OWNER: &str = "13900000001";
 const ELDERLY: &str = "13900000002";
 
-async fn api_as(app: &WebApp, phone: &str) -> linli_api::Client {
-    let api = app.api();
-    let session = api.sign_in(&SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    api.with_token(session.token)
-}
 
 async fn create_topic(app: &WebApp, phone: &str, title: &str) -> TopicId {
     let topic = NewTopic { title: title.into(), body: "请大家说说看法。".into(), images: vec![], vote: None };
-    api_as(app, phone).await.create_topic(&topic).await.expect("the topic is created").id
+    app.api_as(phone).await.create_topic(&topic).await.expect("the topic is created").id
 }
 
 async fn no_pop_ups(browser: &Browser, page: &str) {

@@ -5,8 +5,7 @@
 
 use std::time::Duration;
 
-use fantoccini::{Client as Browser, Locator};
-use linli_api::auth::SignInRequest;
+use fantoccini::Locator;
 use linli_api::wishes::WishState;
 use linli_e2e::*;
 use serde_json::json;
@@ -15,22 +14,7 @@ const ELDERLY: &str = "13900000002";
 const STAFF: &str = "13800000001";
 const NEIGHBOUR: &str = "13900000003";
 
-async fn api_as(app: &WebApp, phone: &str) -> linli_api::Client {
-    let api = app.api();
-    let session = api.sign_in(&SignInRequest { phone: phone.into(), password: DEMO_PASSWORD.into() }).await.unwrap();
-    api.with_token(session.token)
-}
 
-async fn wait_for_text(browser: &Browser, css: &str, wanted: &str, what: &str) {
-    let found = wait_until(Duration::from_secs(15), || async {
-        browser.find(Locator::Css(css)).await.is_ok() && text_of(browser, css).await.contains(wanted)
-    })
-    .await;
-    if found.is_err() {
-        let body = script(browser, "return document.body.innerText").await;
-        panic!("{what}: {css} never said {wanted:?}; the page:\n{body}");
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_elderly_resident_posts_a_wish_a_neighbour_fulfils_it_and_she_thanks_them() {
@@ -54,7 +38,7 @@ async fn an_elderly_resident_posts_a_wish_a_neighbour_fulfils_it_and_she_thanks_
     click(&elderly, "#wish-submit").await;
     wait_for_text(&elderly, "#wish-state", "等待审核", "her wish waits for staff").await;
     let wish_id: i64 = attr_of(&elderly, "article#wish", "data-wish-id").await.and_then(|id| id.parse().ok()).expect("the wish's id");
-    let elderly_api = api_as(&app, ELDERLY).await;
+    let elderly_api = app.api_as(ELDERLY).await;
     let posted = elderly_api.wish(linli_api::ids::WishId(wish_id)).await.unwrap();
     assert_eq!((posted.summary.what.as_str(), posted.summary.category), (wish_what, linli_api::wishes::WishCategory::Company));
     record_notifications(&elderly).await;
