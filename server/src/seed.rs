@@ -113,12 +113,22 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
     if let Some(shop) = DEMO_ACCOUNTS.iter().position(|account| account.role == Role::Merchant) {
         seed_campaign(&mut tx, community_id, ids[shop], DEMO_ACCOUNTS[shop].name, now).await?;
     }
-    let resident = |phone: &str| DEMO_ACCOUNTS.iter().position(|account| account.phone == phone).map(|index| (ids[index], households[index % households.len()]));
+    let resident = |phone: &str| {
+        let index = DEMO_ACCOUNTS.iter().position(|account| account.phone == phone)?;
+        Some(DemoResident { id: ids[index], household: households[index % households.len()], account: &DEMO_ACCOUNTS[index] })
+    };
     if let (Some(elderly), Some(owner), Some(neighbour)) = (resident(ELDERLY_PHONE), resident("13900000001"), resident("13900000003")) {
         seed_wishes(&mut tx, community_id, ids[0], [elderly, owner, neighbour], now).await?;
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// A demo resident as seeded: account, household and who they are.
+struct DemoResident {
+    id: UserId,
+    household: HouseholdId,
+    account: &'static DemoAccount,
 }
 
 /// Three wishes: the elderly resident's radio on the board, a lift to hospital waiting for
@@ -127,56 +137,51 @@ async fn seed_wishes(
     conn: &mut AnyConnection,
     community_id: CommunityId,
     staff: UserId,
-    [elderly, owner, neighbour]: [(UserId, HouseholdId); 3],
+    [elderly, owner, neighbour]: [DemoResident; 3],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use crate::wishes::storage::{self as wishes, ClaimOutcome, NewClaim, NewEvent, NewWishRow, StateChange};
     use linli_api::wishes::{WishCategory, WishEventKind as Kind, WishState};
     let today = (now + Duration::hours(8)).date_naive();
-    let names = [(elderly.0, "陈秀英", "13900000002"), (owner.0, "王建国", "13900000001")];
-    let wish = |(wisher, household): (UserId, HouseholdId), what: &'static str, why: &'static str, category, days, state| {
-        let (_, name, phone) = names.iter().find(|(id, ..)| *id == wisher).copied().unwrap_or((wisher, "", ""));
-        NewWishRow {
-            community: community_id,
-            wisher: Some(wisher),
-            wisher_name: name,
-            wisher_phone: Some(phone),
-            household: Some(household),
-            posted_by: wisher,
-            what,
-            why,
-            category,
-            photo: None,
-            wanted_by: today + Duration::days(days),
-            state,
-            at: now - Duration::days(2),
-        }
+    let wish = |wisher: &DemoResident, what: &'static str, why: &'static str, category, days, state| NewWishRow {
+        community: community_id,
+        wisher: Some(wisher.id),
+        wisher_name: wisher.account.name,
+        wisher_phone: Some(wisher.account.phone),
+        household: Some(wisher.household),
+        posted_by: wisher.id,
+        what,
+        why,
+        category,
+        photo: None,
+        wanted_by: today + Duration::days(days),
+        state,
+        at: now - Duration::days(2),
     };
-    let event = |wish, kind, actor: UserId, actor_name, detail, at| NewEvent { wish, kind, actor: Some(actor), actor_name, detail, at };
-    let radio = wishes::insert_wish(&mut *conn, &wish(elderly, "想要一台能听戏曲的收音机", "家里的老收音机坏了，每天早上想听越剧。", WishCategory::Goods, 10, WishState::Open)).await?;
-    wishes::record(&mut *conn, &event(radio, Kind::Posted, elderly.0, "陈秀英", "", now - Duration::days(2))).await?;
-    wishes::record(&mut *conn, &event(radio, Kind::Approved, staff, "李主任", "", now - Duration::days(1))).await?;
-    let lift = wishes::insert_wish(&mut *conn, &wish(owner, "下周三想请人陪我去医院复查", "腿脚不便，需要有人陪同挂号取药。", WishCategory::Task, 7, WishState::Pending)).await?;
-    wishes::record(&mut *conn, &event(lift, Kind::Posted, owner.0, "王建国", "", now - Duration::days(2))).await?;
-    let bicycle = wishes::insert_wish(&mut *conn, &wish(owner, "帮忙修一下自行车的刹车", "", WishCategory::Task, 3, WishState::Open)).await?;
+    let event = |wish, kind, actor: &DemoResident, detail, at| NewEvent { wish, kind, actor: Some(actor.id), actor_name: actor.account.name, detail, at };
+    let approved = |wish, at| NewEvent { wish, kind: Kind::Approved, actor: Some(staff), actor_name: DEMO_ACCOUNTS[0].name, detail: "", at };
+    let radio = wishes::insert_wish(&mut *conn, &wish(&elderly, "想要一台能听戏曲的收音机", "家里的老收音机坏了，每天早上想听越剧。", WishCategory::Goods, 10, WishState::Open)).await?;
+    wishes::record(&mut *conn, &event(radio, Kind::Posted, &elderly, "", now - Duration::days(2))).await?;
+    wishes::record(&mut *conn, &approved(radio, now - Duration::days(1))).await?;
+    let lift = wishes::insert_wish(&mut *conn, &wish(&owner, "下周三想请人陪我去医院复查", "腿脚不便，需要有人陪同挂号取药。", WishCategory::Task, 7, WishState::Pending)).await?;
+    wishes::record(&mut *conn, &event(lift, Kind::Posted, &owner, "", now - Duration::days(2))).await?;
+    let bicycle = wishes::insert_wish(&mut *conn, &wish(&owner, "帮忙修一下自行车的刹车", "", WishCategory::Task, 3, WishState::Open)).await?;
     let claimed_at = now - Duration::days(1);
-    let claim = NewClaim { wish: bicycle, claimer: neighbour.0, claimer_name: "刘洋", organisation: Some("阳光志愿服务队"), claimed_at, expires_at: claimed_at + Duration::days(7) };
+    let organisation = "阳光志愿服务队";
+    let claim = NewClaim { wish: bicycle, claimer: neighbour.id, claimer_name: neighbour.account.name, organisation: Some(organisation), claimed_at, expires_at: claimed_at + Duration::days(7) };
     wishes::insert_claim(&mut *conn, &claim).await?;
     let fix = wishes::Fulfilment { note: "换了刹车片，已经调好。", photo: None, minutes: Some(45), at: now - Duration::hours(20) };
-    wishes::fulfil_claim(&mut *conn, bicycle, neighbour.0, &fix).await?;
+    wishes::fulfil_claim(&mut *conn, bicycle, neighbour.id, &fix).await?;
     let thanks = "谢谢小刘，车修好了，骑起来很稳！";
-    let closed = StateChange { thanks: Some(thanks), closed_at: Some(now - Duration::hours(18)), ..StateChange::default() };
+    let closed_at = now - Duration::hours(18);
+    let closed = StateChange { thanks: Some(thanks), closed_at: Some(closed_at), ..StateChange::default() };
     wishes::move_state(&mut *conn, bicycle, WishState::Open, WishState::Closed, &closed).await?;
-    wishes::end_claim(&mut *conn, bicycle, ClaimOutcome::Confirmed, now - Duration::hours(18)).await?;
-    for (kind, actor, name, detail, at) in [
-        (Kind::Posted, owner.0, "王建国", "", now - Duration::days(2)),
-        (Kind::Approved, staff, "李主任", "", now - Duration::days(2)),
-        (Kind::Claimed, neighbour.0, "刘洋", "阳光志愿服务队", claimed_at),
-        (Kind::Fulfilled, neighbour.0, "刘洋", fix.note, fix.at),
-        (Kind::Confirmed, owner.0, "王建国", thanks, now - Duration::hours(18)),
-    ] {
-        wishes::record(&mut *conn, &event(bicycle, kind, actor, name, detail, at)).await?;
-    }
+    wishes::end_claim(&mut *conn, bicycle, ClaimOutcome::Confirmed, closed_at).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Posted, &owner, "", now - Duration::days(2))).await?;
+    wishes::record(&mut *conn, &approved(bicycle, now - Duration::days(2))).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Claimed, &neighbour, organisation, claimed_at)).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Fulfilled, &neighbour, fix.note, fix.at)).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Confirmed, &owner, thanks, closed_at)).await?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::Json;
 use linli_api::ids::WishId;
 use linli_api::validate::wishes as check;
-use linli_api::wishes::{initials, ThanksNote, VolunteerRecord, Wish, WishBoardQuery, WishRules, WishState, WishSummary, WisherFace};
+use linli_api::wishes::{ThanksNote, VolunteerRecord, VolunteerTally, Wish, WishBoardQuery, WishRules, WishState, WishSummary};
 use linli_api::{ErrorBody, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -138,7 +138,7 @@ async fn volunteers(State(state): State<AppState>, Signed(caller, ..): Signed<Me
     let volunteers = storage::volunteer_tallies(&mut conn, caller.community_id)
         .await?
         .into_iter()
-        .map(|(id, tally)| linli_api::wishes::VolunteerTally { organisation: latest.get(&id).cloned(), ..tally })
+        .map(|(id, tally)| VolunteerTally { organisation: latest.get(&id).cloned(), ..tally })
         .collect();
     let organisations = storage::organisation_tallies(&mut conn, caller.community_id).await?;
     Ok(Json(VolunteerRecord { volunteers, organisations }))
@@ -160,10 +160,7 @@ async fn thanks(State(state): State<AppState>, Signed(caller, ..): Signed<Member
         .map(|row| ThanksNote {
             wish_id: row.wish,
             what: row.what,
-            wisher: WisherFace {
-                initials: initials(&row.wisher_name),
-                building: row.household.and_then(|household| labels.get(&household)).map(|label| label.building.clone()),
-            },
+            wisher: view::face(&row.wisher_name, row.household, &labels),
             volunteer: row.volunteer,
             organisation: row.organisation,
             thanks: row.thanks,

@@ -136,8 +136,7 @@ pub async fn post(State(state): State<AppState>, acting: Acting<PostWishes>, Api
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-/// Takes one step on a wish inside `tx`: the state moves from what was read or nothing
-/// happens. `extra` does the step's own writes (the claim, the fulfilment) first.
+/// One step on a wish: the action, its history line and what it writes into the wish.
 struct Step<'a> {
     action: WishAction,
     kind: WishEventKind,
@@ -145,6 +144,8 @@ struct Step<'a> {
     change: StateChange<'a>,
 }
 
+/// Takes the step inside the transaction: the state moves from what was read, or the step
+/// is refused and nothing happens.
 async fn take(
     tx: &mut AnyConnection,
     actor: &Actor,

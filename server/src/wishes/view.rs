@@ -12,9 +12,10 @@ use super::rules::{self, Viewer};
 use super::storage::{self, WishRow};
 use crate::community::storage as community;
 
-fn face(row: &WishRow, labels: &HashMap<HouseholdId, HouseholdLabel>) -> WisherFace {
-    let building = row.household.and_then(|household| labels.get(&household)).map(|label| label.building.clone());
-    WisherFace { initials: initials(&row.wisher_name), building }
+/// How a wisher appears to neighbours, from their name and household.
+pub fn face(wisher_name: &str, household: Option<HouseholdId>, labels: &HashMap<HouseholdId, HouseholdLabel>) -> WisherFace {
+    let building = household.and_then(|household| labels.get(&household)).map(|label| label.building.clone());
+    WisherFace { initials: initials(wisher_name), building }
 }
 
 fn summary(row: &WishRow, labels: &HashMap<HouseholdId, HouseholdLabel>) -> WishSummary {
@@ -23,7 +24,7 @@ fn summary(row: &WishRow, labels: &HashMap<HouseholdId, HouseholdLabel>) -> Wish
         what: row.what.clone(),
         category: row.category,
         state: row.state,
-        wisher: face(row, labels),
+        wisher: face(&row.wisher_name, row.household, labels),
         wanted_by: row.wanted_by,
         photo: row.photo,
         posted_at: row.posted_at,
