@@ -24,6 +24,7 @@ use crate::uploads::Upload;
 use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
+mod appointments;
 mod wishes;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

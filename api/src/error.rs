@@ -100,6 +100,28 @@ error_codes! {
     OwnWish = "own_wish",
     /// The claim ran out before it was fulfilled; the wish is back on the board.
     ClaimExpired = "claim_expired",
+    /// Not a resident identity card number: 18 characters, a real birth date, the right check character.
+    InvalidIdNumber = "invalid_id_number",
+    /// Every place in the slot is taken.
+    SlotFull = "slot_full",
+    /// Not a slot one can book: not in the schedule, a closed day, past, or too far ahead.
+    SlotUnavailable = "slot_unavailable",
+    /// Booking is paused for a while after repeated no-shows.
+    BookingPaused = "booking_paused",
+    /// The resident already has an open booking of this service.
+    AlreadyBooked = "already_booked",
+    /// Too close to the slot to cancel; please phone the service centre.
+    CancelTooLate = "cancel_too_late",
+    /// Not the code of this service's desk.
+    DeskCodeInvalid = "desk_code_invalid",
+    /// No booking of this service today has this code.
+    BookingCodeInvalid = "booking_code_invalid",
+    /// Check-in opens an hour before the slot and closes when it ends.
+    NotCheckInTime = "not_check_in_time",
+    /// The booking changed meanwhile (approved, cancelled, checked in…), so this no longer applies.
+    BookingChanged = "booking_changed",
+    /// Nobody is waiting to be called.
+    QueueEmpty = "queue_empty",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

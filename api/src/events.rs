@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::help::HelpRequest;
 use crate::hall::Tally;
-use crate::ids::{CampaignId, NoticeId, OrderId, TopicId, VoteId, WishId};
+use crate::appointments::BookingNews;
+use crate::ids::{BookingId, CampaignId, NoticeId, OrderId, ServiceId, TopicId, VoteId, WishId};
 use crate::notices::NoticeSummary;
 use crate::wishes::WishNews;
 
@@ -53,4 +54,13 @@ pub enum Event {
     WishChanged { wish_id: WishId },
     /// To the wisher or the volunteer: news of their wish. The app raises an OS notification.
     WishNews { wish_id: WishId, what: String, news: WishNews },
+    /// A place in one of the service's slots was taken or given back: slot lists reload.
+    SlotsChanged { service_id: ServiceId },
+    /// The service's queue moved (a check-in, a call, a number served): tickets, desks and
+    /// "now serving" screens reload.
+    QueueChanged { service_id: ServiceId },
+    /// A booking changed: to the resident and to staff; open booking pages and lists reload.
+    BookingChanged { booking_id: BookingId, service_id: ServiceId },
+    /// To the resident: news of their booking. The app raises an OS notification.
+    BookingNews { booking_id: BookingId, service_name: String, news: BookingNews },
 }

@@ -156,10 +156,13 @@ pub enum FamilyActivityKind {
     ConfirmedWish,
     /// Took the resident's wish back.
     WithdrewWish,
+    /// Booked an appointment for the resident (the detail names the service and the slot).
+    BookedAppointment,
+    CancelledAppointment,
 }
 
 impl FamilyActivityKind {
-    pub const ALL: [FamilyActivityKind; 8] = [
+    pub const ALL: [FamilyActivityKind; 10] = [
         Self::Linked,
         Self::GrantsChanged,
         Self::Revoked,
@@ -168,6 +171,8 @@ impl FamilyActivityKind {
         Self::PostedWish,
         Self::ConfirmedWish,
         Self::WithdrewWish,
+        Self::BookedAppointment,
+        Self::CancelledAppointment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -180,6 +185,8 @@ impl FamilyActivityKind {
             Self::PostedWish => "posted_wish",
             Self::ConfirmedWish => "confirmed_wish",
             Self::WithdrewWish => "withdrew_wish",
+            Self::BookedAppointment => "booked_appointment",
+            Self::CancelledAppointment => "cancelled_appointment",
         }
     }
 

@@ -51,4 +51,10 @@ id_type!(
     OrderId,
     /// A micro-wish (微心愿) of a resident.
     WishId,
+    /// A service residents book (预约办事): a certificate, a check, a venue.
+    ServiceId,
+    /// A resident's booking of a service's slot: one case with its handling record.
+    BookingId,
+    /// A queue number (叫号) at a service's desk.
+    TicketId,
 );

@@ -4,6 +4,7 @@
 //! types, the app and the tests deserialise them through [`Client`]; nobody writes JSON by
 //! hand. The crate compiles to wasm (the app) and natively (server, tests, tools).
 
+pub mod appointments;
 pub mod auth;
 pub mod client;
 pub mod community;

@@ -14,6 +14,7 @@ use crate::ids::UploadId;
 use crate::groceries::{self, limits, MerchantApplication, NewCampaign, NewProduct};
 use chrono::{DateTime, Duration, Utc};
 
+pub mod appointments;
 pub mod wishes;
 
 /// Trims a required text field and checks its length in characters.

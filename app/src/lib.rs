@@ -1,6 +1,7 @@
 //! Linli's app: Leptos, rendered in the browser (CSR), talking to the server only through
 //! `linli_api::Client`. The same bundle runs in a browser and inside the Tauri shell.
 
+pub mod appointments;
 pub mod community;
 pub mod family;
 pub mod groceries;

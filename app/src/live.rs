@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
 use linli_api::hall::Tally;
-use linli_api::ids::{CampaignId, NoticeId, TopicId, VoteId, WishId};
+use linli_api::ids::{BookingId, CampaignId, NoticeId, ServiceId, TopicId, VoteId, WishId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -43,6 +43,11 @@ pub struct Live {
     pub orders_changed: RwSignal<u64>,
     /// The latest wish that changed (with a counter): boards, lists and its page reload.
     pub wish_changed: RwSignal<Option<(WishId, u64)>>,
+    /// The latest service whose slots or queue changed, and the latest booking that changed
+    /// (each with a counter): slot lists, tickets, desks and booking pages reload.
+    pub slots_changed: RwSignal<Option<(ServiceId, u64)>>,
+    pub queue_changed: RwSignal<Option<(ServiceId, u64)>>,
+    pub booking_changed: RwSignal<Option<(BookingId, u64)>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -77,7 +82,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), slots_changed: RwSignal::new(None), queue_changed: RwSignal::new(None), booking_changed: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -240,12 +245,26 @@ pub fn handle(session: Session, event: Event) {
             }
             wish_changed(session, wish_id);
         }
+        Event::SlotsChanged { service_id } => bump(session.live.slots_changed, service_id),
+        Event::QueueChanged { service_id } => bump(session.live.queue_changed, service_id),
+        Event::BookingChanged { booking_id, .. } => bump(session.live.booking_changed, booking_id),
+        Event::BookingNews { booking_id, service_name, news } => {
+            if session.prefs.notify.get_untracked() {
+                native::notify(&translate(locale_untracked(), crate::appointments::news_title(news), None), &service_name);
+            }
+            bump(session.live.booking_changed, booking_id);
+        }
     }
 }
 
+/// Sets `signal` to `id` with the next count, so the same id twice still notifies.
+fn bump<Id: Send + Sync + 'static>(signal: RwSignal<Option<(Id, u64)>>, id: Id) {
+    let count = signal.with_untracked(|last| last.as_ref().map_or(0, |(_, count)| count + 1));
+    signal.set(Some((id, count)));
+}
+
 fn wish_changed(session: Session, wish_id: WishId) {
-    let count = session.live.wish_changed.get_untracked().map_or(0, |(_, count)| count + 1);
-    session.live.wish_changed.set(Some((wish_id, count)));
+    bump(session.live.wish_changed, wish_id);
 }
 
 fn campaign_changed(session: Session, campaign_id: CampaignId) {

@@ -59,3 +59,5 @@ family-their-wishes = Wishes
 family-activity-posted-wish = { $member } posted the wish “{ $detail }” for { $resident }
 family-activity-confirmed-wish = { $member } confirmed for { $resident } that the wish “{ $detail }” came true
 family-activity-withdrew-wish = { $member } withdrew the wish “{ $detail }” for { $resident }
+family-activity-booked-appointment = { $member } booked for { $resident }: { $detail }
+family-activity-cancelled-appointment = { $member } cancelled a booking for { $resident }: { $detail }

@@ -59,3 +59,5 @@ family-their-wishes = 心愿
 family-activity-posted-wish = { $member } 替 { $resident } 许了心愿“{ $detail }”
 family-activity-confirmed-wish = { $member } 替 { $resident } 确认心愿“{ $detail }”已实现
 family-activity-withdrew-wish = { $member } 替 { $resident } 撤回了心愿“{ $detail }”
+family-activity-booked-appointment = { $member } 替 { $resident } 预约了：{ $detail }
+family-activity-cancelled-appointment = { $member } 替 { $resident } 取消了预约：{ $detail }

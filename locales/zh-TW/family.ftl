@@ -59,3 +59,5 @@ family-their-wishes = 心願
 family-activity-posted-wish = { $member } 替 { $resident } 許了心願「{ $detail }」
 family-activity-confirmed-wish = { $member } 替 { $resident } 確認心願「{ $detail }」已實現
 family-activity-withdrew-wish = { $member } 替 { $resident } 撤回了心願「{ $detail }」
+family-activity-booked-appointment = { $member } 替 { $resident } 預約了：{ $detail }
+family-activity-cancelled-appointment = { $member } 替 { $resident } 取消了預約：{ $detail }

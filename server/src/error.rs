@@ -68,6 +68,26 @@ pub enum AppError {
     OwnWish,
     #[error("the claim ran out")]
     ClaimExpired,
+    #[error("slot full")]
+    SlotFull,
+    #[error("slot cannot be booked")]
+    SlotUnavailable,
+    #[error("booking paused after no-shows")]
+    BookingPaused,
+    #[error("already booked")]
+    AlreadyBooked,
+    #[error("too late to cancel")]
+    CancelTooLate,
+    #[error("wrong desk code")]
+    DeskCodeInvalid,
+    #[error("unknown booking code")]
+    BookingCodeInvalid,
+    #[error("not check-in time")]
+    NotCheckInTime,
+    #[error("the booking changed meanwhile")]
+    BookingChanged,
+    #[error("nobody waiting")]
+    QueueEmpty,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -133,6 +153,16 @@ impl AppError {
             WishChanged => (StatusCode::CONFLICT, plain(ErrorCode::WishChanged)),
             OwnWish => (StatusCode::FORBIDDEN, plain(ErrorCode::OwnWish)),
             ClaimExpired => (StatusCode::CONFLICT, plain(ErrorCode::ClaimExpired)),
+            SlotFull => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::SlotFull, "slot_starts_at")),
+            SlotUnavailable => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::SlotUnavailable, "slot_starts_at")),
+            BookingPaused => (StatusCode::FORBIDDEN, plain(ErrorCode::BookingPaused)),
+            AlreadyBooked => (StatusCode::CONFLICT, plain(ErrorCode::AlreadyBooked)),
+            CancelTooLate => (StatusCode::CONFLICT, plain(ErrorCode::CancelTooLate)),
+            DeskCodeInvalid => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::DeskCodeInvalid, "desk_code")),
+            BookingCodeInvalid => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::BookingCodeInvalid, "booking_code")),
+            NotCheckInTime => (StatusCode::CONFLICT, plain(ErrorCode::NotCheckInTime)),
+            BookingChanged => (StatusCode::CONFLICT, plain(ErrorCode::BookingChanged)),
+            QueueEmpty => (StatusCode::CONFLICT, plain(ErrorCode::QueueEmpty)),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

@@ -3,6 +3,7 @@
 //! Each module (`auth`, `community`, `notices`, …) is a folder with its routes, its pure
 //! rules and its SQL. Shared parts live once: `error`, `extract`, `db`, `events`, `http`.
 
+pub mod appointments;
 pub mod auth;
 pub mod community;
 pub mod config;
@@ -106,6 +107,7 @@ impl Prepared {
         });
         let cut_offs = tokio::spawn(groceries::cut_off::run(self.state.clone()));
         let claim_clock = tokio::spawn(wishes::clock::run(self.state.clone()));
+        let booking_clock = tokio::spawn(appointments::clock::run(self.state.clone()));
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
         let app = http::router_with(self.state, &self.config, self.extra_routes);
@@ -120,6 +122,7 @@ impl Prepared {
         pruning.abort();
         cut_offs.abort();
         claim_clock.abort();
+        booking_clock.abort();
         // Closing checkpoints SQLite's write-ahead log into the database file.
         pool.close().await;
         served

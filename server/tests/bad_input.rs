@@ -22,12 +22,17 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/wishes/1/review", json!({"approve": "yes"})),
         (Method::POST, "/wishes/1/fulfil", json!({"note": [], "minutes": -1})),
         (Method::PUT, "/wishes/rules", json!({"claim_days": "a week"})),
+        (Method::POST, "/services", json!({"name": 1, "needs_approval": "yes", "duration_minutes": -5, "hours": {}})),
+        (Method::POST, "/services/1/bookings", json!({"slot_starts_at": "tomorrow", "answers": 3})),
+        (Method::POST, "/services/1/queue/walk-ins", json!({"name": []})),
+        (Method::PUT, "/services/rules", json!({"no_show_limit": "three"})),
     ]
 }
 
-const TABLES: [&str; 16] = [
+const TABLES: [&str; 22] = [
     "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
-    "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules",
+    "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules", "services", "service_slots", "bookings", "tickets",
+    "case_events", "appointment_rules",
 ];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
@@ -93,6 +98,13 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::POST, format!("/groceries/campaigns/{id}/close")),
             (Method::GET, format!("/wishes/{id}")),
             (Method::POST, format!("/wishes/{id}/release")),
+            (Method::GET, format!("/services/{id}")),
+            (Method::GET, format!("/services/{id}/slots")),
+            (Method::GET, format!("/services/{id}/queue/display")),
+            (Method::POST, format!("/services/{id}/queue/call-next")),
+            (Method::GET, format!("/bookings/{id}")),
+            (Method::POST, format!("/bookings/{id}/cancel")),
+            (Method::POST, format!("/queue/tickets/{id}/served")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");

@@ -31,6 +31,8 @@ pub fn activity_text(activity: &FamilyActivity) -> String {
         FamilyActivityKind::PostedWish => ("family-activity-posted-wish", activity.detail.clone()),
         FamilyActivityKind::ConfirmedWish => ("family-activity-confirmed-wish", activity.detail.clone()),
         FamilyActivityKind::WithdrewWish => ("family-activity-withdrew-wish", activity.detail.clone()),
+        FamilyActivityKind::BookedAppointment => ("family-activity-booked-appointment", activity.detail.clone()),
+        FamilyActivityKind::CancelledAppointment => ("family-activity-cancelled-appointment", activity.detail.clone()),
     };
     t_args(
         id,
