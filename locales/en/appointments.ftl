@@ -19,3 +19,44 @@ notify-booking-hour-before = Your appointment is in an hour
 notify-booking-two-ahead = Two more before you: please get ready
 notify-booking-called = It is your turn: please go to the desk
 notify-booking-served = Done: please rate the service
+
+booking-state-pending = Waiting for staff
+booking-state-confirmed = Booked
+booking-state-rejected = Declined
+booking-state-cancelled = Cancelled
+booking-state-checked-in = Checked in
+booking-state-served = Done
+booking-state-no-show = Missed
+ticket-state-waiting = Waiting
+ticket-state-called = Called
+ticket-state-served = Served
+ticket-state-no-show = Missed
+field-kind-text = Text
+field-kind-number = Number
+field-kind-date = Date
+field-kind-single-choice = One choice
+field-kind-multiple-choice = Several choices
+field-kind-phone = Mobile number
+field-kind-id-number = ID card number
+field-kind-image = Photo
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+slot-time = { $weekday } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }, { $start }–{ $end }

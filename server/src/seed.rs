@@ -120,8 +120,84 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
     if let (Some(elderly), Some(owner), Some(neighbour)) = (resident(ELDERLY_PHONE), resident("13900000001"), resident("13900000003")) {
         seed_wishes(&mut tx, community_id, ids[0], [elderly, owner, neighbour], now).await?;
     }
+    seed_services(&mut tx, community_id, now).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Three services: a pension check that staff approve, a residence certificate, and the
+/// activity room by the hour.
+async fn seed_services(conn: &mut AnyConnection, community_id: CommunityId, now: DateTime<Utc>) -> Result<(), AppError> {
+    use crate::appointments::storage as appointments;
+    use chrono::NaiveTime;
+    use linli_api::appointments::{FieldKind, FormField, NewService, WeeklyHours};
+    let time = |hour, minute| NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
+    let field = |label: &str, kind, required, options: &[&str]| FormField {
+        label: label.into(),
+        kind,
+        required,
+        options: options.iter().map(|option| option.to_string()).collect(),
+    };
+    let office_hours = |capacity| -> Vec<WeeklyHours> {
+        let mut hours: Vec<WeeklyHours> = (1..=5)
+            .flat_map(|weekday| {
+                [
+                    WeeklyHours { weekday, opens: time(9, 0), closes: time(11, 30), capacity },
+                    WeeklyHours { weekday, opens: time(14, 0), closes: time(17, 0), capacity },
+                ]
+            })
+            .collect();
+        hours.push(WeeklyHours { weekday: 6, opens: time(9, 0), closes: time(11, 30), capacity });
+        hours
+    };
+    let services = [
+        NewService {
+            name: "养老金资格认证".into(),
+            description: "每年一次的养老金领取资格认证，社区工作人员审核后为您办理。".into(),
+            documents: "本人身份证、社保卡".into(),
+            form: vec![
+                field("身份证号", FieldKind::IdNumber, true, &[]),
+                field("办理方式", FieldKind::SingleChoice, true, &["本人办理", "家属代办"]),
+                field("联系电话", FieldKind::Phone, false, &[]),
+            ],
+            needs_approval: true,
+            duration_minutes: 30,
+            hours: office_hours(3),
+            closed_days: vec![],
+            cancel_hours: 2,
+            queue_prefix: "A".into(),
+        },
+        NewService {
+            name: "居住证明开具".into(),
+            description: "开具在本社区居住的证明。".into(),
+            documents: "身份证、户口本或租房合同".into(),
+            form: vec![field("身份证号", FieldKind::IdNumber, true, &[]), field("用途", FieldKind::Text, true, &[])],
+            needs_approval: false,
+            duration_minutes: 20,
+            hours: office_hours(2),
+            closed_days: vec![],
+            cancel_hours: 1,
+            queue_prefix: "B".into(),
+        },
+        NewService {
+            name: "社区活动室预约".into(),
+            description: "二楼活动室，可坐 30 人，适合兴趣小组和家庭聚会。".into(),
+            documents: String::new(),
+            form: vec![field("活动内容", FieldKind::Text, true, &[]), field("人数", FieldKind::Number, true, &[])],
+            needs_approval: false,
+            duration_minutes: 60,
+            hours: (1..=7).map(|weekday| WeeklyHours { weekday, opens: time(9, 0), closes: time(21, 0), capacity: 1 }).collect(),
+            closed_days: vec![],
+            cancel_hours: 12,
+            queue_prefix: "C".into(),
+        },
+    ];
+    for service in &services {
+        let service = linli_api::validate::appointments::new_service(service).map_err(AppError::Invalid)?;
+        let code = crate::community::rules::new_invite_code(&mut rand::thread_rng());
+        appointments::insert_service(&mut *conn, community_id, &service, &code, now).await?;
+    }
+    Ok(())
 }
 
 /// A demo resident as seeded: account, household and who they are.

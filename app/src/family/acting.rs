@@ -37,6 +37,19 @@ pub fn ActingHome() -> impl IntoView {
     }
 }
 
+/// The resident a family member acts for on another module's screen (`?for=<user id>`).
+pub fn acting_for() -> Option<UserId> {
+    resident_param(leptos_router::hooks::use_query_map().read_untracked().get("for"))
+}
+
+/// The path with `?for=` kept, so a family member stays acting for the same resident.
+pub fn keep_for(path: &str, resident: Option<UserId>) -> String {
+    match resident {
+        Some(resident) => format!("{path}?for={resident}"),
+        None => path.to_owned(),
+    }
+}
+
 /// On another module's screen used for a resident (`?for=`): whose name this is done in.
 #[component]
 pub fn ActingBanner(resident: UserId) -> impl IntoView {
@@ -189,5 +202,18 @@ pub fn ActingNotice() -> impl IntoView {
                 }}
             </Guarded>
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_family_query_is_kept_on_every_link() {
+        assert_eq!(keep_for("/wishes/3", Some(UserId(7))), "/wishes/3?for=7");
+        assert_eq!(keep_for("/wishes/3", None), "/wishes/3");
+        assert_eq!(resident_param(Some("7".into())), Some(UserId(7)));
+        assert_eq!(resident_param(Some("-1".into())), None);
     }
 }

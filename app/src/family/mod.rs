@@ -17,7 +17,7 @@ use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
 use crate::me::household_text;
 use crate::session::Session;
 
-pub use acting::{ActingBanner, ActingHome, ActingNotice};
+pub use acting::{acting_for, keep_for, ActingBanner, ActingHome, ActingNotice};
 pub use history::FamilyHistoryPage;
 pub use invite::InviteFamily;
 pub use join::JoinFamily;

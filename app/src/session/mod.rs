@@ -77,6 +77,14 @@ impl Session {
         }
     }
 
+    /// A client acting for `resident` through a family link, or for oneself.
+    pub fn client_for(&self, resident: Option<linli_api::ids::UserId>) -> Client {
+        match resident {
+            Some(resident) => self.client().acting_for(resident),
+            None => self.client(),
+        }
+    }
+
     /// The signed-in person (tracked).
     pub fn me(&self) -> Option<Me> {
         match self.auth.get() {

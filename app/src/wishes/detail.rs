@@ -10,8 +10,8 @@ use linli_api::wishes::{Wish, WishEvent, WishEventKind};
 use linli_api::ErrorCode;
 
 use super::steps::Steps;
-use super::{acting_for, category_label, face_text, keep_for, parse_wish_id, volunteer_text, wanted_by_text, StateTag};
-use crate::family::ActingBanner;
+use super::{category_label, face_text, parse_wish_id, volunteer_text, wanted_by_text, StateTag};
+use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::hall::images::AuthImage;
 use crate::help::tel_href;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
@@ -42,10 +42,7 @@ fn OneWish(id: WishId, resident: Option<UserId>) -> impl IntoView {
     let session = Session::get();
     let wish: Loaded<Wish> = RwSignal::new(None);
     let load = move || {
-        let client = match resident {
-            Some(resident) => session.client().acting_for(resident),
-            None => session.client(),
-        };
+        let client = session.client_for(resident);
         load_into(session, wish, async move { client.wish(id).await });
     };
     load();

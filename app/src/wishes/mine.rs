@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use linli_api::ids::UserId;
 use linli_api::wishes::WishSummary;
 
-use super::{acting_for, keep_for, WishCard};
-use crate::family::ActingBanner;
+use super::WishCard;
+use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::i18n::tr;
 use crate::layout::{load_into, ErrorBox, Guarded, Loaded, Loading, Page};
 use crate::session::{is_member, Session};
@@ -66,10 +66,7 @@ fn Mine(resident: Option<UserId>) -> impl IntoView {
     // Staff post for others: those wishes are not theirs.
     let posts = resident.is_some() || role == Some(linli_api::auth::Role::Resident);
     let volunteers = resident.is_none() && role.is_some_and(is_member);
-    let client = move || match resident {
-        Some(resident) => session.client().acting_for(resident),
-        None => session.client(),
-    };
+    let client = move || session.client_for(resident);
     let posted = live_list(session, move || posts.then(client), true);
     let held = live_list(session, move || volunteers.then(client), false);
     view! {

@@ -18,13 +18,13 @@ mod thanks;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use linli_api::auth::Role;
 use linli_api::ids::{UserId, WishId};
 use linli_api::wishes::{WishCategory, WishNews, WishState, WishSummary, WisherFace};
 
 use crate::i18n::{t_args, tr};
 use crate::layout::icons::{self, icon};
+use crate::family::keep_for;
 use crate::session::{can_invite, Session};
 
 pub use board::WishBoardPage;
@@ -47,20 +47,6 @@ pub fn reviews_wishes(role: Role) -> bool {
 /// A wish id from the route: a positive number, or nothing.
 pub fn parse_wish_id(raw: Option<String>) -> Option<WishId> {
     raw?.trim().parse().ok().filter(|id| *id > 0).map(WishId)
-}
-
-/// The resident a family member acts for on these screens (`?for=`), if any.
-pub fn acting_for() -> Option<UserId> {
-    let raw = use_query_map().read_untracked().get("for")?;
-    raw.trim().parse().ok().filter(|id| *id > 0).map(UserId)
-}
-
-/// The path with `?for=` kept, so a family member stays acting for the same resident.
-pub fn keep_for(path: &str, resident: Option<UserId>) -> String {
-    match resident {
-        Some(resident) => format!("{path}?for={resident}"),
-        None => path.to_owned(),
-    }
 }
 
 pub fn category_label(category: WishCategory) -> &'static str {
@@ -186,12 +172,6 @@ pub fn WishEntry() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_family_query_is_kept_on_every_link() {
-        assert_eq!(keep_for("/wishes/3", Some(UserId(7))), "/wishes/3?for=7");
-        assert_eq!(keep_for("/wishes/3", None), "/wishes/3");
-    }
 
     #[test]
     fn route_ids_are_positive_numbers() {

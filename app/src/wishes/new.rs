@@ -14,8 +14,8 @@ use linli_api::validate::wishes as check;
 use linli_api::wishes::{limits, NewWish, WishCategory};
 use linli_api::{ApiError, ErrorCode};
 
-use super::{acting_for, category_label, community_today, keep_for, posts_wishes, reviews_wishes};
-use crate::family::ActingBanner;
+use super::{category_label, community_today, posts_wishes, reviews_wishes};
+use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::i18n::{t, tr};
 use crate::layout::{load_into, FieldError, FormAlert, FormError, Guarded, Hint, Loaded, OnePhoto, Page, TextArea, TextField};
 use crate::me::household_text;
@@ -85,10 +85,7 @@ fn WishForm(resident: Option<UserId>) -> impl IntoView {
             Ok(wish) => wish,
             Err(error) => return form.set(Some(error)),
         };
-        let client = match resident {
-            Some(resident) => session.client().acting_for(resident),
-            None => session.client(),
-        };
+        let client = session.client_for(resident);
         let navigate = navigate.clone();
         form.send(session, busy, async move { client.post_wish(&wish).await }, move |posted| {
             navigate(&keep_for(&format!("/wishes/{}", posted.summary.id), resident), Default::default());

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use linli_api::ids::{UploadId, UserId, WishId};
 use linli_api::validate::{self, wishes as check};
 use linli_api::wishes::{limits, ClaimWish, ConfirmWish, FulfilWish, ReviewWish, Wish, WishAction, WishRules, WithdrawWish};
-use linli_api::{Client, ClientError};
+use linli_api::ClientError;
 
 use super::detail::minutes_text;
 use crate::i18n::{t, t_args, tr};
@@ -40,15 +40,6 @@ pub fn Steps(wish: Wish, current: Loaded<Wish>, resident: Option<UserId>) -> imp
     }
 }
 
-/// The client, acting for the resident when a family member is.
-fn client_for(session: Session, resident: Option<UserId>) -> Client {
-    let client = session.client();
-    match resident {
-        Some(resident) => client.acting_for(resident),
-        None => client,
-    }
-}
-
 /// Sends a step; its answer becomes the wish on screen, and the focus goes to its heading.
 fn send_step(
     session: Session,
@@ -70,7 +61,7 @@ fn Review(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl I
     let busy = RwSignal::new(false);
     let form = FormError::new(&["reason"]);
     let approve = move |_| {
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.review_wish(id, &ReviewWish { approve: true, reason: None }).await });
     };
     let decline = move |ev: SubmitEvent| {
@@ -79,7 +70,7 @@ fn Review(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl I
         if let Err(error) = validate::reason(review.reason.as_deref(), true) {
             return form.set(Some(error));
         }
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.review_wish(id, &review).await });
     };
     view! {
@@ -101,7 +92,7 @@ fn Review(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl I
 fn Claim(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl IntoView {
     let session = Session::get();
     let rules: Loaded<WishRules> = RwSignal::new(None);
-    let rules_client = client_for(session, resident);
+    let rules_client = session.client_for(resident);
     load_into(session, rules, async move { rules_client.wish_rules().await });
     let organisation = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -112,7 +103,7 @@ fn Claim(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl In
             Ok(claim) => claim,
             Err(error) => return form.set(Some(error)),
         };
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.claim_wish(id, &claim).await });
     };
     let days = move || rules.get().and_then(Result::ok).map(|rules| t_args("wish-claim-days", &[("days", rules.claim_days.into())]));
@@ -144,7 +135,7 @@ fn Release(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl 
     let busy = RwSignal::new(false);
     let form = FormError::new(&[]);
     let release = move |_| {
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.release_wish(id).await });
     };
     view! {
@@ -174,7 +165,7 @@ fn Fulfil(id: WishId, current: Loaded<Wish>, resident: Option<UserId>, subject: 
             Ok(fulfilment) => fulfilment,
             Err(error) => return form.set(Some(error)),
         };
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.fulfil_wish(id, &fulfilment).await });
     };
     view! {
@@ -211,7 +202,7 @@ fn Confirm(id: WishId, current: Loaded<Wish>, resident: Option<UserId>) -> impl 
             Ok(confirmation) => confirmation,
             Err(error) => return form.set(Some(error)),
         };
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.confirm_wish(id, &confirmation).await });
     };
     view! {
@@ -241,7 +232,7 @@ fn Withdraw(id: WishId, current: Loaded<Wish>, resident: Option<UserId>, taking_
             Ok(reason) => WithdrawWish { reason },
             Err(error) => return form.set(Some(error)),
         };
-        let client = client_for(session, resident);
+        let client = session.client_for(resident);
         send_step(session, form, busy, current, async move { client.withdraw_wish(id, &withdrawal).await });
     };
     view! {
