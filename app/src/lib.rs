@@ -68,6 +68,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/wishes/review") view=wishes::WishReviewPage/>
                 <Route path=path!("/wishes/thanks") view=wishes::ThanksPage/>
                 <Route path=path!("/wishes/:id") view=wishes::WishPage/>
+                <Route path=path!("/services") view=appointments::ServicesPage/>
+                <Route path=path!("/services/new") view=appointments::ServiceEditorPage/>
+                <Route path=path!("/services/manage") view=appointments::ManagePage/>
+                <Route path=path!("/services/:id/edit") view=appointments::ServiceEditorPage/>
+                <Route path=path!("/services/:id/desk") view=appointments::DeskPage/>
+                <Route path=path!("/services/:id") view=appointments::ServicePage/>
+                <Route path=path!("/bookings") view=appointments::MyBookingsPage/>
+                <Route path=path!("/bookings/:id") view=appointments::BookingPage/>
+                <Route path=path!("/display/:id") view=appointments::DisplayPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

@@ -92,6 +92,12 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Focuses `selector` once the screen has been drawn (the element may be new).
+pub fn focus_soon(selector: &str) {
+    let selector = selector.to_owned();
+    leptos::prelude::request_animation_frame(move || focus(&selector));
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(document) = window().and_then(|w| w.document()) {
         document.set_title(title);
@@ -207,6 +213,25 @@ pub async fn scan_qr() -> Option<String> {
     };
     let scanned = JsFuture::from(call().ok()?).await.ok()?;
     Reflect::get(&scanned, &JsValue::from_str("content")).ok()?.as_string().filter(|content| !content.trim().is_empty())
+}
+
+/// A code scanned with the camera goes into `code` and is checked at once; with no camera,
+/// or when the person cancelled, `failed` says so and the focus goes to the typed `input`.
+pub fn scan_into(code: leptos::prelude::RwSignal<String>, failed: leptos::prelude::RwSignal<bool>, input: &'static str, check: impl Fn() + 'static) {
+    use leptos::prelude::Set;
+    failed.set(false);
+    leptos::task::spawn_local(async move {
+        match scan_qr().await {
+            Some(content) => {
+                code.set(content);
+                check();
+            }
+            None => {
+                failed.set(true);
+                focus_soon(input);
+            }
+        }
+    });
 }
 
 #[cfg(test)]

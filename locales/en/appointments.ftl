@@ -60,3 +60,4 @@ slot-time = { $weekday } { $day } { $month ->
         [11] Nov
        *[12] Dec
     }, { $start }–{ $end }
+tile-appointments = Appointments

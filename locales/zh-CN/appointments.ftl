@@ -47,3 +47,4 @@ weekday-5 = 周五
 weekday-6 = 周六
 weekday-7 = 周日
 slot-time = { $month }月{ $day }日 { $weekday } { $start }–{ $end }
+tile-appointments = 预约办事

@@ -47,3 +47,4 @@ weekday-5 = 週五
 weekday-6 = 週六
 weekday-7 = 週日
 slot-time = { $month }月{ $day }日 { $weekday } { $start }–{ $end }
+tile-appointments = 預約辦事

@@ -218,8 +218,13 @@ pub async fn fill(browser: &Browser, css: &str, value: &str) {
     input.send_keys(value).await.expect("type");
 }
 
+/// Clicks an element as a thumb would: brought to the middle of the screen first, since
+/// WebDriver scrolls it to the very top, under the sticky bar.
 pub async fn click(browser: &Browser, css: &str) {
-    element(browser, css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    let target = element(browser, css).await;
+    let arg = serde_json::to_value(&target).expect("an element as a script argument");
+    browser.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg]).await.expect("scroll to the element");
+    target.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
 /// Signs in through the sign-in form (demo password) and waits for the home tiles.

@@ -16,6 +16,8 @@ use serde_json::json;
 
 use crate::{WebApp, DEMO_PASSWORD};
 
+pub mod appointments;
+
 /// Who looks at a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -61,7 +63,9 @@ pub const RESIDENT_PHONE: &str = "13900000003";
 /// for the urgent notice carrying a vote, `{cared_for}` for the user id of the resident the
 /// family account acts for, `{campaign}` for the demo shop's open group buy, `{wish}` for
 /// the demo's wish on the board, `{claimed_wish}` for a wish the resident holds as its
-/// volunteer, `{pending_wish}` for the demo's wish waiting for staff.
+/// volunteer, `{pending_wish}` for the demo's wish waiting for staff; `{service}`,
+/// `{booking}`, `{pending_booking}`, `{desk_service}` and `{ticket_booking}` are the
+/// appointments of [`appointments::Appointments`].
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
@@ -69,6 +73,7 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/privacy"),
     (Audience::SignedOut, "/family/join"),
     (Audience::SignedOut, "/shop/apply"),
+    (Audience::SignedOut, "/display/{desk_service}"),
     (Audience::Resident, "/"),
     (Audience::Resident, "/notices"),
     (Audience::Resident, "/notices/{notice}"),
@@ -91,6 +96,11 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/wishes/thanks"),
     (Audience::Resident, "/wishes/{wish}"),
     (Audience::Resident, "/wishes/{claimed_wish}"),
+    (Audience::Resident, "/services"),
+    (Audience::Resident, "/services/{service}"),
+    (Audience::Resident, "/bookings"),
+    (Audience::Resident, "/bookings/{booking}"),
+    (Audience::Resident, "/bookings/{ticket_booking}"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
     (Audience::Resident, "/family/history"),
@@ -111,6 +121,13 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/wishes/review"),
     (Audience::Staff, "/wishes/new"),
     (Audience::Staff, "/wishes/{pending_wish}"),
+    (Audience::Staff, "/services"),
+    (Audience::Staff, "/services/manage"),
+    (Audience::Staff, "/services/new"),
+    (Audience::Staff, "/services/{service}"),
+    (Audience::Staff, "/services/{service}/edit"),
+    (Audience::Staff, "/services/{desk_service}/desk"),
+    (Audience::Staff, "/bookings/{pending_booking}"),
     (Audience::Merchant, "/"),
     (Audience::Merchant, "/shop"),
     (Audience::Merchant, "/shop/campaigns/new"),
@@ -126,6 +143,9 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Family, "/family/for/{cared_for}/notices/{vote_notice}"),
     (Audience::Family, "/wishes/mine?for={cared_for}"),
     (Audience::Family, "/wishes/new?for={cared_for}"),
+    (Audience::Family, "/services?for={cared_for}"),
+    (Audience::Family, "/services/{service}?for={cared_for}"),
+    (Audience::Family, "/bookings?for={cared_for}"),
 ];
 
 /// The body of the notice the tour publishes: what a real notice may hold.
@@ -158,6 +178,7 @@ pub struct Tour {
     pub wish: i64,
     pub claimed_wish: i64,
     pub pending_wish: i64,
+    pub appointments: appointments::Appointments,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
@@ -222,6 +243,7 @@ impl Tour {
         let merchant = sign_in(MERCHANT_PHONE).await;
         let campaign = groceries(app, &merchant.0, &owner.0, &resident.0).await;
         let (wish, claimed_wish, pending_wish) = wishes(&staff.0, &owner.0, &resident.0).await;
+        let appointments = appointments::prepare(&staff.0, &owner.0, &resident.0).await;
         Tour {
             notice: published.id.0,
             vote_notice: vote_notice.id.0,
@@ -234,6 +256,7 @@ impl Tour {
             wish,
             claimed_wish,
             pending_wish,
+            appointments,
             resident,
             staff,
             family,
@@ -247,16 +270,25 @@ impl Tour {
             .iter()
             .filter(|(who, _)| *who == audience)
             .map(|(_, path)| {
-                path.replace("{notice}", &self.notice.to_string())
-                    .replace("{vote_notice}", &self.vote_notice.to_string())
-                    .replace("{vote}", &self.vote.to_string())
-                    .replace("{cared_for}", &self.cared_for.to_string())
-                    .replace("{topic}", &self.topic.to_string())
-                    .replace("{proposal}", &self.proposal.to_string())
-                    .replace("{campaign}", &self.campaign.to_string())
-                    .replace("{claimed_wish}", &self.claimed_wish.to_string())
-                    .replace("{pending_wish}", &self.pending_wish.to_string())
-                    .replace("{wish}", &self.wish.to_string())
+                let bookings = &self.appointments;
+                let stand_ins = [
+                    ("{notice}", self.notice),
+                    ("{vote_notice}", self.vote_notice),
+                    ("{vote}", self.vote),
+                    ("{cared_for}", self.cared_for),
+                    ("{topic}", self.topic),
+                    ("{proposal}", self.proposal),
+                    ("{campaign}", self.campaign),
+                    ("{claimed_wish}", self.claimed_wish),
+                    ("{pending_wish}", self.pending_wish),
+                    ("{wish}", self.wish),
+                    ("{service}", bookings.service),
+                    ("{booking}", bookings.booking),
+                    ("{pending_booking}", bookings.pending_booking),
+                    ("{desk_service}", bookings.desk_service),
+                    ("{ticket_booking}", bookings.ticket_booking),
+                ];
+                stand_ins.iter().fold(path.to_string(), |path, (name, id)| path.replace(name, &id.to_string()))
             })
             .collect()
     }

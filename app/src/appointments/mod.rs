@@ -13,6 +13,19 @@
 //!
 //! This file holds what they share: who does what, and words for states and times.
 
+mod booking;
+mod desk;
+mod display;
+mod editor;
+mod form;
+mod list;
+mod manage;
+mod mine;
+mod service;
+mod steps;
+mod ticket;
+mod staff;
+
 use chrono::{DateTime, Datelike, Utc};
 use linli_api::appointments::{BookingNews, BookingState, FieldKind, TicketState};
 use linli_api::auth::Role;
@@ -20,6 +33,15 @@ use linli_api::ids::{BookingId, ServiceId};
 
 use crate::i18n::{t, t_args};
 use crate::session::can_invite;
+
+pub use booking::BookingPage;
+pub use desk::DeskPage;
+pub use display::DisplayPage;
+pub use editor::ServiceEditorPage;
+pub use list::ServicesPage;
+pub use manage::ManagePage;
+pub use mine::MyBookingsPage;
+pub use service::ServicePage;
 
 /// Who books: residents of a household (the server's rule), or a family member for them.
 pub fn books(role: Role) -> bool {

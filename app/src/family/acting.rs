@@ -101,6 +101,7 @@ fn ForResident(resident: UserId) -> impl IntoView {
             let reads = grants.contains(&Grant::ReadNotices);
             let votes = grants.contains(&Grant::VoteProxy);
             let wishes = grants.contains(&Grant::PostWishes);
+            let bookings = grants.contains(&Grant::BookAppointments);
             view! {
                 <p id="acting-for" class="acting-banner" role="note">
                     {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
@@ -112,6 +113,13 @@ fn ForResident(resident: UserId) -> impl IntoView {
                         <h2 id="their-wishes-heading">{tr("family-their-wishes")}</h2>
                         <a class="button" id="their-wishes" href=format!("/wishes/mine?for={resident}")>{tr("wish-mine-title")}</a>
                         <a class="button" id="their-wish-new" href=format!("/wishes/new?for={resident}")>{tr("wish-new-title")}</a>
+                    </section>
+                })}
+                {bookings.then(|| view! {
+                    <section aria-labelledby="their-bookings-heading">
+                        <h2 id="their-bookings-heading">{tr("family-their-bookings")}</h2>
+                        <a class="button" id="their-services" href=format!("/services?for={resident}")>{tr("bookings-new")}</a>
+                        <a class="button" id="their-bookings" href=format!("/bookings?for={resident}")>{tr("bookings-their-title")}</a>
                     </section>
                 })}
                 {reads.then(|| view! { <TheirNotices resident/> })}

@@ -236,12 +236,7 @@ pub fn GroceriesPage(id: &'static str, back: &'static str, children: Children) -
     }
 }
 
-/// Moves the focus to `selector` once the screen has drawn what just changed (the sentence
-/// that says an order was placed, the confirmation that replaced a button).
-pub fn focus_soon(selector: &str) {
-    let selector = selector.to_owned();
-    request_animation_frame(move || crate::native::focus(&selector));
-}
+pub use crate::native::focus_soon;
 
 /// How often countdowns move on (they show minutes).
 const TICK: Duration = Duration::from_secs(30);

@@ -94,7 +94,7 @@ impl FormError {
     }
 
     /// The `aria-describedby` of a field: its hint and, when present, its error.
-    pub fn described_by(&self, field: &'static str, hint_id: Option<&'static str>) -> Option<String> {
+    pub fn described_by(&self, field: &'static str, hint_id: Option<&str>) -> Option<String> {
         let mut ids: Vec<String> = hint_id.map(str::to_owned).into_iter().collect();
         if self.on(field).is_some() {
             ids.push(field_error_id(field));

@@ -171,6 +171,8 @@ pub const TILES: &[Tile] = &[
     Tile { label: "groceries-tile-again", icon: icons::AGAIN, href: "/groceries/again", shown_to: buys_groceries, modes: Modes::Elderly },
     Tile { label: "groceries-tile", icon: icons::GROCERIES, href: "/groceries", shown_to: follows_groceries, modes: Modes::Both },
     Tile { label: "groceries-tile-shop", icon: icons::SHOP, href: "/shop", shown_to: runs_a_shop, modes: Modes::Both },
+    Tile { label: "tile-appointments", icon: icons::APPOINTMENTS, href: "/services", shown_to: crate::appointments::books, modes: Modes::Both },
+    Tile { label: "tile-appointments", icon: icons::APPOINTMENTS, href: "/services", shown_to: crate::appointments::runs_services, modes: Modes::Both },
     // 长辈版 residents find wishes on the help screen: its six tiles are taken.
     Tile { label: "tile-wishes", icon: icons::WISH, href: "/wishes", shown_to: is_member, modes: Modes::Standard },
     Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, modes: Modes::Standard },
@@ -249,8 +251,8 @@ mod tests {
 
     #[test]
     fn elderly_home_keeps_the_issues_order() {
-        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-hall", "groceries-tile-again", "tile-help", "tile-me"]);
-        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-hall", "groceries-tile", "tile-help-requests", "tile-me"]);
+        assert_eq!(labels(Role::Resident, true), ["tile-notices", "tile-hall", "groceries-tile-again", "tile-appointments", "tile-help", "tile-me"]);
+        assert_eq!(labels(Role::Staff, true), ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-help-requests", "tile-me"]);
         assert_eq!(labels(Role::Merchant, true), ["tile-notices", "tile-hall", "groceries-tile-shop", "tile-me"]);
     }
 
@@ -258,11 +260,11 @@ mod tests {
     fn standard_home_shows_each_role_its_own_tools() {
         assert_eq!(
             labels(Role::Resident, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-wishes", "tile-help", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-wishes", "tile-help", "tile-family", "tile-me"]
         );
         assert_eq!(
             labels(Role::Staff, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-wishes", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-wishes", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
         );
         // Help is asked by residents and answered by the residents' committee (as the server has it).
         assert_eq!(

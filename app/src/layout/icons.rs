@@ -28,6 +28,8 @@ pub const GROCERIES: &str = r#"<path d="M3 9h18l-2 11H5z"/><path d="M8 9l4-6 4 6
 pub const AGAIN: &str = r#"<path d="M4 12a8 8 0 0113.7-5.6L20 9"/><path d="M20 4v5h-5"/><path d="M20 12a8 8 0 01-13.7 5.6L4 15"/><path d="M4 20v-5h5"/>"#;
 /// A shop front with its awning (商家).
 pub const SHOP: &str = r#"<path d="M3 10l2-6h14l2 6z"/><path d="M5 10v10h14V10"/><path d="M10 20v-5h4v5"/>"#;
+/// A calendar with a tick: appointments (预约办事).
+pub const APPOINTMENTS: &str = r#"<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18"/><path d="M8 3v4"/><path d="M16 3v4"/><path d="M9 15l2 2 4-4"/>"#;
 /// A star with a small heart: a micro-wish (微心愿).
 pub const WISH: &str = r#"<path d="M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8 19.1l1-5.8L3.5 9.2l5.9-.9z"/>"#;
 

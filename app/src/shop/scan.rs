@@ -87,22 +87,9 @@ fn Scanner() -> impl IntoView {
         check();
     };
     let scan = move |_| {
-        if busy.get_untracked() {
-            return;
+        if !busy.get_untracked() {
+            native::scan_into(code, camera_failed, "#pickup-code-input", check);
         }
-        camera_failed.set(false);
-        spawn_local(async move {
-            match native::scan_qr().await {
-                Some(content) => {
-                    code.set(content);
-                    check();
-                }
-                None => {
-                    camera_failed.set(true);
-                    super::focus_soon("#pickup-code-input");
-                }
-            }
-        });
     };
     view! {
         <form id="pickup-form" novalidate on:submit=submit>
