@@ -17,6 +17,7 @@ pub mod help;
 pub mod ids;
 pub mod notices;
 pub mod phone;
+pub mod reports;
 pub mod topics;
 pub mod uploads;
 pub mod validate;

@@ -17,6 +17,7 @@ pub mod hall;
 pub mod help;
 pub mod http;
 pub mod notices;
+pub mod reports;
 pub mod seed;
 pub mod state;
 pub mod uploads;

@@ -1,0 +1,208 @@
+//! Problem reports (报事报修): a resident reports once (what kind, where, what, photos),
+//! the community's routing sends the case to the party responsible and its handlers, and
+//! the resident sees it accepted, handled and resolved, then confirms and rates it, or
+//! reopens it. A case nobody accepts in time goes up a level, and staff are told live.
+//!
+//! A public case is seen by neighbours (who may add "me too") but never shows who reported
+//! it; a private one is seen only by the reporter, staff and those handling it.
+
+use serde::{Deserialize, Serialize};
+
+pub mod limits {
+    pub const LOCATION_MAX_CHARS: usize = 80;
+    pub const DESCRIPTION_MAX_CHARS: usize = 1_000;
+    pub const NOTE_MAX_CHARS: usize = 500;
+    pub const COMMENT_MAX_CHARS: usize = 300;
+    pub const POOL_NAME_MAX_CHARS: usize = 40;
+    pub const MAX_PHOTOS: usize = 6;
+    /// The range staff may set for a category's time to accept (minutes), and the defaults.
+    pub const MIN_ACCEPT_MINUTES: u32 = 15;
+    pub const MAX_ACCEPT_MINUTES: u32 = 7 * 24 * 60;
+    pub const SAFETY_ACCEPT_MINUTES: u32 = 2 * 60;
+    pub const DEFAULT_ACCEPT_MINUTES: u32 = 24 * 60;
+    /// How long after "resolved" the reporter may reopen the case; then it is confirmed.
+    pub const MIN_REOPEN_DAYS: u32 = 1;
+    pub const MAX_REOPEN_DAYS: u32 = 30;
+    pub const DEFAULT_REOPEN_DAYS: u32 = 7;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportCategory {
+    /// Repairs inside one's home: a leaking pipe, a broken socket.
+    HomeRepair,
+    /// The building's and the estate's common parts: lifts, stairwell lights, doors.
+    CommonAreas,
+    /// Environment and rubbish.
+    Environment,
+    Parking,
+    /// Safety: a missing manhole cover, a blocked fire exit.
+    Safety,
+    /// A dispute between neighbours.
+    NeighbourDispute,
+    Other,
+}
+
+impl ReportCategory {
+    pub const ALL: [ReportCategory; 7] =
+        [Self::HomeRepair, Self::CommonAreas, Self::Environment, Self::Parking, Self::Safety, Self::NeighbourDispute, Self::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HomeRepair => "home_repair",
+            Self::CommonAreas => "common_areas",
+            Self::Environment => "environment",
+            Self::Parking => "parking",
+            Self::Safety => "safety",
+            Self::NeighbourDispute => "neighbour_dispute",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|category| category.as_str() == raw)
+    }
+}
+
+/// Who answers for a case. Escalation goes up this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// The property management company (物业公司).
+    PropertyCompany,
+    /// The residents' committee (居委会).
+    ResidentsCommittee,
+    /// The street office (街道办).
+    StreetOffice,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Self::PropertyCompany, Self::ResidentsCommittee, Self::StreetOffice];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PropertyCompany => "property_company",
+            Self::ResidentsCommittee => "residents_committee",
+            Self::StreetOffice => "street_office",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|party| party.as_str() == raw)
+    }
+
+    /// The level a case goes up to when nobody here accepts it in time; none above the
+    /// street office.
+    pub fn above(self) -> Option<Party> {
+        match self {
+            Self::PropertyCompany => Some(Self::ResidentsCommittee),
+            Self::ResidentsCommittee => Some(Self::StreetOffice),
+            Self::StreetOffice => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportState {
+    /// Reported, waiting for a handler to accept it.
+    Submitted,
+    /// A handler has it.
+    Accepted,
+    /// Work has begun.
+    InProgress,
+    /// The handler says it is done; the reporter may confirm or reopen it.
+    Resolved,
+    /// The reporter confirmed it (or the time to reopen ran out).
+    Confirmed,
+    /// A duplicate, folded into another case, which carries on.
+    Merged,
+}
+
+impl ReportState {
+    pub const ALL: [ReportState; 6] = [Self::Submitted, Self::Accepted, Self::InProgress, Self::Resolved, Self::Confirmed, Self::Merged];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Accepted => "accepted",
+            Self::InProgress => "in_progress",
+            Self::Resolved => "resolved",
+            Self::Confirmed => "confirmed",
+            Self::Merged => "merged",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|state| state.as_str() == raw)
+    }
+
+    /// Still needs someone's work.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Submitted | Self::Accepted | Self::InProgress)
+    }
+}
+
+/// What someone does to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportAction {
+    Accept,
+    Start,
+    Resolve,
+    Confirm,
+    Reopen,
+    /// Staff send it to another party or pool (it waits to be accepted there).
+    Reassign,
+    /// Staff fold it into another case as a duplicate.
+    Merge,
+}
+
+impl ReportAction {
+    pub const ALL: [ReportAction; 7] = [Self::Accept, Self::Start, Self::Resolve, Self::Confirm, Self::Reopen, Self::Reassign, Self::Merge];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accept => "accept",
+            Self::Start => "start",
+            Self::Resolve => "resolve",
+            Self::Confirm => "confirm",
+            Self::Reopen => "reopen",
+            Self::Reassign => "reassign",
+            Self::Merge => "merge",
+        }
+    }
+}
+
+/// Where a category goes in one community: the party, optionally one of its handler pools
+/// (e.g. the property company's plumbing team), and how soon it must be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Route {
+    pub category: ReportCategory,
+    pub party: Party,
+    #[serde(default)]
+    pub pool: Option<String>,
+    pub accept_within_minutes: u32,
+}
+
+impl Route {
+    /// Where a category goes until staff say otherwise: the home, the common parts, the
+    /// environment and parking to the property company, the rest to the residents'
+    /// committee; safety within two hours, everything else within a day.
+    pub fn default_for(category: ReportCategory) -> Route {
+        let party = match category {
+            ReportCategory::HomeRepair | ReportCategory::CommonAreas | ReportCategory::Environment | ReportCategory::Parking => {
+                Party::PropertyCompany
+            }
+            ReportCategory::Safety | ReportCategory::NeighbourDispute | ReportCategory::Other => Party::ResidentsCommittee,
+        };
+        let accept_within_minutes =
+            if category == ReportCategory::Safety { limits::SAFETY_ACCEPT_MINUTES } else { limits::DEFAULT_ACCEPT_MINUTES };
+        Route { category, party, pool: None, accept_within_minutes }
+    }
+}
