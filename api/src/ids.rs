@@ -57,4 +57,6 @@ id_type!(
     BookingId,
     /// A queue number (叫号) at a service's desk.
     TicketId,
+    /// A problem report (报事报修): one case from report to rating.
+    ReportId,
 );

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{ReportId, UploadId};
+
 pub mod limits {
     pub const LOCATION_MAX_CHARS: usize = 80;
     pub const DESCRIPTION_MAX_CHARS: usize = 1_000;
@@ -204,5 +206,79 @@ impl Route {
         let accept_within_minutes =
             if category == ReportCategory::Safety { limits::SAFETY_ACCEPT_MINUTES } else { limits::DEFAULT_ACCEPT_MINUTES };
         Route { category, party, pool: None, accept_within_minutes }
+    }
+}
+
+/// What a resident reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReport {
+    pub category: ReportCategory,
+    /// Where: a building and unit, or a place in the community ("东门岗亭旁").
+    pub location: String,
+    pub description: String,
+    /// Up to six photos, uploaded first.
+    #[serde(default)]
+    pub photos: Vec<UploadId>,
+    /// Neighbours may see it (never who reported it) and add "me too".
+    pub public: bool,
+}
+
+/// The handler says what was done, with photos if they like.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolveReport {
+    pub note: String,
+    #[serde(default)]
+    pub photos: Vec<UploadId>,
+}
+
+/// The reporter says it is not done, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReopenReport {
+    pub reason: String,
+}
+
+/// The reporter confirms it is done and rates the handling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmReport {
+    /// 1 to 5.
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Staff send a case to another party or pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReassignReport {
+    pub party: Party,
+    #[serde(default)]
+    pub pool: Option<String>,
+    pub note: String,
+}
+
+/// Staff fold a duplicate into the case that carries on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeReport {
+    pub into: ReportId,
+}
+
+/// What staff set for the community's cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportRules {
+    /// One route per category, each category once.
+    pub routes: Vec<Route>,
+    /// How long after "resolved" the reporter may reopen a case.
+    pub reopen_days: u32,
+}
+
+impl Default for ReportRules {
+    fn default() -> Self {
+        ReportRules { routes: ReportCategory::ALL.into_iter().map(Route::default_for).collect(), reopen_days: limits::DEFAULT_REOPEN_DAYS }
     }
 }

@@ -15,6 +15,7 @@ use crate::groceries::{self, limits, MerchantApplication, NewCampaign, NewProduc
 use chrono::{DateTime, Duration, Utc};
 
 pub mod appointments;
+pub mod reports;
 pub mod wishes;
 
 /// Trims a required text field and checks its length in characters.
@@ -23,6 +24,15 @@ pub fn required_text(raw: &str, max_chars: usize, field: &str) -> Result<String,
     if text.is_empty() {
         return Err(ApiError::on_field(ErrorCode::FieldRequired, field));
     }
+    if text.chars().count() > max_chars {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, field));
+    }
+    Ok(text.to_owned())
+}
+
+/// Trims a text that may be left empty and checks its length in characters.
+pub fn optional_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
+    let text = raw.trim();
     if text.chars().count() > max_chars {
         return Err(ApiError::on_field(ErrorCode::FieldTooLong, field));
     }

@@ -2,20 +2,12 @@
 
 use chrono::NaiveDate;
 
-use super::{phone, required_text};
+use super::{optional_text, phone, required_text};
 use crate::appointments::{limits, Answer, AppointmentRules, FieldKind, FormField, NewService, Rating, WalkIn, WeeklyHours};
 use crate::error::{ApiError, ErrorCode};
 
 fn invalid(field: impl Into<String>) -> ApiError {
     ApiError::on_field(ErrorCode::InvalidValue, field)
-}
-
-fn optional_text(raw: &str, max_chars: usize, field: &str) -> Result<String, ApiError> {
-    let text = raw.trim();
-    if text.chars().count() > max_chars {
-        return Err(ApiError::on_field(ErrorCode::FieldTooLong, field));
-    }
-    Ok(text.to_owned())
 }
 
 /// A resident identity card number (GB 11643-1999): 17 digits whose first eight after the
