@@ -25,6 +25,7 @@ use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNoti
 use crate::API_PREFIX;
 
 mod appointments;
+mod reports;
 mod wishes;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -98,6 +98,8 @@ error_codes! {
     WishChanged = "wish_changed",
     /// A wisher cannot claim their own wish.
     OwnWish = "own_wish",
+    /// The problem report changed meanwhile (accepted, resolved…), so this no longer applies.
+    ReportChanged = "report_changed",
     /// The claim ran out before it was fulfilled; the wish is back on the board.
     ClaimExpired = "claim_expired",
     /// Not a resident identity card number: 18 characters, a real birth date, the right check character.

@@ -6,6 +6,7 @@
 //! A public case is seen by neighbours (who may add "me too") but never shows who reported
 //! it; a private one is seen only by the reporter, staff and those handling it.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ReportId, UploadId};
@@ -281,4 +282,133 @@ impl Default for ReportRules {
     fn default() -> Self {
         ReportRules { routes: ReportCategory::ALL.into_iter().map(Route::default_for).collect(), reopen_days: limits::DEFAULT_REOPEN_DAYS }
     }
+}
+
+/// One step of a case's handling record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportEventKind {
+    Submitted,
+    Accepted,
+    Started,
+    Resolved,
+    Confirmed,
+    Reopened,
+    Reassigned,
+    Merged,
+    /// Nobody accepted it in time: it went up a level (the detail names the party).
+    Escalated,
+}
+
+impl ReportEventKind {
+    pub const ALL: [ReportEventKind; 9] = [
+        Self::Submitted,
+        Self::Accepted,
+        Self::Started,
+        Self::Resolved,
+        Self::Confirmed,
+        Self::Reopened,
+        Self::Reassigned,
+        Self::Merged,
+        Self::Escalated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Accepted => "accepted",
+            Self::Started => "started",
+            Self::Resolved => "resolved",
+            Self::Confirmed => "confirmed",
+            Self::Reopened => "reopened",
+            Self::Reassigned => "reassigned",
+            Self::Merged => "merged",
+            Self::Escalated => "escalated",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == raw)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportEvent {
+    pub kind: ReportEventKind,
+    /// Who did it; empty for what the clock did (an escalation).
+    pub actor: String,
+    /// A note, a reason or the party it went to, when the step had one.
+    pub detail: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A case in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportSummary {
+    pub id: ReportId,
+    pub category: ReportCategory,
+    pub location: String,
+    pub description: String,
+    pub public: bool,
+    pub state: ReportState,
+    pub party: Party,
+    pub submitted_at: DateTime<Utc>,
+    /// Neighbours who said "me too".
+    pub seconds: u32,
+    /// The first photo, for the list.
+    pub photo: Option<UploadId>,
+}
+
+/// A case as one viewer sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Report {
+    pub summary: ReportSummary,
+    pub photos: Vec<UploadId>,
+    /// Who reported it: for the reporter, staff and the handlers only, never neighbours.
+    pub reporter: Option<String>,
+    /// Their phone, for whoever has to call them about it.
+    pub reporter_phone: Option<String>,
+    pub pool: Option<String>,
+    pub handler: Option<String>,
+    /// By when it must be accepted, while it waits.
+    pub accept_by: Option<DateTime<Utc>>,
+    /// Until when the reporter may reopen it, once resolved.
+    pub reopen_until: Option<DateTime<Utc>>,
+    pub merged_into: Option<ReportId>,
+    pub stars: Option<u8>,
+    pub comment: Option<String>,
+    /// Whether the viewer said "me too".
+    pub seconded: bool,
+    /// What the viewer may do now.
+    pub actions: Vec<ReportAction>,
+    /// Whether the viewer may say "me too" now.
+    pub may_second: bool,
+    pub history: Vec<ReportEvent>,
+}
+
+/// Which cases a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportScope {
+    /// The caller's own reports (or, acting for someone, theirs).
+    #[default]
+    Mine,
+    /// The community's public cases.
+    Public,
+    /// What the caller's party handles (staff: every case).
+    Handling,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct ReportListQuery {
+    // Inline: no response carries the scope, so the document has no component for it.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(inline))]
+    pub scope: ReportScope,
 }

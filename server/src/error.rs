@@ -66,6 +66,8 @@ pub enum AppError {
     WishChanged,
     #[error("one's own wish cannot be claimed")]
     OwnWish,
+    #[error("the report changed meanwhile")]
+    ReportChanged,
     #[error("the claim ran out")]
     ClaimExpired,
     #[error("slot full")]
@@ -152,6 +154,7 @@ impl AppError {
             WishTaken => (StatusCode::CONFLICT, plain(ErrorCode::WishTaken)),
             WishChanged => (StatusCode::CONFLICT, plain(ErrorCode::WishChanged)),
             OwnWish => (StatusCode::FORBIDDEN, plain(ErrorCode::OwnWish)),
+            ReportChanged => (StatusCode::CONFLICT, plain(ErrorCode::ReportChanged)),
             ClaimExpired => (StatusCode::CONFLICT, plain(ErrorCode::ClaimExpired)),
             SlotFull => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::SlotFull, "slot_starts_at")),
             SlotUnavailable => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::SlotUnavailable, "slot_starts_at")),

@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use crate::config::Config;
 use crate::error::error_response;
 use crate::state::AppState;
-use crate::{appointments, auth, community, events, family, groceries, hall, help, notices, uploads, wishes};
+use crate::{appointments, auth, community, events, family, groceries, hall, help, notices, reports, uploads, wishes};
 
 /// The largest JSON body accepted (a long notice is ~60 KB of UTF-8).
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
@@ -64,6 +64,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(groceries::router())
         .merge(wishes::router())
         .merge(appointments::router())
+        .merge(reports::router())
         .merge(events::routes::ticket_router())
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(map_response(timeout_as_error_body));

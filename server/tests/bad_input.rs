@@ -26,13 +26,14 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/services/1/bookings", json!({"slot_starts_at": "tomorrow", "answers": 3})),
         (Method::POST, "/services/1/queue/walk-ins", json!({"name": []})),
         (Method::PUT, "/services/rules", json!({"no_show_limit": "three"})),
+        (Method::PUT, "/reports/rules", json!({"routes": [{"category": "ufo", "party": 3}], "reopen_days": "soon"})),
     ]
 }
 
-const TABLES: [&str; 22] = [
+const TABLES: [&str; 28] = [
     "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
     "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules", "services", "service_slots", "bookings", "tickets",
-    "case_events", "appointment_rules",
+    "case_events", "appointment_rules", "reports", "report_photos", "report_seconds", "report_events", "report_routes", "report_rules",
 ];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
@@ -105,6 +106,8 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::GET, format!("/bookings/{id}")),
             (Method::POST, format!("/bookings/{id}/cancel")),
             (Method::POST, format!("/queue/tickets/{id}/served")),
+            (Method::GET, format!("/reports/{id}")),
+            (Method::POST, format!("/reports/{id}/me-too")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");

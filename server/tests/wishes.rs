@@ -322,17 +322,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing(backend: Backend) {
 async fn photos_are_stored_without_their_metadata(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let owner = app.sign_in(OWNER).await;
-    let mut photo = Vec::new();
-    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]))
-        .write_with_encoder(image::codecs::jpeg::JpegEncoder::new(&mut photo))
-        .unwrap();
-    let mut with_location = photo[..2].to_vec();
-    let segment = b"Exif\0\0GPSLatitude 31.2304N";
-    with_location.extend_from_slice(&[0xFF, 0xE1]);
-    with_location.extend_from_slice(&((segment.len() + 2) as u16).to_be_bytes());
-    with_location.extend_from_slice(segment);
-    with_location.extend_from_slice(&photo[2..]);
-    let upload = owner.upload_image("image/jpeg", with_location).await.unwrap();
+    let upload = owner.upload_image("image/jpeg", common::photo_with_location()).await.unwrap();
     let posted = owner.post_wish(&NewWish { photo: Some(upload.id), ..wish("想要一个这样的台灯") }).await.unwrap();
     assert_eq!(posted.summary.photo, Some(upload.id));
     let stored = owner.image(upload.id).await.unwrap();

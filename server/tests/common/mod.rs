@@ -220,3 +220,18 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// A small JPEG carrying a GPS position in an EXIF segment, as a phone's photo would.
+pub fn photo_with_location() -> Vec<u8> {
+    let mut photo = Vec::new();
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 120, 40]))
+        .write_with_encoder(image::codecs::jpeg::JpegEncoder::new(&mut photo))
+        .expect("encode a JPEG");
+    let mut with_location = photo[..2].to_vec();
+    let segment = b"Exif\0\0GPSLatitude 31.2304N";
+    with_location.extend_from_slice(&[0xFF, 0xE1]);
+    with_location.extend_from_slice(&((segment.len() + 2) as u16).to_be_bytes());
+    with_location.extend_from_slice(segment);
+    with_location.extend_from_slice(&photo[2..]);
+    with_location
+}

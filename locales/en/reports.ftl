@@ -1,0 +1,3 @@
+# Problem reports.
+
+error-report-changed = This report has just moved on. Please reload it.

@@ -1,0 +1,175 @@
+//! Handlers: report a problem, the lists (mine, the community's public cases, what one's
+//! party handles), one case, "me too", and the community's routing.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use linli_api::ids::ReportId;
+use linli_api::reports::{NewReport, Report, ReportListQuery, ReportRules, ReportScope, ReportSummary, ReportEventKind};
+use linli_api::validate::reports as check;
+use linli_api::{ErrorBody, ErrorCode};
+use sqlx::AnyConnection;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::storage::{self, NewEvent, NewReportRow, ReportRow};
+use super::{party_of, view, viewer};
+use crate::auth::storage::name_of;
+use crate::auth::{Caller, Members, ResidentsOnly, Signed, StaffOnly};
+use crate::community::storage as community;
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::state::AppState;
+use crate::uploads::check_attachable;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, report))
+        .routes(routes!(get_rules, set_rules))
+        .routes(routes!(one))
+        .routes(routes!(second))
+}
+
+/// The case if the caller may see it; anything else is as invisible as a case that does not
+/// exist.
+async fn visible(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> AppResult<ReportRow> {
+    let row = storage::report(conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
+    if !viewer(caller, &row).sees_case(row.public) {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+async fn detail(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow) -> AppResult<Report> {
+    let reopen_days = storage::rules_of(&mut *conn, caller.community_id).await?.reopen_days;
+    Ok(view::detail(conn, row, viewer(caller, row), caller.user_id, reopen_days).await?)
+}
+
+/// A resident reports a problem; the community's routing sends it to the party (and pool)
+/// responsible for its category, whose time to accept starts now.
+#[utoipa::path(post, path = "/reports", tag = "reports", security(("bearer" = [])), request_body = NewReport,
+    responses((status = 201, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn report(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<ResidentsOnly>,
+    ApiJson(report): ApiJson<NewReport>,
+) -> AppResult<(StatusCode, Json<Report>)> {
+    let report = check::new_report(&report).map_err(AppError::Invalid)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if !report.photos.is_empty() {
+        check_attachable(&mut tx, caller.community_id, caller.user_id, &report.photos)
+            .await
+            .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "photos"))?;
+    }
+    let rules = storage::rules_of(&mut tx, caller.community_id).await?;
+    let route = rules.routes.iter().find(|route| route.category == report.category).cloned().unwrap_or_else(|| {
+        linli_api::reports::Route::default_for(report.category)
+    });
+    let row = NewReportRow {
+        community: caller.community_id,
+        reporter: caller.user_id,
+        reported_by: caller.user_id,
+        household: caller.household_id,
+        category: report.category,
+        location: &report.location,
+        description: &report.description,
+        public: report.public,
+        route: &route,
+        photos: &report.photos,
+        at: now,
+    };
+    let id = storage::insert_report(&mut tx, &row).await?;
+    let name = name_of(&mut tx, caller.user_id).await?;
+    let event = NewEvent { report: id, kind: ReportEventKind::Submitted, actor: Some(caller.user_id), actor_name: &name, detail: "", at: now };
+    storage::record(&mut tx, &event).await?;
+    let row = storage::report(&mut tx, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
+    let answer = detail(&mut tx, &caller, &row).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(answer)))
+}
+
+/// The caller's own reports (the default), the community's public cases, or what the
+/// caller's party handles (staff: every case).
+#[utoipa::path(get, path = "/reports", tag = "reports", security(("bearer" = [])), params(ReportListQuery),
+    responses((status = 200, body = [ReportSummary]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+async fn list(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiQuery(query): ApiQuery<ReportListQuery>,
+) -> AppResult<Json<Vec<ReportSummary>>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let rows = match query.scope {
+        ReportScope::Mine => storage::of_reporter(&mut conn, caller.community_id, caller.user_id).await?,
+        ReportScope::Public => storage::public_cases(&mut conn, caller.community_id).await?,
+        ReportScope::Handling if caller.is_staff() => storage::with_parties(&mut conn, caller.community_id, &[]).await?,
+        ReportScope::Handling => match party_of(caller.role) {
+            Some(party) => storage::with_parties(&mut conn, caller.community_id, &[party]).await?,
+            None => return Err(AppError::Forbidden),
+        },
+    };
+    Ok(Json(rows.iter().map(view::summary).collect()))
+}
+
+/// One case as the caller may see it; those handling it see the reporter's contact, which
+/// is logged as a view of personal data.
+#[utoipa::path(get, path = "/reports/{id}", tag = "reports", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "report id")),
+    responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let row = visible(&mut conn, &caller, ReportId(id)).await?;
+    let answer = detail(&mut conn, &caller, &row).await?;
+    if answer.reporter_phone.is_some() && row.reporter != caller.user_id {
+        let now = state.clock.now();
+        community::audit(&mut conn, caller.community_id, caller.user_id, "view_report_contact", &format!("report:{id}"), now).await?;
+    }
+    Ok(Json(answer))
+}
+
+/// A neighbour says "me too" on a public case still open; a second tap changes nothing.
+#[utoipa::path(post, path = "/reports/{id}/me-too", tag = "reports", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "report id")),
+    responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn second(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let row = visible(&mut tx, &caller, ReportId(id)).await?;
+    let viewer = viewer(&caller, &row);
+    if !viewer.may_second(row.public, row.state) {
+        return Err(if viewer.reporter || !row.public { AppError::Forbidden } else { AppError::ReportChanged });
+    }
+    storage::second(&mut tx, row.id, caller.user_id, now).await?;
+    let row = storage::report(&mut tx, caller.community_id, row.id).await?.ok_or(AppError::NotFound)?;
+    let answer = detail(&mut tx, &caller, &row).await?;
+    tx.commit().await?;
+    Ok(Json(answer))
+}
+
+/// Where each category goes and how soon it must be accepted; how long a resident may reopen.
+#[utoipa::path(get, path = "/reports/rules", tag = "reports", security(("bearer" = [])),
+    responses((status = 200, body = ReportRules), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn get_rules(State(state): State<AppState>, Signed(caller, ..): Signed<Members>) -> AppResult<Json<ReportRules>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(storage::rules_of(&mut conn, caller.community_id).await?))
+}
+
+/// Staff set the routing (new cases; cases already sent keep their party and clock).
+#[utoipa::path(put, path = "/reports/rules", tag = "reports", security(("bearer" = [])), request_body = ReportRules,
+    responses((status = 200, body = ReportRules), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn set_rules(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiJson(rules): ApiJson<ReportRules>,
+) -> AppResult<Json<ReportRules>> {
+    let rules = check::rules(&rules).map_err(AppError::Invalid)?;
+    let mut tx = state.db.begin_write().await?;
+    storage::set_rules(&mut tx, caller.community_id, &rules).await?;
+    tx.commit().await?;
+    Ok(Json(rules))
+}

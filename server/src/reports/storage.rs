@@ -1,0 +1,283 @@
+//! SQL of problem reports. A case's state moves only by a conditional update from the state
+//! the caller saw; "me too" is one row per person and case (a primary key).
+
+use chrono::{DateTime, Utc};
+use linli_api::ids::{CommunityId, HouseholdId, ReportId, UploadId, UserId};
+use linli_api::reports::{Party, ReportCategory, ReportEvent, ReportEventKind, ReportRules, ReportState, Route};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::db::{flag, from_millis, to_millis};
+
+/// The community's routes and reopening time; the defaults for whatever it never set.
+pub async fn rules_of(conn: &mut AnyConnection, community: CommunityId) -> Result<ReportRules, sqlx::Error> {
+    let mut rules = ReportRules::default();
+    let routes: Vec<(String, String, Option<String>, i64)> =
+        sqlx::query_as("SELECT category, party, pool, accept_within_minutes FROM report_routes WHERE community_id = $1")
+            .bind(community.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (category, party, pool, minutes) in routes {
+        let (Some(category), Some(party)) = (ReportCategory::parse(&category), Party::parse(&party)) else { continue };
+        if let Some(route) = rules.routes.iter_mut().find(|route| route.category == category) {
+            *route = Route { category, party, pool, accept_within_minutes: u32::try_from(minutes).unwrap_or(route.accept_within_minutes) };
+        }
+    }
+    let reopen: Option<(i64,)> =
+        sqlx::query_as("SELECT reopen_days FROM report_rules WHERE community_id = $1").bind(community.0).fetch_optional(conn).await?;
+    if let Some((days,)) = reopen {
+        rules.reopen_days = u32::try_from(days).unwrap_or(rules.reopen_days);
+    }
+    Ok(rules)
+}
+
+pub async fn set_rules(conn: &mut AnyConnection, community: CommunityId, rules: &ReportRules) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM report_routes WHERE community_id = $1").bind(community.0).execute(&mut *conn).await?;
+    for route in &rules.routes {
+        sqlx::query("INSERT INTO report_routes (community_id, category, party, pool, accept_within_minutes) VALUES ($1, $2, $3, $4, $5)")
+            .bind(community.0)
+            .bind(route.category.as_str())
+            .bind(route.party.as_str())
+            .bind(route.pool.as_deref())
+            .bind(i64::from(route.accept_within_minutes))
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO report_rules (community_id, reopen_days) VALUES ($1, $2)
+         ON CONFLICT (community_id) DO UPDATE SET reopen_days = excluded.reopen_days",
+    )
+    .bind(community.0)
+    .bind(i64::from(rules.reopen_days))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct NewReportRow<'a> {
+    pub community: CommunityId,
+    pub reporter: UserId,
+    pub reported_by: UserId,
+    pub household: Option<HouseholdId>,
+    pub category: ReportCategory,
+    pub location: &'a str,
+    pub description: &'a str,
+    pub public: bool,
+    pub route: &'a Route,
+    pub photos: &'a [UploadId],
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert_report(conn: &mut AnyConnection, report: &NewReportRow<'_>) -> Result<ReportId, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO reports (community_id, reporter_id, reported_by, household_id, category, location, description, public,
+                              state, party, pool, routed_at, accept_within_minutes, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+    )
+    .bind(report.community.0)
+    .bind(report.reporter.0)
+    .bind(report.reported_by.0)
+    .bind(report.household.map(|household| household.0))
+    .bind(report.category.as_str())
+    .bind(report.location)
+    .bind(report.description)
+    .bind(flag(report.public))
+    .bind(ReportState::Submitted.as_str())
+    .bind(report.route.party.as_str())
+    .bind(report.route.pool.as_deref())
+    .bind(to_millis(report.at))
+    .bind(i64::from(report.route.accept_within_minutes))
+    .bind(to_millis(report.at))
+    .fetch_one(&mut *conn)
+    .await?;
+    for (position, photo) in report.photos.iter().enumerate() {
+        sqlx::query("INSERT INTO report_photos (report_id, position, upload_id) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(position as i64)
+            .bind(photo.0)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(ReportId(id))
+}
+
+/// A case as stored, with its reporter's name and phone and its handler's name.
+#[derive(Debug, Clone)]
+pub struct ReportRow {
+    pub id: ReportId,
+    pub community: CommunityId,
+    pub reporter: UserId,
+    pub reporter_name: String,
+    pub reporter_phone: String,
+    pub category: ReportCategory,
+    pub location: String,
+    pub description: String,
+    pub public: bool,
+    pub state: ReportState,
+    pub party: Party,
+    pub pool: Option<String>,
+    pub routed_at: DateTime<Utc>,
+    pub accept_within_minutes: u32,
+    pub handler: Option<UserId>,
+    pub handler_name: Option<String>,
+    pub merged_into: Option<ReportId>,
+    pub stars: Option<u8>,
+    pub comment: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub seconds: u32,
+    pub first_photo: Option<UploadId>,
+}
+
+const SELECT: &str = "SELECT r.id, r.community_id, r.reporter_id, u.name AS reporter_name, u.phone AS reporter_phone, r.category,
+        r.location, r.description, r.public, r.state, r.party, r.pool, r.routed_at, r.accept_within_minutes, r.handler_id,
+        h.name AS handler_name, r.merged_into, r.rating_stars, r.rating_comment, r.submitted_at, r.resolved_at,
+        (SELECT COUNT(*) FROM report_seconds s WHERE s.report_id = r.id) AS seconds,
+        (SELECT p.upload_id FROM report_photos p WHERE p.report_id = r.id AND p.position = 0) AS first_photo
+    FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN users h ON h.id = r.handler_id";
+
+fn decode_error(column: &str) -> sqlx::Error {
+    sqlx::Error::ColumnDecode { index: column.into(), source: format!("unknown value in {column}").into() }
+}
+
+fn report_row(row: &AnyRow) -> Result<ReportRow, sqlx::Error> {
+    let category: String = row.try_get("category")?;
+    let state: String = row.try_get("state")?;
+    let party: String = row.try_get("party")?;
+    let time = |column: &str| -> Result<Option<DateTime<Utc>>, sqlx::Error> { Ok(row.try_get::<Option<i64>, _>(column)?.map(from_millis)) };
+    Ok(ReportRow {
+        id: ReportId(row.try_get("id")?),
+        community: CommunityId(row.try_get("community_id")?),
+        reporter: UserId(row.try_get("reporter_id")?),
+        reporter_name: row.try_get("reporter_name")?,
+        reporter_phone: row.try_get("reporter_phone")?,
+        category: ReportCategory::parse(&category).ok_or_else(|| decode_error("category"))?,
+        location: row.try_get("location")?,
+        description: row.try_get("description")?,
+        public: row.try_get::<i64, _>("public")? != 0,
+        state: ReportState::parse(&state).ok_or_else(|| decode_error("state"))?,
+        party: Party::parse(&party).ok_or_else(|| decode_error("party"))?,
+        pool: row.try_get("pool")?,
+        routed_at: from_millis(row.try_get("routed_at")?),
+        accept_within_minutes: u32::try_from(row.try_get::<i64, _>("accept_within_minutes")?).unwrap_or(u32::MAX),
+        handler: row.try_get::<Option<i64>, _>("handler_id")?.map(UserId),
+        handler_name: row.try_get("handler_name")?,
+        merged_into: row.try_get::<Option<i64>, _>("merged_into")?.map(ReportId),
+        stars: row.try_get::<Option<i64>, _>("rating_stars")?.and_then(|stars| u8::try_from(stars).ok()),
+        comment: row.try_get("rating_comment")?,
+        submitted_at: from_millis(row.try_get("submitted_at")?),
+        resolved_at: time("resolved_at")?,
+        seconds: u32::try_from(row.try_get::<i64, _>("seconds")?).unwrap_or(0),
+        first_photo: row.try_get::<Option<i64>, _>("first_photo")?.map(UploadId),
+    })
+}
+
+fn report_rows(rows: Vec<AnyRow>) -> Result<Vec<ReportRow>, sqlx::Error> {
+    rows.iter().map(report_row).collect()
+}
+
+/// The case, only within `community`.
+pub async fn report(conn: &mut AnyConnection, community: CommunityId, id: ReportId) -> Result<Option<ReportRow>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} WHERE r.id = $1 AND r.community_id = $2")).bind(id.0).bind(community.0).fetch_optional(conn).await?;
+    row.as_ref().map(report_row).transpose()
+}
+
+/// The most a list answers.
+pub const LIST_LIMIT: i64 = 200;
+
+/// A resident's reports, newest first.
+pub async fn of_reporter(conn: &mut AnyConnection, community: CommunityId, reporter: UserId) -> Result<Vec<ReportRow>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE r.community_id = $1 AND r.reporter_id = $2 ORDER BY r.submitted_at DESC, r.id DESC LIMIT {LIST_LIMIT}");
+    report_rows(sqlx::query(&sql).bind(community.0).bind(reporter.0).fetch_all(conn).await?)
+}
+
+/// The community's public cases, open ones first, newest first within.
+pub async fn public_cases(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<ReportRow>, sqlx::Error> {
+    let sql = format!(
+        "{SELECT} WHERE r.community_id = $1 AND r.public = 1 AND r.state <> 'merged'
+         ORDER BY CASE WHEN r.state IN ('submitted', 'accepted', 'in_progress') THEN 0 ELSE 1 END, r.submitted_at DESC, r.id DESC
+         LIMIT {LIST_LIMIT}"
+    );
+    report_rows(sqlx::query(&sql).bind(community.0).fetch_all(conn).await?)
+}
+
+/// Cases with `parties` (every party: none given), those waiting longest first.
+pub async fn with_parties(conn: &mut AnyConnection, community: CommunityId, parties: &[Party]) -> Result<Vec<ReportRow>, sqlx::Error> {
+    let filter = if parties.is_empty() { String::new() } else { format!("AND r.party IN ({})", crate::db::placeholders(2, parties.len())) };
+    let sql = format!(
+        "{SELECT} WHERE r.community_id = $1 {filter}
+         ORDER BY CASE WHEN r.state IN ('submitted', 'accepted', 'in_progress') THEN 0 ELSE 1 END, r.routed_at, r.id
+         LIMIT {LIST_LIMIT}"
+    );
+    let mut query = sqlx::query(&sql).bind(community.0);
+    for party in parties {
+        query = query.bind(party.as_str());
+    }
+    report_rows(query.fetch_all(conn).await?)
+}
+
+pub async fn photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UploadId>, sqlx::Error> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT upload_id FROM report_photos WHERE report_id = $1 ORDER BY position").bind(report.0).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|(id,)| UploadId(id)).collect())
+}
+
+/// "Me too": true when it was new (a second tap changes nothing).
+pub async fn second(conn: &mut AnyConnection, report: ReportId, user: UserId, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("INSERT INTO report_seconds (report_id, user_id, at) VALUES ($1, $2, $3) ON CONFLICT (report_id, user_id) DO NOTHING")
+        .bind(report.0)
+        .bind(user.0)
+        .bind(to_millis(at))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn has_seconded(conn: &mut AnyConnection, report: ReportId, user: UserId) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM report_seconds WHERE report_id = $1 AND user_id = $2")
+        .bind(report.0)
+        .bind(user.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+pub struct NewEvent<'a> {
+    pub report: ReportId,
+    pub kind: ReportEventKind,
+    pub actor: Option<UserId>,
+    pub actor_name: &'a str,
+    pub detail: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn record(conn: &mut AnyConnection, event: &NewEvent<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO report_events (report_id, kind, actor_id, actor_name, detail, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(event.report.0)
+        .bind(event.kind.as_str())
+        .bind(event.actor.map(|actor| actor.0))
+        .bind(event.actor_name)
+        .bind(event.detail)
+        .bind(to_millis(event.at))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The record, oldest first; `hiding` someone, their name is left out of it (a public
+/// case's reporter, for neighbours).
+pub async fn history(conn: &mut AnyConnection, report: ReportId, hiding: Option<UserId>) -> Result<Vec<ReportEvent>, sqlx::Error> {
+    let rows: Vec<(String, Option<i64>, String, String, i64)> =
+        sqlx::query_as("SELECT kind, actor_id, actor_name, detail, at FROM report_events WHERE report_id = $1 ORDER BY id")
+            .bind(report.0)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(kind, actor_id, actor, detail, at)| {
+            let hidden = actor_id.is_some() && actor_id == hiding.map(|user| user.0);
+            let actor = if hidden { String::new() } else { actor };
+            Some(ReportEvent { kind: ReportEventKind::parse(&kind)?, actor, detail, at: from_millis(at) })
+        })
+        .collect())
+}
