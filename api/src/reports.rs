@@ -278,6 +278,13 @@ pub struct ReportRules {
     pub reopen_days: u32,
 }
 
+impl ReportRules {
+    /// Where a category goes (its default when the rules lack it).
+    pub fn route_for(&self, category: ReportCategory) -> Route {
+        self.routes.iter().find(|route| route.category == category).cloned().unwrap_or_else(|| Route::default_for(category))
+    }
+}
+
 impl Default for ReportRules {
     fn default() -> Self {
         ReportRules { routes: ReportCategory::ALL.into_iter().map(Route::default_for).collect(), reopen_days: limits::DEFAULT_REOPEN_DAYS }

@@ -41,7 +41,7 @@ async fn visible(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> App
 }
 
 async fn detail(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow) -> AppResult<Report> {
-    let reopen_days = storage::rules_of(&mut *conn, caller.community_id).await?.reopen_days;
+    let reopen_days = storage::reopen_days_of(&mut *conn, caller.community_id).await?;
     Ok(view::detail(conn, row, viewer(caller, row), caller.user_id, reopen_days).await?)
 }
 
@@ -63,10 +63,7 @@ async fn report(
             .await
             .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "photos"))?;
     }
-    let rules = storage::rules_of(&mut tx, caller.community_id).await?;
-    let route = rules.routes.iter().find(|route| route.category == report.category).cloned().unwrap_or_else(|| {
-        linli_api::reports::Route::default_for(report.category)
-    });
+    let route = storage::rules_of(&mut tx, caller.community_id).await?.route_for(report.category);
     let row = NewReportRow {
         community: caller.community_id,
         reporter: caller.user_id,
@@ -104,11 +101,11 @@ async fn list(
     let rows = match query.scope {
         ReportScope::Mine => storage::of_reporter(&mut conn, caller.community_id, caller.user_id).await?,
         ReportScope::Public => storage::public_cases(&mut conn, caller.community_id).await?,
-        ReportScope::Handling if caller.is_staff() => storage::with_parties(&mut conn, caller.community_id, &[]).await?,
-        ReportScope::Handling => match party_of(caller.role) {
-            Some(party) => storage::with_parties(&mut conn, caller.community_id, &[party]).await?,
-            None => return Err(AppError::Forbidden),
-        },
+        ReportScope::Handling if caller.is_staff() => storage::handled_by(&mut conn, caller.community_id, None).await?,
+        ReportScope::Handling => {
+            let party = party_of(caller.role).ok_or(AppError::Forbidden)?;
+            storage::handled_by(&mut conn, caller.community_id, Some(party)).await?
+        }
     };
     Ok(Json(rows.iter().map(view::summary).collect()))
 }

@@ -23,12 +23,15 @@ pub async fn rules_of(conn: &mut AnyConnection, community: CommunityId) -> Resul
             *route = Route { category, party, pool, accept_within_minutes: u32::try_from(minutes).unwrap_or(route.accept_within_minutes) };
         }
     }
-    let reopen: Option<(i64,)> =
-        sqlx::query_as("SELECT reopen_days FROM report_rules WHERE community_id = $1").bind(community.0).fetch_optional(conn).await?;
-    if let Some((days,)) = reopen {
-        rules.reopen_days = u32::try_from(days).unwrap_or(rules.reopen_days);
-    }
+    rules.reopen_days = reopen_days_of(conn, community).await?;
     Ok(rules)
+}
+
+/// How long after "resolved" the community's reporters may reopen a case.
+pub async fn reopen_days_of(conn: &mut AnyConnection, community: CommunityId) -> Result<u32, sqlx::Error> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT reopen_days FROM report_rules WHERE community_id = $1").bind(community.0).fetch_optional(conn).await?;
+    Ok(row.and_then(|(days,)| u32::try_from(days).ok()).unwrap_or(linli_api::reports::limits::DEFAULT_REOPEN_DAYS))
 }
 
 pub async fn set_rules(conn: &mut AnyConnection, community: CommunityId, rules: &ReportRules) -> Result<(), sqlx::Error> {
@@ -201,19 +204,14 @@ pub async fn public_cases(conn: &mut AnyConnection, community: CommunityId) -> R
     report_rows(sqlx::query(&sql).bind(community.0).fetch_all(conn).await?)
 }
 
-/// Cases with `parties` (every party: none given), those waiting longest first.
-pub async fn with_parties(conn: &mut AnyConnection, community: CommunityId, parties: &[Party]) -> Result<Vec<ReportRow>, sqlx::Error> {
-    let filter = if parties.is_empty() { String::new() } else { format!("AND r.party IN ({})", crate::db::placeholders(2, parties.len())) };
+/// Cases with `party` (every case: none), those waiting longest first.
+pub async fn handled_by(conn: &mut AnyConnection, community: CommunityId, party: Option<Party>) -> Result<Vec<ReportRow>, sqlx::Error> {
     let sql = format!(
-        "{SELECT} WHERE r.community_id = $1 {filter}
+        "{SELECT} WHERE r.community_id = $1 AND ($2 = '' OR r.party = $2)
          ORDER BY CASE WHEN r.state IN ('submitted', 'accepted', 'in_progress') THEN 0 ELSE 1 END, r.routed_at, r.id
          LIMIT {LIST_LIMIT}"
     );
-    let mut query = sqlx::query(&sql).bind(community.0);
-    for party in parties {
-        query = query.bind(party.as_str());
-    }
-    report_rows(query.fetch_all(conn).await?)
+    report_rows(sqlx::query(&sql).bind(community.0).bind(party.map_or("", Party::as_str)).fetch_all(conn).await?)
 }
 
 pub async fn photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UploadId>, sqlx::Error> {
