@@ -100,6 +100,10 @@ error_codes! {
     OwnWish = "own_wish",
     /// The problem report changed meanwhile (accepted, resolved…), so this no longer applies.
     ReportChanged = "report_changed",
+    /// Another handler accepted the case first.
+    ReportTaken = "report_taken",
+    /// The time to reopen a resolved case has passed.
+    ReopenTooLate = "reopen_too_late",
     /// The claim ran out before it was fulfilled; the wish is back on the board.
     ClaimExpired = "claim_expired",
     /// Not a resident identity card number: 18 characters, a real birth date, the right check character.

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::help::HelpRequest;
 use crate::hall::Tally;
 use crate::appointments::BookingNews;
-use crate::ids::{BookingId, CampaignId, NoticeId, OrderId, ServiceId, TopicId, VoteId, WishId};
+use crate::ids::{BookingId, CampaignId, NoticeId, OrderId, ReportId, ServiceId, TopicId, VoteId, WishId};
 use crate::notices::NoticeSummary;
+use crate::reports::{ReportCategory, ReportNews};
 use crate::wishes::WishNews;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,4 +64,9 @@ pub enum Event {
     BookingChanged { booking_id: BookingId, service_id: ServiceId },
     /// To the resident: news of their booking. The app raises an OS notification.
     BookingNews { booking_id: BookingId, service_name: String, news: BookingNews },
+    /// A problem report changed: open case pages and lists reload (what each may see
+    /// depends on who they are). Neighbours hear only of public cases.
+    ReportChanged { report_id: ReportId },
+    /// To the people a case concerns: its news. The app raises an OS notification.
+    ReportNews { report_id: ReportId, category: ReportCategory, location: String, news: ReportNews },
 }

@@ -304,12 +304,14 @@ pub enum ReportEventKind {
     Reopened,
     Reassigned,
     Merged,
-    /// Nobody accepted it in time: it went up a level (the detail names the party).
+    /// Nobody accepted it in time: it went up a level.
     Escalated,
+    /// The reporter did not answer within the time to reopen: the clock confirmed it.
+    AutoConfirmed,
 }
 
 impl ReportEventKind {
-    pub const ALL: [ReportEventKind; 9] = [
+    pub const ALL: [ReportEventKind; 10] = [
         Self::Submitted,
         Self::Accepted,
         Self::Started,
@@ -319,6 +321,7 @@ impl ReportEventKind {
         Self::Reassigned,
         Self::Merged,
         Self::Escalated,
+        Self::AutoConfirmed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -332,6 +335,7 @@ impl ReportEventKind {
             Self::Reassigned => "reassigned",
             Self::Merged => "merged",
             Self::Escalated => "escalated",
+            Self::AutoConfirmed => "auto_confirmed",
         }
     }
 
@@ -346,8 +350,14 @@ pub struct ReportEvent {
     pub kind: ReportEventKind,
     /// Who did it; empty for what the clock did (an escalation).
     pub actor: String,
-    /// A note, a reason or the party it went to, when the step had one.
+    /// A note or a reason, when the step had one.
     pub detail: String,
+    /// Where it went, on an escalation or a reassignment.
+    #[serde(default)]
+    pub party: Option<Party>,
+    /// The handler's photos of the work done, on a "resolved" step.
+    #[serde(default)]
+    pub photos: Vec<UploadId>,
     pub at: DateTime<Utc>,
 }
 
@@ -386,6 +396,8 @@ pub struct Report {
     /// Until when the reporter may reopen it, once resolved.
     pub reopen_until: Option<DateTime<Utc>>,
     pub merged_into: Option<ReportId>,
+    /// How often nobody accepted it in time and it went up a level.
+    pub escalations: u32,
     pub stars: Option<u8>,
     pub comment: Option<String>,
     /// Whether the viewer said "me too".
@@ -409,6 +421,65 @@ pub enum ReportScope {
     Public,
     /// What the caller's party handles (staff: every case).
     Handling,
+}
+
+/// News of a case for the people it concerns; the app raises an OS notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportNews {
+    /// To the party responsible and to staff: a new case waits to be accepted.
+    New,
+    /// To the reporter: a handler accepted it.
+    Accepted,
+    /// To the reporter (and those whose duplicates were merged into it): the handler says it
+    /// is done; the reporter may confirm or reopen it.
+    Resolved,
+    /// To the handler: the reporter says it is not done.
+    Reopened,
+    /// To the handler: the reporter confirmed it and rated the handling.
+    Confirmed,
+    /// To staff, the party it went up to and the reporter: nobody accepted it in time.
+    Escalated,
+    /// To the party it was sent to and the reporter: staff sent it elsewhere.
+    Reassigned,
+    /// To the reporter: staff folded it into another case about the same problem.
+    Merged,
+}
+
+/// One category and party's figures for a month: cases reported in it, the median minutes
+/// from report to acceptance and to resolution, and the mean rating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportFigures {
+    pub category: ReportCategory,
+    pub party: Party,
+    pub cases: u32,
+    pub median_accept_minutes: Option<i64>,
+    pub median_resolve_minutes: Option<i64>,
+    /// The mean of the ratings given, 1 to 5.
+    pub satisfaction: Option<f64>,
+    pub ratings: u32,
+}
+
+/// A month's figures in the community's calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthFigures {
+    pub year: i32,
+    pub month: u32,
+    /// Per category and party, in the categories' order.
+    pub rows: Vec<ReportFigures>,
+}
+
+/// Which month; this month in the community's calendar when left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct FiguresQuery {
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub month: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

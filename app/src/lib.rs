@@ -13,6 +13,7 @@ pub mod live;
 pub mod me;
 pub mod native;
 pub mod notices;
+pub mod reports;
 pub mod session;
 pub mod shop;
 pub mod speech;

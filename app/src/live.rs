@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use linli_api::events::Event;
 use linli_api::help::HelpRequest;
 use linli_api::hall::Tally;
-use linli_api::ids::{BookingId, CampaignId, NoticeId, ServiceId, TopicId, VoteId, WishId};
+use linli_api::ids::{BookingId, CampaignId, NoticeId, ReportId, ServiceId, TopicId, VoteId, WishId};
 use linli_api::ErrorCode;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -48,6 +48,8 @@ pub struct Live {
     pub slots_changed: RwSignal<Option<(ServiceId, u64)>>,
     pub queue_changed: RwSignal<Option<(ServiceId, u64)>>,
     pub booking_changed: RwSignal<Option<(BookingId, u64)>>,
+    /// The latest problem report that changed (with a counter): its page and lists reload.
+    pub report_changed: RwSignal<Option<(ReportId, u64)>>,
     pub connected: RwSignal<bool>,
 }
 
@@ -82,7 +84,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), slots_changed: RwSignal::new(None), queue_changed: RwSignal::new(None), booking_changed: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), slots_changed: RwSignal::new(None), queue_changed: RwSignal::new(None), booking_changed: RwSignal::new(None), report_changed: RwSignal::new(None), connected: RwSignal::new(false) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -253,6 +255,13 @@ pub fn handle(session: Session, event: Event) {
                 native::notify(&translate(locale_untracked(), crate::appointments::news_title(news), None), &service_name);
             }
             bump(session.live.booking_changed, booking_id);
+        }
+        Event::ReportChanged { report_id } => bump(session.live.report_changed, report_id),
+        Event::ReportNews { report_id, location, news, .. } => {
+            if session.prefs.notify.get_untracked() {
+                native::notify(&translate(locale_untracked(), crate::reports::news_title(news), None), &location);
+            }
+            bump(session.live.report_changed, report_id);
         }
     }
 }

@@ -68,6 +68,10 @@ pub enum AppError {
     OwnWish,
     #[error("the report changed meanwhile")]
     ReportChanged,
+    #[error("another handler accepted the report first")]
+    ReportTaken,
+    #[error("too late to reopen the report")]
+    ReopenTooLate,
     #[error("the claim ran out")]
     ClaimExpired,
     #[error("slot full")]
@@ -155,6 +159,8 @@ impl AppError {
             WishChanged => (StatusCode::CONFLICT, plain(ErrorCode::WishChanged)),
             OwnWish => (StatusCode::FORBIDDEN, plain(ErrorCode::OwnWish)),
             ReportChanged => (StatusCode::CONFLICT, plain(ErrorCode::ReportChanged)),
+            ReportTaken => (StatusCode::CONFLICT, plain(ErrorCode::ReportTaken)),
+            ReopenTooLate => (StatusCode::CONFLICT, plain(ErrorCode::ReopenTooLate)),
             ClaimExpired => (StatusCode::CONFLICT, plain(ErrorCode::ClaimExpired)),
             SlotFull => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::SlotFull, "slot_starts_at")),
             SlotUnavailable => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::SlotUnavailable, "slot_starts_at")),

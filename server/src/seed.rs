@@ -1,6 +1,9 @@
 //! The demo community created on the first start of an empty database, so that `run` shows
 //! a living app: buildings and households, one staff member, the property manager, one
-//! merchant, residents (one of them elderly, in elderly mode) and a few notices.
+//! merchant, residents (one of them elderly, in elderly mode), the street office's officer,
+//! a few notices, wishes, services and problem reports (`seed/reports.rs`).
+
+mod reports;
 
 use chrono::{DateTime, Duration, Utc};
 use linli_api::auth::{Locale, Role};
@@ -31,7 +34,7 @@ pub struct DemoAccount {
     pub role: Role,
 }
 
-pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
     DemoAccount { name: "李主任", phone: "13800000001", role: Role::Staff },
     DemoAccount { name: "张经理（物业）", phone: "13800000002", role: Role::Property },
     DemoAccount { name: "鲜丰果蔬", phone: "13800000003", role: Role::Merchant },
@@ -39,6 +42,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount { name: "陈秀英", phone: "13900000002", role: Role::Resident },
     DemoAccount { name: "刘洋", phone: "13900000003", role: Role::Resident },
     DemoAccount { name: "陈小红（女儿）", phone: "13500000001", role: Role::Family },
+    DemoAccount { name: "赵科长（街道办）", phone: "13800000004", role: Role::Admin },
 ];
 
 /// The elderly resident's daughter, linked as family with these grants.
@@ -118,7 +122,9 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
         Some(DemoResident { id: ids[index], household: households[index % households.len()], account: &DEMO_ACCOUNTS[index] })
     };
     if let (Some(elderly), Some(owner), Some(neighbour)) = (resident(ELDERLY_PHONE), resident("13900000001"), resident("13900000003")) {
-        seed_wishes(&mut tx, community_id, ids[0], [elderly, owner, neighbour], now).await?;
+        seed_wishes(&mut tx, community_id, ids[0], [&elderly, &owner, &neighbour], now).await?;
+        let property = phone_of("13800000002").expect("the property manager is a demo account");
+        reports::seed_reports(&mut tx, community_id, property, [&elderly, &owner, &neighbour], now).await?;
     }
     seed_services(&mut tx, community_id, now).await?;
     tx.commit().await?;
@@ -201,7 +207,7 @@ async fn seed_services(conn: &mut AnyConnection, community_id: CommunityId, now:
 }
 
 /// A demo resident as seeded: account, household and who they are.
-struct DemoResident {
+pub(crate) struct DemoResident {
     id: UserId,
     household: HouseholdId,
     account: &'static DemoAccount,
@@ -213,7 +219,7 @@ async fn seed_wishes(
     conn: &mut AnyConnection,
     community_id: CommunityId,
     staff: UserId,
-    [elderly, owner, neighbour]: [DemoResident; 3],
+    [elderly, owner, neighbour]: [&DemoResident; 3],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use crate::wishes::storage::{self as wishes, ClaimOutcome, NewClaim, NewEvent, NewWishRow, StateChange};
@@ -236,12 +242,12 @@ async fn seed_wishes(
     };
     let event = |wish, kind, actor: &DemoResident, detail, at| NewEvent { wish, kind, actor: Some(actor.id), actor_name: actor.account.name, detail, at };
     let approved = |wish, at| NewEvent { wish, kind: Kind::Approved, actor: Some(staff), actor_name: DEMO_ACCOUNTS[0].name, detail: "", at };
-    let radio = wishes::insert_wish(&mut *conn, &wish(&elderly, "想要一台能听戏曲的收音机", "家里的老收音机坏了，每天早上想听越剧。", WishCategory::Goods, 10, WishState::Open)).await?;
-    wishes::record(&mut *conn, &event(radio, Kind::Posted, &elderly, "", now - Duration::days(2))).await?;
+    let radio = wishes::insert_wish(&mut *conn, &wish(elderly, "想要一台能听戏曲的收音机", "家里的老收音机坏了，每天早上想听越剧。", WishCategory::Goods, 10, WishState::Open)).await?;
+    wishes::record(&mut *conn, &event(radio, Kind::Posted, elderly, "", now - Duration::days(2))).await?;
     wishes::record(&mut *conn, &approved(radio, now - Duration::days(1))).await?;
-    let lift = wishes::insert_wish(&mut *conn, &wish(&owner, "下周三想请人陪我去医院复查", "腿脚不便，需要有人陪同挂号取药。", WishCategory::Task, 7, WishState::Pending)).await?;
-    wishes::record(&mut *conn, &event(lift, Kind::Posted, &owner, "", now - Duration::days(2))).await?;
-    let bicycle = wishes::insert_wish(&mut *conn, &wish(&owner, "帮忙修一下自行车的刹车", "", WishCategory::Task, 3, WishState::Open)).await?;
+    let lift = wishes::insert_wish(&mut *conn, &wish(owner, "下周三想请人陪我去医院复查", "腿脚不便，需要有人陪同挂号取药。", WishCategory::Task, 7, WishState::Pending)).await?;
+    wishes::record(&mut *conn, &event(lift, Kind::Posted, owner, "", now - Duration::days(2))).await?;
+    let bicycle = wishes::insert_wish(&mut *conn, &wish(owner, "帮忙修一下自行车的刹车", "", WishCategory::Task, 3, WishState::Open)).await?;
     let claimed_at = now - Duration::days(1);
     let organisation = "阳光志愿服务队";
     let claim = NewClaim { wish: bicycle, claimer: neighbour.id, claimer_name: neighbour.account.name, organisation: Some(organisation), claimed_at, expires_at: claimed_at + Duration::days(7) };
@@ -253,11 +259,11 @@ async fn seed_wishes(
     let closed = StateChange { thanks: Some(thanks), closed_at: Some(closed_at), ..StateChange::default() };
     wishes::move_state(&mut *conn, bicycle, WishState::Open, WishState::Closed, &closed).await?;
     wishes::end_claim(&mut *conn, bicycle, ClaimOutcome::Confirmed, closed_at).await?;
-    wishes::record(&mut *conn, &event(bicycle, Kind::Posted, &owner, "", now - Duration::days(2))).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Posted, owner, "", now - Duration::days(2))).await?;
     wishes::record(&mut *conn, &approved(bicycle, now - Duration::days(2))).await?;
-    wishes::record(&mut *conn, &event(bicycle, Kind::Claimed, &neighbour, organisation, claimed_at)).await?;
-    wishes::record(&mut *conn, &event(bicycle, Kind::Fulfilled, &neighbour, fix.note, fix.at)).await?;
-    wishes::record(&mut *conn, &event(bicycle, Kind::Confirmed, &owner, thanks, closed_at)).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Claimed, neighbour, organisation, claimed_at)).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Fulfilled, neighbour, fix.note, fix.at)).await?;
+    wishes::record(&mut *conn, &event(bicycle, Kind::Confirmed, owner, thanks, closed_at)).await?;
     Ok(())
 }
 

@@ -27,13 +27,17 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/services/1/queue/walk-ins", json!({"name": []})),
         (Method::PUT, "/services/rules", json!({"no_show_limit": "three"})),
         (Method::PUT, "/reports/rules", json!({"routes": [{"category": "ufo", "party": 3}], "reopen_days": "soon"})),
+        (Method::POST, "/reports/1/resolve", json!({"note": 5, "photos": "all"})),
+        (Method::POST, "/reports/1/reassign", json!({"party": "police", "note": 1})),
+        (Method::POST, "/reports/1/merge", json!({"into": "the other one"})),
     ]
 }
 
-const TABLES: [&str; 28] = [
+const TABLES: [&str; 29] = [
     "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
     "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules", "services", "service_slots", "bookings", "tickets",
     "case_events", "appointment_rules", "reports", "report_photos", "report_seconds", "report_events", "report_routes", "report_rules",
+    "report_event_photos",
 ];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
@@ -108,6 +112,8 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::POST, format!("/queue/tickets/{id}/served")),
             (Method::GET, format!("/reports/{id}")),
             (Method::POST, format!("/reports/{id}/me-too")),
+            (Method::POST, format!("/reports/{id}/accept")),
+            (Method::POST, format!("/reports/{id}/start")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");

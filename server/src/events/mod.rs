@@ -26,6 +26,8 @@ pub enum Audience {
     Publishers,
     /// The residents' committee staff (and admins): who is on duty for help requests.
     Staff,
+    /// Everyone of one role (the property company's people, say).
+    Role(Role),
     /// One person.
     Person(UserId),
 }
@@ -36,6 +38,7 @@ impl Audience {
             Audience::Members => subscriber.role != Role::Family,
             Audience::Publishers => matches!(subscriber.role, Role::Staff | Role::Property | Role::Admin),
             Audience::Staff => matches!(subscriber.role, Role::Staff | Role::Admin),
+            Audience::Role(role) => subscriber.role == role,
             Audience::Person(user) => subscriber.user == user,
         }
     }

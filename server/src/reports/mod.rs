@@ -1,28 +1,37 @@
 //! Problem reports (报事报修): report once, routed to whoever answers for it, handled,
 //! escalated when nobody accepts it in time, confirmed and rated by the reporter.
 //!
-//! So far: the rules (`rules.rs`: the state machine and who may take each step, who sees a
-//! case and its reporter, the clock of acceptance, escalation and reopening, the monthly
-//! figures); reporting, the lists, one case, "me too" and the community's routing
-//! (`routes.rs`); what each viewer sees (`view.rs`); the SQL (`storage.rs`). The handlers'
-//! steps (accept … confirm), the escalation clock and the figures' route build on them.
+//! `routes.rs` reports a problem and reads cases, the routing and the monthly figures;
+//! `steps.rs` moves a case along (accept, start, resolve, confirm, reopen, reassign, merge),
+//! each step a conditional update from the state it saw, in one transaction with its line of
+//! the record; `clock.rs` escalates cases nobody accepted in time and confirms resolutions
+//! their reporter left unanswered; `view.rs` decides what each viewer sees; the state machine,
+//! the clocks, who hears what and the figures are plain functions in `rules.rs`; the SQL is
+//! in `storage.rs`.
 
+pub mod clock;
 pub mod routes;
 pub mod rules;
+pub mod steps;
 pub mod storage;
 pub mod view;
 
 use linli_api::auth::Role;
-use linli_api::reports::Party;
+use linli_api::events::Event;
+use linli_api::ids::{ReportId, UserId};
+use linli_api::reports::{Party, ReportEventKind};
+use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
 
-use self::rules::Viewer;
+use self::rules::{Viewer, Whom};
 use self::storage::ReportRow;
 use crate::auth::Caller;
+use crate::error::{AppError, AppResult};
+use crate::events::Audience;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    routes::router()
+    OpenApiRouter::new().merge(routes::router()).merge(steps::router())
 }
 
 /// The party a role works for: the property company's people, the residents' committee's
@@ -37,12 +46,67 @@ pub fn party_of(role: Role) -> Option<Party> {
 }
 
 /// How the caller stands to a case.
-pub fn viewer(caller: &Caller, row: &ReportRow) -> Viewer {
-    Viewer {
-        reporter: row.reporter == caller.user_id,
+pub async fn viewer(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow) -> Result<Viewer, sqlx::Error> {
+    let reporter = row.reporter == caller.user_id;
+    Ok(Viewer {
+        reporter,
         handler: row.handler == Some(caller.user_id),
         in_charge: party_of(caller.role) == Some(row.party),
         staff: caller.is_staff(),
         neighbour: caller.role != Role::Family,
+        follower: !reporter && storage::follows(conn, row.id, caller.user_id).await?,
+    })
+}
+
+/// The case and how the caller stands to it, if they may see it; anything else is as
+/// invisible as a case that does not exist.
+pub async fn visible(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> AppResult<(ReportRow, Viewer)> {
+    let row = storage::report(&mut *conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
+    let viewer = viewer(conn, caller, &row).await?;
+    if !viewer.sees_case(row.public) {
+        return Err(AppError::NotFound);
+    }
+    Ok((row, viewer))
+}
+
+/// Who a case's news reaches, once each: the people named, or the party it is with and the
+/// staff who oversee every case.
+pub struct Recipients {
+    pub reporter: UserId,
+    pub handler: Option<UserId>,
+    pub followers: Vec<UserId>,
+}
+
+/// After a step committed: open pages reload the case, and whoever the step concerns hears
+/// its news. Neighbours hear only of public cases.
+pub fn announce(state: &AppState, row: &ReportRow, kind: ReportEventKind, recipients: &Recipients) {
+    let changed = || Event::ReportChanged { report_id: row.id };
+    if row.public {
+        state.events.publish(row.community, Audience::Members, changed());
+    } else {
+        state.events.publish(row.community, Audience::Publishers, changed());
+        for person in std::iter::once(recipients.reporter).chain(recipients.followers.iter().copied()) {
+            state.events.publish(row.community, Audience::Person(person), changed());
+        }
+    }
+    for (whom, news) in rules::news_of(kind) {
+        let event = || Event::ReportNews { report_id: row.id, category: row.category, location: row.location.clone(), news: *news };
+        let people: Vec<UserId> = match whom {
+            Whom::Reporter => vec![recipients.reporter],
+            Whom::Followers => recipients.followers.clone(),
+            Whom::Handler => recipients.handler.into_iter().collect(),
+            Whom::InCharge => {
+                // Staff (and the street office's admins) oversee every case; the property
+                // company hears of its own.
+                state.events.publish(row.community, Audience::Staff, event());
+                if row.party == Party::PropertyCompany {
+                    state.events.publish(row.community, Audience::Role(Role::Property), event());
+                }
+                Vec::new()
+            }
+        };
+        for person in people {
+            state.events.publish(row.community, Audience::Person(person), event());
+        }
     }
 }

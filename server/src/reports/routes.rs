@@ -1,19 +1,22 @@
 //! Handlers: report a problem, the lists (mine, the community's public cases, what one's
-//! party handles), one case, "me too", and the community's routing.
+//! party handles), one case, "me too", the community's routing and its monthly figures.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use linli_api::ids::ReportId;
-use linli_api::reports::{NewReport, Report, ReportListQuery, ReportRules, ReportScope, ReportSummary, ReportEventKind};
+use linli_api::reports::{
+    FiguresQuery, MonthFigures, NewReport, Report, ReportEventKind, ReportListQuery, ReportRules, ReportScope, ReportSummary,
+};
 use linli_api::validate::reports as check;
 use linli_api::{ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::rules::{self, Viewer};
 use super::storage::{self, NewEvent, NewReportRow, ReportRow};
-use super::{party_of, view, viewer};
+use super::{announce, party_of, view, visible, Recipients};
 use crate::auth::storage::name_of;
 use crate::auth::{Caller, Members, ResidentsOnly, Signed, StaffOnly};
 use crate::community::storage as community;
@@ -26,23 +29,15 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, report))
         .routes(routes!(get_rules, set_rules))
+        .routes(routes!(figures))
         .routes(routes!(one))
         .routes(routes!(second))
 }
 
-/// The case if the caller may see it; anything else is as invisible as a case that does not
-/// exist.
-async fn visible(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> AppResult<ReportRow> {
-    let row = storage::report(conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    if !viewer(caller, &row).sees_case(row.public) {
-        return Err(AppError::NotFound);
-    }
-    Ok(row)
-}
-
-async fn detail(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow) -> AppResult<Report> {
+/// The case as the caller sees it now.
+pub async fn detail(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow, viewer: Viewer) -> AppResult<Report> {
     let reopen_days = storage::reopen_days_of(&mut *conn, caller.community_id).await?;
-    Ok(view::detail(conn, row, viewer(caller, row), caller.user_id, reopen_days).await?)
+    Ok(view::detail(conn, row, viewer, caller.user_id, reopen_days).await?)
 }
 
 /// A resident reports a problem; the community's routing sends it to the party (and pool)
@@ -79,11 +74,13 @@ async fn report(
     };
     let id = storage::insert_report(&mut tx, &row).await?;
     let name = name_of(&mut tx, caller.user_id).await?;
-    let event = NewEvent { report: id, kind: ReportEventKind::Submitted, actor: Some(caller.user_id), actor_name: &name, detail: "", at: now };
-    storage::record(&mut tx, &event).await?;
+    let event = NewEvent { report: id, kind: ReportEventKind::Submitted, actor: Some(caller.user_id), actor_name: &name, detail: "", party: None, at: now };
+    storage::record(&mut tx, &event, &[]).await?;
     let row = storage::report(&mut tx, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let answer = detail(&mut tx, &caller, &row).await?;
+    let viewer = super::viewer(&mut tx, &caller, &row).await?;
+    let answer = detail(&mut tx, &caller, &row, viewer).await?;
     tx.commit().await?;
+    announce(&state, &row, ReportEventKind::Submitted, &Recipients { reporter: row.reporter, handler: None, followers: Vec::new() });
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
@@ -118,8 +115,8 @@ async fn list(
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
     let mut conn = state.db.pool.acquire().await?;
-    let row = visible(&mut conn, &caller, ReportId(id)).await?;
-    let answer = detail(&mut conn, &caller, &row).await?;
+    let (row, viewer) = visible(&mut conn, &caller, ReportId(id)).await?;
+    let answer = detail(&mut conn, &caller, &row, viewer).await?;
     if answer.reporter_phone.is_some() && row.reporter != caller.user_id {
         let now = state.clock.now();
         community::audit(&mut conn, caller.community_id, caller.user_id, "view_report_contact", &format!("report:{id}"), now).await?;
@@ -135,15 +132,18 @@ async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>,
 async fn second(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
-    let row = visible(&mut tx, &caller, ReportId(id)).await?;
-    let viewer = viewer(&caller, &row);
+    let (row, viewer) = visible(&mut tx, &caller, ReportId(id)).await?;
     if !viewer.may_second(row.public, row.state) {
         return Err(if viewer.reporter || !row.public { AppError::Forbidden } else { AppError::ReportChanged });
     }
-    storage::second(&mut tx, row.id, caller.user_id, now).await?;
+    let new = storage::second(&mut tx, row.id, caller.user_id, now).await?;
     let row = storage::report(&mut tx, caller.community_id, row.id).await?.ok_or(AppError::NotFound)?;
-    let answer = detail(&mut tx, &caller, &row).await?;
+    let answer = detail(&mut tx, &caller, &row, viewer).await?;
     tx.commit().await?;
+    if new {
+        // Lists and open pages show the new count.
+        state.events.publish(row.community, crate::events::Audience::Members, linli_api::events::Event::ReportChanged { report_id: row.id });
+    }
     Ok(Json(answer))
 }
 
@@ -169,4 +169,23 @@ async fn set_rules(
     storage::set_rules(&mut tx, caller.community_id, &rules).await?;
     tx.commit().await?;
     Ok(Json(rules))
+}
+
+/// A month's figures per category and party, for everyone in the community: how many cases,
+/// how soon they were accepted and resolved (medians), and how satisfied their reporters were.
+#[utoipa::path(get, path = "/reports/figures", tag = "reports", security(("bearer" = [])), params(FiguresQuery),
+    responses((status = 200, body = MonthFigures), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+async fn figures(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiQuery(query): ApiQuery<FiguresQuery>,
+) -> AppResult<Json<MonthFigures>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let offset = community::community_info(&mut conn, caller.community_id).await?.utc_offset_minutes;
+    let (this_year, this_month) = rules::month_of(state.clock.now(), offset);
+    let (year, month) = (query.year.unwrap_or(this_year), query.month.unwrap_or(this_month));
+    let (from, until) = rules::month_bounds(year, month, offset).ok_or_else(|| AppError::invalid(ErrorCode::InvalidValue, "month"))?;
+    let cases = storage::case_times(&mut conn, caller.community_id, from, until).await?;
+    Ok(Json(MonthFigures { year, month, rows: rules::figures(&cases) }))
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use linli_api::reports::{Party, ReportAction, ReportCategory, ReportState};
+use linli_api::reports::{Party, ReportAction, ReportCategory, ReportEventKind, ReportFigures, ReportNews, ReportState};
 
 /// How the viewer stands to a case. One person may be several (a handler who reported it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,12 +19,15 @@ pub struct Viewer {
     pub staff: bool,
     /// A member of the community (a neighbour), who sees public cases.
     pub neighbour: bool,
+    /// Reported a duplicate that staff merged into this case, and follows it here.
+    pub follower: bool,
 }
 
 impl Viewer {
-    /// A private case is the reporter's, staff's and its handlers' only.
+    /// A private case is the reporter's, staff's and its handlers' only (and followers',
+    /// whose own report it absorbed).
     pub fn sees_case(self, public: bool) -> bool {
-        self.reporter || self.handler || self.in_charge || self.staff || (public && self.neighbour)
+        self.reporter || self.handler || self.in_charge || self.staff || self.follower || (public && self.neighbour)
     }
 
     /// Who reported it, never shown to neighbours, even on a public case.
@@ -70,6 +73,36 @@ pub fn may(viewer: Viewer, action: ReportAction) -> bool {
 /// What the viewer may do to a case in `state` now.
 pub fn actions(state: ReportState, viewer: Viewer) -> Vec<ReportAction> {
     ReportAction::ALL.into_iter().filter(|action| may(viewer, *action) && next_state(state, *action).is_some()).collect()
+}
+
+/// Whom a step's news goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whom {
+    Reporter,
+    /// Those whose duplicates were merged into the case.
+    Followers,
+    /// The handler who accepted it.
+    Handler,
+    /// Whoever may accept it now: the party it is with, and staff, who oversee every case.
+    InCharge,
+}
+
+/// Who hears what after a step of the record. Steps that only move the work along (a start,
+/// the clock's confirmation) reach open pages but raise no notification.
+pub fn news_of(kind: ReportEventKind) -> &'static [(Whom, ReportNews)] {
+    use ReportNews as N;
+    use Whom as W;
+    match kind {
+        ReportEventKind::Submitted => &[(W::InCharge, N::New)],
+        ReportEventKind::Accepted => &[(W::Reporter, N::Accepted)],
+        ReportEventKind::Resolved => &[(W::Reporter, N::Resolved), (W::Followers, N::Resolved)],
+        ReportEventKind::Reopened => &[(W::Handler, N::Reopened)],
+        ReportEventKind::Confirmed => &[(W::Handler, N::Confirmed)],
+        ReportEventKind::Escalated => &[(W::InCharge, N::Escalated), (W::Reporter, N::Escalated)],
+        ReportEventKind::Reassigned => &[(W::InCharge, N::Reassigned), (W::Reporter, N::Reassigned)],
+        ReportEventKind::Merged => &[(W::Reporter, N::Merged)],
+        ReportEventKind::Started | ReportEventKind::AutoConfirmed => &[],
+    }
 }
 
 /// By when a case sent to its party at `routed_at` must be accepted.
@@ -120,19 +153,6 @@ pub struct CaseTimes {
     pub stars: Option<u8>,
 }
 
-/// A month's figures for one category and party.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figures {
-    pub category: ReportCategory,
-    pub party: Party,
-    pub cases: u32,
-    pub median_accept_minutes: Option<i64>,
-    pub median_resolve_minutes: Option<i64>,
-    /// The mean of the ratings given, 1 to 5.
-    pub satisfaction: Option<f64>,
-    pub ratings: u32,
-}
-
 /// The middle value (the mean of the two middle ones for an even count, rounded down).
 pub fn median(mut values: Vec<i64>) -> Option<i64> {
     values.sort_unstable();
@@ -145,7 +165,7 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
 }
 
 /// Figures per category and party, in that order, of the cases given (one month's).
-pub fn figures(cases: &[CaseTimes]) -> Vec<Figures> {
+pub fn figures(cases: &[CaseTimes]) -> Vec<ReportFigures> {
     let mut groups: BTreeMap<(ReportCategory, Party), Vec<&CaseTimes>> = BTreeMap::new();
     for case in cases {
         groups.entry((case.category, case.party)).or_default().push(case);
@@ -157,7 +177,7 @@ pub fn figures(cases: &[CaseTimes]) -> Vec<Figures> {
                 median(group.iter().filter_map(|case| to(case).map(|at| (at - case.submitted_at).num_minutes())).collect())
             };
             let stars: Vec<f64> = group.iter().filter_map(|case| case.stars).map(f64::from).collect();
-            Figures {
+            ReportFigures {
                 category,
                 party,
                 cases: group.len() as u32,
@@ -252,6 +272,28 @@ mod tests {
         assert!(reporter.sees_case(false) && !reporter.may_second(true, S::Submitted), "no 'me too' on one's own case");
         let handler = Viewer { in_charge: true, ..Viewer::default() };
         assert!(handler.sees_case(false) && handler.sees_reporter(), "the handler needs to know whom to call");
+    }
+
+    #[test]
+    fn followers_see_the_case_their_duplicate_went_into_but_not_who_reported_it() {
+        let follower = Viewer { follower: true, neighbour: true, ..Viewer::default() };
+        assert!(follower.sees_case(false), "even a private one: it absorbed their own report");
+        assert!(!follower.sees_reporter());
+        assert_eq!(actions(S::Resolved, follower), [], "only the reporter confirms");
+    }
+
+    #[test]
+    fn news_reaches_whoever_waits_for_it() {
+        assert_eq!(news_of(ReportEventKind::Submitted), [(Whom::InCharge, ReportNews::New)]);
+        assert_eq!(news_of(ReportEventKind::Accepted), [(Whom::Reporter, ReportNews::Accepted)]);
+        assert!(news_of(ReportEventKind::Resolved).contains(&(Whom::Followers, ReportNews::Resolved)));
+        assert_eq!(news_of(ReportEventKind::Reopened), [(Whom::Handler, ReportNews::Reopened)]);
+        assert!(news_of(ReportEventKind::Escalated).contains(&(Whom::InCharge, ReportNews::Escalated)), "staff are alerted");
+        assert!(news_of(ReportEventKind::Started).is_empty() && news_of(ReportEventKind::AutoConfirmed).is_empty());
+        for kind in ReportEventKind::ALL {
+            let whom: Vec<Whom> = news_of(kind).iter().map(|(whom, _)| *whom).collect();
+            assert!(whom.iter().enumerate().all(|(i, w)| !whom[i + 1..].contains(w)), "{kind:?} tells each once");
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! SQL of problem reports. A case's state moves only by a conditional update from the state
-//! the caller saw; "me too" is one row per person and case (a primary key).
+//! the caller saw, so of two handlers tapping "accept" at once exactly one gets the case, and
+//! the clock never escalates a case a handler has just accepted; "me too" is one row per
+//! person and case (a primary key).
 
 use chrono::{DateTime, Utc};
 use linli_api::ids::{CommunityId, HouseholdId, ReportId, UploadId, UserId};
@@ -7,6 +9,7 @@ use linli_api::reports::{Party, ReportCategory, ReportEvent, ReportEventKind, Re
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::rules::CaseTimes;
 use crate::db::{flag, from_millis, to_millis};
 
 /// The community's routes and reopening time; the defaults for whatever it never set.
@@ -124,6 +127,7 @@ pub struct ReportRow {
     pub handler: Option<UserId>,
     pub handler_name: Option<String>,
     pub merged_into: Option<ReportId>,
+    pub escalations: u32,
     pub stars: Option<u8>,
     pub comment: Option<String>,
     pub submitted_at: DateTime<Utc>,
@@ -134,7 +138,7 @@ pub struct ReportRow {
 
 const SELECT: &str = "SELECT r.id, r.community_id, r.reporter_id, u.name AS reporter_name, u.phone AS reporter_phone, r.category,
         r.location, r.description, r.public, r.state, r.party, r.pool, r.routed_at, r.accept_within_minutes, r.handler_id,
-        h.name AS handler_name, r.merged_into, r.rating_stars, r.rating_comment, r.submitted_at, r.resolved_at,
+        h.name AS handler_name, r.merged_into, r.escalations, r.rating_stars, r.rating_comment, r.submitted_at, r.resolved_at,
         (SELECT COUNT(*) FROM report_seconds s WHERE s.report_id = r.id) AS seconds,
         (SELECT p.upload_id FROM report_photos p WHERE p.report_id = r.id AND p.position = 0) AS first_photo
     FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN users h ON h.id = r.handler_id";
@@ -166,6 +170,7 @@ fn report_row(row: &AnyRow) -> Result<ReportRow, sqlx::Error> {
         handler: row.try_get::<Option<i64>, _>("handler_id")?.map(UserId),
         handler_name: row.try_get("handler_name")?,
         merged_into: row.try_get::<Option<i64>, _>("merged_into")?.map(ReportId),
+        escalations: u32::try_from(row.try_get::<i64, _>("escalations")?).unwrap_or(0),
         stars: row.try_get::<Option<i64>, _>("rating_stars")?.and_then(|stars| u8::try_from(stars).ok()),
         comment: row.try_get("rating_comment")?,
         submitted_at: from_millis(row.try_get("submitted_at")?),
@@ -246,36 +251,261 @@ pub struct NewEvent<'a> {
     pub actor: Option<UserId>,
     pub actor_name: &'a str,
     pub detail: &'a str,
+    /// Where the case went, on an escalation or a reassignment.
+    pub party: Option<Party>,
     pub at: DateTime<Utc>,
 }
 
-pub async fn record(conn: &mut AnyConnection, event: &NewEvent<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO report_events (report_id, kind, actor_id, actor_name, detail, at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(event.report.0)
-        .bind(event.kind.as_str())
-        .bind(event.actor.map(|actor| actor.0))
-        .bind(event.actor_name)
-        .bind(event.detail)
-        .bind(to_millis(event.at))
-        .execute(conn)
-        .await?;
+/// Writes a line of the record, with its photos (a resolution's).
+pub async fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, photos: &[UploadId]) -> Result<(), sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO report_events (report_id, kind, actor_id, actor_name, detail, party, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING id",
+    )
+    .bind(event.report.0)
+    .bind(event.kind.as_str())
+    .bind(event.actor.map(|actor| actor.0))
+    .bind(event.actor_name)
+    .bind(event.detail)
+    .bind(event.party.map(Party::as_str))
+    .bind(to_millis(event.at))
+    .fetch_one(&mut *conn)
+    .await?;
+    for (position, photo) in photos.iter().enumerate() {
+        sqlx::query("INSERT INTO report_event_photos (event_id, position, upload_id) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(position as i64)
+            .bind(photo.0)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
 /// The record, oldest first; `hiding` someone, their name is left out of it (a public
 /// case's reporter, for neighbours).
 pub async fn history(conn: &mut AnyConnection, report: ReportId, hiding: Option<UserId>) -> Result<Vec<ReportEvent>, sqlx::Error> {
-    let rows: Vec<(String, Option<i64>, String, String, i64)> =
-        sqlx::query_as("SELECT kind, actor_id, actor_name, detail, at FROM report_events WHERE report_id = $1 ORDER BY id")
+    let rows: Vec<(i64, String, Option<i64>, String, String, Option<String>, i64)> =
+        sqlx::query_as("SELECT id, kind, actor_id, actor_name, detail, party, at FROM report_events WHERE report_id = $1 ORDER BY id")
             .bind(report.0)
-            .fetch_all(conn)
+            .fetch_all(&mut *conn)
             .await?;
+    let photos: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT p.event_id, p.upload_id FROM report_event_photos p JOIN report_events e ON e.id = p.event_id
+         WHERE e.report_id = $1 ORDER BY p.event_id, p.position",
+    )
+    .bind(report.0)
+    .fetch_all(conn)
+    .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(kind, actor_id, actor, detail, at)| {
+        .filter_map(|(id, kind, actor_id, actor, detail, party, at)| {
             let hidden = actor_id.is_some() && actor_id == hiding.map(|user| user.0);
             let actor = if hidden { String::new() } else { actor };
-            Some(ReportEvent { kind: ReportEventKind::parse(&kind)?, actor, detail, at: from_millis(at) })
+            let photos = photos.iter().filter(|(event, _)| *event == id).map(|(_, upload)| UploadId(*upload)).collect();
+            let party = party.as_deref().and_then(Party::parse);
+            Some(ReportEvent { kind: ReportEventKind::parse(&kind)?, actor, detail, party, photos, at: from_millis(at) })
         })
         .collect())
+}
+
+/// Whether `user` reported a case that staff merged into `report`.
+pub async fn follows(conn: &mut AnyConnection, report: ReportId, user: UserId) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM reports WHERE merged_into = $1 AND reporter_id = $2 LIMIT 1")
+        .bind(report.0)
+        .bind(user.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// The reporters of the cases merged into `report`.
+pub async fn followers(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UserId>, sqlx::Error> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT DISTINCT reporter_id FROM reports WHERE merged_into = $1").bind(report.0).fetch_all(conn).await?;
+    Ok(rows.into_iter().map(|(id,)| UserId(id)).collect())
+}
+
+/// Runs one conditional update of a case; true when it applied (the case was as the guard
+/// says), false when someone or the clock changed it first.
+async fn transition<'q>(conn: &mut AnyConnection, query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>) -> Result<bool, sqlx::Error> {
+    Ok(query.execute(conn).await?.rows_affected() == 1)
+}
+
+/// A handler of the party takes a case still waiting there.
+pub async fn accept(conn: &mut AnyConnection, id: ReportId, party: Party, handler: UserId, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query(
+        "UPDATE reports SET state = 'accepted', handler_id = $1, accepted_at = COALESCE(accepted_at, $2)
+         WHERE id = $3 AND state = 'submitted' AND party = $4",
+    )
+    .bind(handler.0)
+    .bind(to_millis(at))
+    .bind(id.0)
+    .bind(party.as_str());
+    transition(conn, query).await
+}
+
+/// The handler's own steps: work begins, or it is done.
+pub async fn start(conn: &mut AnyConnection, id: ReportId, handler: UserId) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query("UPDATE reports SET state = 'in_progress' WHERE id = $1 AND state = 'accepted' AND handler_id = $2")
+        .bind(id.0)
+        .bind(handler.0);
+    transition(conn, query).await
+}
+
+pub async fn resolve(conn: &mut AnyConnection, id: ReportId, handler: UserId, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query(
+        "UPDATE reports SET state = 'resolved', resolved_at = $1
+         WHERE id = $2 AND state IN ('accepted', 'in_progress') AND handler_id = $3",
+    )
+    .bind(to_millis(at))
+    .bind(id.0)
+    .bind(handler.0);
+    transition(conn, query).await
+}
+
+/// The reporter's answer to a resolution (or, with no rating, the clock's when they gave
+/// none in time): confirmed only if it is still the resolution they saw.
+pub async fn confirm(
+    conn: &mut AnyConnection,
+    id: ReportId,
+    resolved_at: DateTime<Utc>,
+    rating: Option<(u8, &str)>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query(
+        "UPDATE reports SET state = 'confirmed', confirmed_at = $1, rating_stars = $2, rating_comment = $3
+         WHERE id = $4 AND state = 'resolved' AND resolved_at = $5",
+    )
+    .bind(to_millis(at))
+    .bind(rating.map(|(stars, _)| i64::from(stars)))
+    .bind(rating.map(|(_, comment)| comment).filter(|comment| !comment.is_empty()))
+    .bind(id.0)
+    .bind(to_millis(resolved_at));
+    transition(conn, query).await
+}
+
+/// Back to the handler who resolved it.
+pub async fn reopen(conn: &mut AnyConnection, id: ReportId, resolved_at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query("UPDATE reports SET state = 'in_progress' WHERE id = $1 AND state = 'resolved' AND resolved_at = $2")
+        .bind(id.0)
+        .bind(to_millis(resolved_at));
+    transition(conn, query).await
+}
+
+/// Where a case is and since when, as the one moving it saw it.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    pub state: ReportState,
+    pub party: Party,
+    pub routed_at: DateTime<Utc>,
+}
+
+impl Placed {
+    pub fn of(row: &ReportRow) -> Self {
+        Placed { state: row.state, party: row.party, routed_at: row.routed_at }
+    }
+}
+
+/// Sends a case to `party` (and `pool`), where it waits to be accepted from `at`:
+/// staff's reassignment, or the clock's escalation (`escalated`).
+pub async fn send_to(
+    conn: &mut AnyConnection,
+    id: ReportId,
+    seen: Placed,
+    party: Party,
+    pool: Option<&str>,
+    escalated: bool,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query(
+        "UPDATE reports SET state = 'submitted', party = $1, pool = $2, routed_at = $3, handler_id = NULL,
+                            escalations = escalations + $4
+         WHERE id = $5 AND state = $6 AND party = $7 AND routed_at = $8",
+    )
+    .bind(party.as_str())
+    .bind(pool)
+    .bind(to_millis(at))
+    .bind(i64::from(escalated))
+    .bind(id.0)
+    .bind(seen.state.as_str())
+    .bind(seen.party.as_str())
+    .bind(to_millis(seen.routed_at));
+    transition(conn, query).await
+}
+
+/// Folds a duplicate into `into`; its reporter becomes one of the case's "me too"s.
+pub async fn merge(conn: &mut AnyConnection, id: ReportId, seen: Placed, into: ReportId) -> Result<bool, sqlx::Error> {
+    let query = sqlx::query("UPDATE reports SET state = 'merged', merged_into = $1 WHERE id = $2 AND state = $3 AND party = $4 AND routed_at = $5")
+        .bind(into.0)
+        .bind(id.0)
+        .bind(seen.state.as_str())
+        .bind(seen.party.as_str())
+        .bind(to_millis(seen.routed_at));
+    transition(conn, query).await
+}
+
+/// A case the clock may have to move.
+#[derive(Debug, Clone, Copy)]
+pub struct Waiting {
+    pub id: ReportId,
+    pub community: CommunityId,
+}
+
+/// Cases still waiting to be accepted past their time at `now`.
+pub async fn overdue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<Waiting>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT id, community_id FROM reports WHERE state = 'submitted' AND routed_at + accept_within_minutes * 60000 <= $1
+         ORDER BY routed_at, id",
+    )
+    .bind(to_millis(now))
+    .fetch_all(conn)
+    .await?;
+    Ok(waiting(rows))
+}
+
+/// Resolved cases whose reporter let the time to reopen pass by `now`.
+pub async fn unanswered(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<Waiting>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT r.id, r.community_id FROM reports r LEFT JOIN report_rules k ON k.community_id = r.community_id
+         WHERE r.state = 'resolved' AND r.resolved_at + COALESCE(k.reopen_days, $1) * 86400000 <= $2
+         ORDER BY r.resolved_at, r.id",
+    )
+    .bind(i64::from(linli_api::reports::limits::DEFAULT_REOPEN_DAYS))
+    .bind(to_millis(now))
+    .fetch_all(conn)
+    .await?;
+    Ok(waiting(rows))
+}
+
+fn waiting(rows: Vec<(i64, i64)>) -> Vec<Waiting> {
+    rows.into_iter().map(|(id, community)| Waiting { id: ReportId(id), community: CommunityId(community) }).collect()
+}
+
+/// The times of the community's cases reported in [from, until), duplicates left out.
+pub async fn case_times(conn: &mut AnyConnection, community: CommunityId, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<CaseTimes>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT category, party, submitted_at, accepted_at, resolved_at, rating_stars FROM reports
+         WHERE community_id = $1 AND submitted_at >= $2 AND submitted_at < $3 AND state <> 'merged'",
+    )
+    .bind(community.0)
+    .bind(to_millis(from))
+    .bind(to_millis(until))
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let category: String = row.try_get("category")?;
+            let party: String = row.try_get("party")?;
+            let time = |column: &str| -> Result<Option<DateTime<Utc>>, sqlx::Error> { Ok(row.try_get::<Option<i64>, _>(column)?.map(from_millis)) };
+            Ok(CaseTimes {
+                category: ReportCategory::parse(&category).ok_or_else(|| decode_error("category"))?,
+                party: Party::parse(&party).ok_or_else(|| decode_error("party"))?,
+                submitted_at: from_millis(row.try_get("submitted_at")?),
+                accepted_at: time("accepted_at")?,
+                resolved_at: time("resolved_at")?,
+                stars: row.try_get::<Option<i64>, _>("rating_stars")?.and_then(|stars| u8::try_from(stars).ok()),
+            })
+        })
+        .collect()
 }

@@ -36,6 +36,7 @@ pub async fn detail(conn: &mut AnyConnection, row: &ReportRow, viewer: Viewer, u
         accept_by: (row.state == ReportState::Submitted).then(|| rules::accept_by(row.routed_at, row.accept_within_minutes)),
         reopen_until: row.resolved_at.filter(|_| row.state == ReportState::Resolved).map(|at| rules::reopen_until(at, reopen_days)),
         merged_into: row.merged_into,
+        escalations: row.escalations,
         stars: row.stars,
         comment: row.comment.clone(),
         seconded,

@@ -103,23 +103,27 @@ impl TestApp {
         let mut clients = Vec::with_capacity(n);
         for (index, household) in households.into_iter().enumerate() {
             let phone = format!("17{:09}", building.0 * 100_000 + index as i64);
-            let account = NewAccount {
-                community,
-                household: Some(household),
-                role: Role::Resident,
-                name: "团购居民",
-                phone: &phone,
-                password_hash: &hash,
-                is_owner: false,
-                locale: Default::default(),
-                consented_at: Some(now),
-                now,
-            };
-            let user = insert_account(&mut tx, &account).await.unwrap();
-            let secret = linli_server::auth::token::new_token();
-            let hashed = linli_server::auth::token::hash_token(&secret);
-            linli_server::auth::storage::create_session(&mut tx, user, &hashed, now, now + chrono::Duration::days(30)).await.unwrap();
-            clients.push(base.clone().with_token(secret));
+            let account = person(community, Some(household), Role::Resident, "团购居民", &phone, &hash, now);
+            clients.push(signed_in_account(&mut tx, &base, &account).await);
+        }
+        tx.commit().await.unwrap();
+        clients
+    }
+
+    /// `n` more people of `role` in the demo community (the property company's handlers,
+    /// say), signed in. Written directly, like [`Self::residents_of_new_households`].
+    pub async fn colleagues(&self, role: Role, n: usize) -> Vec<Client> {
+        let now = Utc::now();
+        let (community,): (i64,) = sqlx::query_as("SELECT id FROM communities ORDER BY id").fetch_one(&self.db().pool).await.unwrap();
+        let hash = linli_server::auth::password::hash(DEMO_PASSWORD.into()).await.unwrap();
+        let base = self.client();
+        let mut tx = self.db().pool.begin().await.unwrap();
+        let mut clients = Vec::with_capacity(n);
+        for index in 0..n {
+            let phone = format!("166{:08}", index);
+            let name = format!("同事{}", index + 1);
+            let account = person(CommunityId(community), None, role, &name, &phone, &hash, now);
+            clients.push(signed_in_account(&mut tx, &base, &account).await);
         }
         tx.commit().await.unwrap();
         clients
@@ -130,6 +134,29 @@ impl TestApp {
             sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.db().pool).await.unwrap();
         count
     }
+}
+
+/// A consenting non-owner's account.
+fn person<'a>(
+    community: CommunityId,
+    household: Option<linli_api::ids::HouseholdId>,
+    role: Role,
+    name: &'a str,
+    phone: &'a str,
+    password_hash: &'a str,
+    now: chrono::DateTime<Utc>,
+) -> NewAccount<'a> {
+    NewAccount { community, household, role, name, phone, password_hash, is_owner: false, locale: Default::default(), consented_at: Some(now), now }
+}
+
+/// Writes the account and a session for it, and returns the client signed in with it.
+async fn signed_in_account(conn: &mut sqlx::AnyConnection, base: &Client, account: &NewAccount<'_>) -> Client {
+    let now = account.now;
+    let user = insert_account(&mut *conn, account).await.unwrap();
+    let secret = linli_server::auth::token::new_token();
+    let hashed = linli_server::auth::token::hash_token(&secret);
+    linli_server::auth::storage::create_session(conn, user, &hashed, now, now + chrono::Duration::days(30)).await.unwrap();
+    base.clone().with_token(secret)
 }
 
 /// The PostgreSQL server the test command started, if any. Without one the PostgreSQL
