@@ -48,8 +48,11 @@ async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend
     assert_eq!(sent.history.iter().map(|event| event.kind).collect::<Vec<_>>(), [ReportEventKind::Submitted]);
     let stored = resident.image(upload.id).await.unwrap();
     assert!(!stored.windows(11).any(|w| w == b"GPSLatitude"), "no location survives");
+    let neighbour = app.sign_in(OWNER).await;
+    assert_eq!(neighbour.image(upload.id).await.unwrap_err().code(), ErrorCode::NotFound, "a private case's photo is not the neighbours'");
 
     let property = app.sign_in(PROPERTY).await;
+    assert!(property.image(upload.id).await.is_ok(), "the handlers see it");
     assert!(listed(&property, ReportScope::Handling, sent.summary.id).await, "the property company's list has it");
     let seen = property.problem_report(sent.summary.id).await.unwrap();
     assert_eq!(seen.reporter_phone.as_deref(), Some("13900000003"), "the handler can call the reporter");
@@ -189,6 +192,8 @@ async fn the_property_company_handles_a_case_and_the_reporter_confirms_and_rates
     let reopen_until = resolved.reopen_until.expect("a time to reopen");
     assert_eq!((reopen_until - resolved.history.last().unwrap().at).num_days(), 7);
     assert_eq!(property.confirm_report(id, &stars(5, "")).await.unwrap_err().code(), ErrorCode::Forbidden, "not one's own work");
+    assert!(resident.image(photo).await.is_ok(), "the reporter sees the work done");
+    assert_eq!(app.sign_in(OWNER).await.image(photo).await.unwrap_err().code(), ErrorCode::NotFound, "on a private case, neighbours do not");
 
     let seen = resident.problem_report(id).await.unwrap();
     assert_eq!(seen.actions, [ReportAction::Confirm, ReportAction::Reopen]);

@@ -23,7 +23,7 @@ use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use crate::uploads::check_attachable;
+use crate::uploads::{check_attachable, keep_private};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -57,6 +57,10 @@ async fn report(
         check_attachable(&mut tx, caller.community_id, caller.user_id, &report.photos)
             .await
             .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "photos"))?;
+        if !report.public {
+            // A private case's photos (often of someone's home) are the case's readers' only.
+            keep_private(&mut tx, &report.photos, &[]).await?;
+        }
     }
     let route = storage::rules_of(&mut tx, caller.community_id).await?.route_for(report.category);
     let row = NewReportRow {

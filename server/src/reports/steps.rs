@@ -26,7 +26,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::Audience;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
-use crate::uploads::check_attachable;
+use crate::uploads::{check_attachable, keep_private};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -160,6 +160,11 @@ async fn resolve(
     if !storage::resolve(&mut tx, row.id, caller.user_id, now).await? {
         return Err(AppError::ReportChanged);
     }
+    if !row.public {
+        let mut readers = storage::followers(&mut tx, row.id).await?;
+        readers.push(row.reporter);
+        keep_private(&mut tx, &resolution.photos, &readers).await?;
+    }
     let line = Line { detail: &resolution.note, photos: &resolution.photos, ..Line::plain(ReportEventKind::Resolved) };
     finish(&state, tx, &caller, &row, line, now).await
 }
@@ -265,6 +270,10 @@ async fn merge(
     }
     if into.reporter != row.reporter {
         storage::second(&mut tx, into.id, row.reporter, now).await?;
+        if !into.public {
+            let photos = storage::all_photos(&mut tx, into.id).await?;
+            keep_private(&mut tx, &photos, &[row.reporter]).await?;
+        }
     }
     let answer = finish(&state, tx, &caller, &row, Line::plain(ReportEventKind::Merged), now).await?;
     let audience = if into.public { Audience::Members } else { Audience::Publishers };

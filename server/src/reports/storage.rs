@@ -225,6 +225,18 @@ pub async fn photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<Up
     Ok(rows.into_iter().map(|(id,)| UploadId(id)).collect())
 }
 
+/// Every photo of a case: the reporter's and those of its resolutions.
+pub async fn all_photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UploadId>, sqlx::Error> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT upload_id FROM report_photos WHERE report_id = $1
+         UNION SELECT p.upload_id FROM report_event_photos p JOIN report_events e ON e.id = p.event_id WHERE e.report_id = $1",
+    )
+    .bind(report.0)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| UploadId(id)).collect())
+}
+
 /// "Me too": true when it was new (a second tap changes nothing).
 pub async fn second(conn: &mut AnyConnection, report: ReportId, user: UserId, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("INSERT INTO report_seconds (report_id, user_id, at) VALUES ($1, $2, $3) ON CONFLICT (report_id, user_id) DO NOTHING")

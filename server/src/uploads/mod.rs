@@ -1,5 +1,7 @@
 //! Uploaded images, shared by every module that takes photos (discussion, wishes,
-//! reports). Each is re-encoded on the way in and served only within its community.
+//! reports). Each is re-encoded on the way in and served only within its community; one
+//! attached to something private is served only to its uploader, to those who handle such
+//! things (staff, property, admins) and to the readers its module names.
 
 pub mod image;
 pub mod routes;
@@ -16,5 +18,13 @@ pub async fn check_attachable(conn: &mut AnyConnection, community: CommunityId, 
     if storage::owned_by(conn, community, uploader, ids).await? != ids.len() {
         return Err(AppError::invalid(ErrorCode::InvalidValue, "images"));
     }
+    Ok(())
+}
+
+/// Keeps images private to their uploader, the handling roles and `readers`: a module
+/// attaching them to something private calls this in the same transaction. Naming more
+/// readers later adds to those already named.
+pub async fn keep_private(conn: &mut AnyConnection, ids: &[UploadId], readers: &[UserId]) -> AppResult<()> {
+    storage::make_private(conn, ids, readers).await?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use linli_api::auth::Role;
 use linli_api::ids::UploadId;
 use linli_api::uploads::{Upload, ACCEPTED_TYPES, MAX_UPLOAD_BYTES};
 use linli_api::ErrorBody;
@@ -77,14 +78,17 @@ async fn upload(
     Ok((StatusCode::CREATED, Json(upload)))
 }
 
-/// The stored copy of an image of the reader's community.
+/// The stored copy of an image of the reader's community (a private one only for those it
+/// is meant for; for anyone else it is not there).
 #[utoipa::path(get, path = "/uploads/{id}", tag = "uploads", security(("bearer" = [])),
     params(("id" = i64, Path, description = "upload id")),
     responses((status = 200, content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn download(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let (content_type, data) = storage::find(&mut conn, caller.community_id, UploadId(id)).await?.ok_or(AppError::NotFound)?;
+    let handles = matches!(caller.role, Role::Staff | Role::Property | Role::Admin);
+    let (content_type, data) =
+        storage::find(&mut conn, caller.community_id, UploadId(id), caller.user_id, handles).await?.ok_or(AppError::NotFound)?;
     let headers = [
         (header::CONTENT_TYPE, content_type),
         // Private to the community: never kept by shared caches.

@@ -30,13 +30,40 @@ pub async fn insert(
     Ok(UploadId(id))
 }
 
-/// The stored copy and its type, only within `community`.
-pub async fn find(conn: &mut AnyConnection, community: CommunityId, id: UploadId) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
-    sqlx::query_as("SELECT content_type, data FROM uploads WHERE id = $1 AND community_id = $2")
-        .bind(id.0)
-        .bind(community.0)
-        .fetch_optional(conn)
-        .await
+/// The stored copy and its type, only within `community`, and a private one only for its
+/// uploader, a reader it names, or someone who `handles` private matters.
+pub async fn find(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    id: UploadId,
+    reader: UserId,
+    handles: bool,
+) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT content_type, data FROM uploads u WHERE id = $1 AND community_id = $2
+           AND (private = 0 OR $3 = 1 OR uploader_id = $4
+                OR EXISTS (SELECT 1 FROM upload_readers r WHERE r.upload_id = u.id AND r.user_id = $4))",
+    )
+    .bind(id.0)
+    .bind(community.0)
+    .bind(i64::from(handles))
+    .bind(reader.0)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn make_private(conn: &mut AnyConnection, ids: &[UploadId], readers: &[UserId]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        sqlx::query("UPDATE uploads SET private = 1 WHERE id = $1").bind(id.0).execute(&mut *conn).await?;
+        for reader in readers {
+            sqlx::query("INSERT INTO upload_readers (upload_id, user_id) VALUES ($1, $2) ON CONFLICT (upload_id, user_id) DO NOTHING")
+                .bind(id.0)
+                .bind(reader.0)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// How many of `ids` `uploader` uploaded in `community`: attaching someone else's image is
