@@ -78,6 +78,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/bookings") view=appointments::MyBookingsPage/>
                 <Route path=path!("/bookings/:id") view=appointments::BookingPage/>
                 <Route path=path!("/display/:id") view=appointments::DisplayPage/>
+                <Route path=path!("/reports") view=reports::ReportsPage/>
+                <Route path=path!("/reports/new") view=reports::NewReportPage/>
+                <Route path=path!("/reports/handling") view=reports::HandlingPage/>
+                <Route path=path!("/reports/rules") view=reports::RulesPage/>
+                <Route path=path!("/reports/figures") view=reports::FiguresPage/>
+                <Route path=path!("/reports/:id") view=reports::ReportPage/>
                 <Route path=path!("/help") view=help::HelpPage/>
                 <Route path=path!("/help/requests") view=help::HelpBoardPage/>
                 <Route path=path!("/family") view=family::FamilyPage/>

@@ -266,6 +266,26 @@ pub fn handle(session: Session, event: Event) {
     }
 }
 
+/// Calls `reload` after every change `changed` reports (not at once: the caller loads first).
+pub fn reload_on_any<Id: Send + Sync + 'static>(changed: RwSignal<Option<(Id, u64)>>, reload: impl Fn() + 'static) {
+    Effect::new(move |first: Option<()>| {
+        changed.track();
+        if first.is_some() {
+            reload();
+        }
+    });
+}
+
+/// Calls `reload` after every change `changed` reports of `id`.
+pub fn reload_on<Id: PartialEq + Send + Sync + 'static>(changed: RwSignal<Option<(Id, u64)>>, id: Id, reload: impl Fn() + 'static) {
+    Effect::new(move |first: Option<()>| {
+        let this_one = changed.with(|last| last.as_ref().is_some_and(|(changed, _)| *changed == id));
+        if first.is_some() && this_one {
+            reload();
+        }
+    });
+}
+
 /// Sets `signal` to `id` with the next count, so the same id twice still notifies.
 fn bump<Id: Send + Sync + 'static>(signal: RwSignal<Option<(Id, u64)>>, id: Id) {
     let count = signal.with_untracked(|last| last.as_ref().map_or(0, |(_, count)| count + 1));

@@ -88,6 +88,31 @@ impl WebApp {
 
 /// The server with the demo community, serving `app/dist`; None (skip) when the app is not built.
 pub async fn start_web_app() -> Option<WebApp> {
+    start_web_app_on(Clock::system()).await
+}
+
+/// A clock the test moves forward instead of waiting: the server's workers (a case nobody
+/// accepted in time going up a level, reminders) read it.
+#[derive(Clone, Default)]
+pub struct MovableClock(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl MovableClock {
+    pub fn advance(&self, by: chrono::Duration) {
+        self.0.fetch_add(by.num_milliseconds(), std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::milliseconds(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+/// [`start_web_app`] with the server on `clock`.
+pub async fn start_web_app_with_clock(clock: &MovableClock) -> Option<WebApp> {
+    let clock = clock.clone();
+    start_web_app_on(Clock::from_fn(move || clock.now())).await
+}
+
+async fn start_web_app_on(clock: Clock) -> Option<WebApp> {
     let web_dir = workspace_root().join("app/dist");
     if !web_dir.join("index.html").exists() && skip_or_fail("LINLI_REQUIRE_BROWSER", "app/dist is not built (scripts/build-web.sh)") {
         return None;
@@ -96,7 +121,7 @@ pub async fn start_web_app() -> Option<WebApp> {
     let mut config = Config::for_tests(format!("sqlite://{}?mode=rwc", folder.path().join("linli.db").display()));
     config.no_demo = false;
     config.web_dir = web_dir;
-    let server = linli_server::spawn(config, Clock::system()).await.expect("server starts");
+    let server = linli_server::spawn(config, clock).await.expect("server starts");
     Some(WebApp { server, _folder: folder })
 }
 
@@ -308,4 +333,20 @@ pub async fn record_notifications(browser: &Browser) {
            return true;"#,
     )
     .await;
+}
+
+/// The OS notification the page raised with this title (`[title, body]`), waiting up to 15 s
+/// for it; needs [`record_notifications`] first.
+pub async fn notification(browser: &Browser, title: &str) -> Value {
+    let find = format!("return (window.__notified || []).find(n => n[0] === {}) || null", json!(title));
+    wait_until(Duration::from_secs(15), || async { !script(browser, &find).await.is_null() })
+        .await
+        .unwrap_or_else(|_| panic!("no notification {title:?}"));
+    script(browser, &find).await
+}
+
+/// Fails unless `css` is at least 60 CSS px tall, 长辈版's target size.
+pub async fn assert_big_target(browser: &Browser, css: &str) {
+    let size = script(browser, &format!("const r = document.querySelector({}).getBoundingClientRect(); return [r.width, r.height]", json!(css))).await;
+    assert!(size[1].as_f64().unwrap_or(0.0) >= 60.0, "{css} is a big target in 长辈版: {size}");
 }

@@ -17,6 +17,7 @@ use serde_json::json;
 use crate::{WebApp, DEMO_PASSWORD};
 
 pub mod appointments;
+pub mod reports;
 
 /// Who looks at a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,10 +29,12 @@ pub enum Audience {
     Family,
     /// The demo shop, approved in the community.
     Merchant,
+    /// The property company's manager, who handles repairs.
+    Property,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 5] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family, Audience::Merchant];
+    pub const ALL: [Audience; 6] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family, Audience::Merchant, Audience::Property];
 
     /// The demo account (password [`DEMO_PASSWORD`]), if any.
     pub fn phone(self) -> Option<&'static str> {
@@ -41,6 +44,7 @@ impl Audience {
             Audience::Staff => Some(STAFF_PHONE),
             Audience::Family => Some(FAMILY_PHONE),
             Audience::Merchant => Some(MERCHANT_PHONE),
+            Audience::Property => Some(PROPERTY_PHONE),
         }
     }
 }
@@ -50,6 +54,9 @@ pub const OWNER_PHONE: &str = "13900000001";
 
 /// 陈小红, the demo family account of the elderly resident 陈秀英.
 pub const FAMILY_PHONE: &str = "13500000001";
+
+/// 张经理（物业）, the property company's manager.
+pub const PROPERTY_PHONE: &str = "13800000002";
 
 /// 鲜丰果蔬, the demo shop.
 pub const MERCHANT_PHONE: &str = "13800000003";
@@ -65,7 +72,8 @@ pub const RESIDENT_PHONE: &str = "13900000003";
 /// the demo's wish on the board, `{claimed_wish}` for a wish the resident holds as its
 /// volunteer, `{pending_wish}` for the demo's wish waiting for staff; `{service}`,
 /// `{booking}`, `{pending_booking}`, `{desk_service}` and `{ticket_booking}` are the
-/// appointments of [`appointments::Appointments`].
+/// appointments of [`appointments::Appointments`]; `{resolved_report}`, `{waiting_report}` and
+/// `{handled_report}` the problem reports of [`reports::Reports`].
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
@@ -101,6 +109,12 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Resident, "/bookings"),
     (Audience::Resident, "/bookings/{booking}"),
     (Audience::Resident, "/bookings/{ticket_booking}"),
+    (Audience::Resident, "/reports"),
+    (Audience::Resident, "/reports?show=neighbourhood"),
+    (Audience::Resident, "/reports/new"),
+    (Audience::Resident, "/reports/figures"),
+    (Audience::Resident, "/reports/{resolved_report}"),
+    (Audience::Resident, "/reports/{waiting_report}"),
     (Audience::Resident, "/family"),
     (Audience::Resident, "/family/invite"),
     (Audience::Resident, "/family/history"),
@@ -128,6 +142,13 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/services/{service}/edit"),
     (Audience::Staff, "/services/{desk_service}/desk"),
     (Audience::Staff, "/bookings/{pending_booking}"),
+    (Audience::Staff, "/reports"),
+    (Audience::Staff, "/reports/handling"),
+    (Audience::Staff, "/reports/rules"),
+    (Audience::Staff, "/reports/{waiting_report}"),
+    (Audience::Property, "/"),
+    (Audience::Property, "/reports/handling"),
+    (Audience::Property, "/reports/{handled_report}"),
     (Audience::Merchant, "/"),
     (Audience::Merchant, "/shop"),
     (Audience::Merchant, "/shop/campaigns/new"),
@@ -179,10 +200,12 @@ pub struct Tour {
     pub claimed_wish: i64,
     pub pending_wish: i64,
     pub appointments: appointments::Appointments,
+    pub reports: reports::Reports,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
     merchant: (linli_api::Client, String),
+    property: (linli_api::Client, String),
 }
 
 impl Tour {
@@ -244,6 +267,8 @@ impl Tour {
         let campaign = groceries(app, &merchant.0, &owner.0, &resident.0).await;
         let (wish, claimed_wish, pending_wish) = wishes(&staff.0, &owner.0, &resident.0).await;
         let appointments = appointments::prepare(&staff.0, &owner.0, &resident.0).await;
+        let property = sign_in(PROPERTY_PHONE).await;
+        let reports = reports::prepare(&property.0, &owner.0, &resident.0).await;
         Tour {
             notice: published.id.0,
             vote_notice: vote_notice.id.0,
@@ -257,10 +282,12 @@ impl Tour {
             claimed_wish,
             pending_wish,
             appointments,
+            reports,
             resident,
             staff,
             family,
             merchant,
+            property,
         }
     }
 
@@ -287,6 +314,9 @@ impl Tour {
                     ("{pending_booking}", bookings.pending_booking),
                     ("{desk_service}", bookings.desk_service),
                     ("{ticket_booking}", bookings.ticket_booking),
+                    ("{resolved_report}", self.reports.resolved_report),
+                    ("{waiting_report}", self.reports.waiting_report),
+                    ("{handled_report}", self.reports.handled_report),
                 ];
                 stand_ins.iter().fold(path.to_string(), |path, (name, id)| path.replace(name, &id.to_string()))
             })
@@ -300,13 +330,14 @@ impl Tour {
             Audience::Staff => Some(&self.staff.1),
             Audience::Family => Some(&self.family.1),
             Audience::Merchant => Some(&self.merchant.1),
+            Audience::Property => Some(&self.property.1),
         }
     }
 
-    /// Sets both accounts' preferences (which win over the device's on sign-in).
+    /// Sets every account's preferences (which win over the device's on sign-in).
     pub async fn set_accounts(&self, locale: Locale, elderly: bool) {
         let change = UpdatePreferences { elderly_mode: Some(elderly), locale: Some(locale) };
-        for (api, _) in [&self.resident, &self.staff, &self.family, &self.merchant] {
+        for (api, _) in [&self.resident, &self.staff, &self.family, &self.merchant, &self.property] {
             api.update_preferences(&change).await.expect("update the account's preferences");
         }
     }
@@ -337,24 +368,25 @@ impl Tour {
 /// A small striped PNG, the photo the tour's topic and its first comment carry.
 const PHOTO: &[u8] = include_bytes!("../fixtures/stripes.png");
 
+/// Uploads the tour's photo as `api`'s own.
+async fn upload_photo(api: &linli_api::Client) -> linli_api::ids::UploadId {
+    api.upload_image("image/png", PHOTO.to_vec()).await.expect("a photo uploads").id
+}
+
 /// The tour's topics: staff open a discussion with `vote` and a photo; the owner comments
 /// (with a photo), the resident replies, a comment by the resident is hidden by staff with
 /// its reason; and the owner proposes a topic that gathers support. Returns the ids of the
 /// discussion (`{topic}`) and the proposal (`{proposal}`).
 async fn topics(staff: &linli_api::Client, owner: &linli_api::Client, resident: &linli_api::Client, vote: NewVote) -> (i64, i64) {
-    let photo = |api: &linli_api::Client| {
-        let api = api.clone();
-        async move { api.upload_image("image/png", PHOTO.to_vec()).await.expect("a photo uploads").id }
-    };
     let topic = NewTopic {
         title: "东门加装雨棚：请大家说说意见".into(),
         body: "雨天在东门等车的老人很多。**物业**提议加装雨棚，费用从公共收益中支出。\n\n- 位置：东门公交站一侧\n- 工期：约两周".into(),
-        images: vec![photo(staff).await],
+        images: vec![upload_photo(staff).await],
         vote: Some(vote),
     };
     let topic = staff.create_topic(&topic).await.expect("staff open a topic with its vote").id;
     let said = |body: &str, reply_to, images| NewComment { body: body.into(), reply_to, images };
-    let first = owner.comment(topic, &said("支持。最好加宽一点，轮椅也能避雨。", None, vec![photo(owner).await])).await.expect("the owner comments");
+    let first = owner.comment(topic, &said("支持。最好加宽一点，轮椅也能避雨。", None, vec![upload_photo(owner).await])).await.expect("the owner comments");
     resident.comment(topic, &said("同意，雨棚下面能不能加两张长椅？", Some(first.id), vec![])).await.expect("the resident replies");
     let rude = resident.comment(topic, &said("这条留言稍后会被隐藏。", None, vec![])).await.expect("the resident comments");
     staff.hide_comment(rude.id, &HideComment { reason: "与议题无关".into() }).await.expect("staff hide a comment");
@@ -417,7 +449,7 @@ async fn wishes(staff: &linli_api::Client, owner: &linli_api::Client, resident: 
     let wish = on_board.first().expect("the demo's wish on the board").id;
     let pending = staff.wishes_to_review().await.expect("the review queue");
     let pending_wish = pending.first().expect("the demo's wish waiting for staff").summary.id;
-    let photo = owner.upload_image("image/png", PHOTO.to_vec()).await.expect("a photo uploads").id;
+    let photo = upload_photo(owner).await;
     let wanted_by = (chrono::Utc::now() + chrono::Duration::days(5)).date_naive();
     let new = NewWish {
         what: "想请人帮忙把旧衣物送到回收点".into(),

@@ -9,25 +9,14 @@
 //! The service is open round the clock, so the next slot always starts within the hour
 //! and check-in is open whatever time the test runs.
 
-use std::time::Duration;
-
 use linli_api::appointments::BookingState;
 use linli_api::ids::BookingId;
 use linli_e2e::screens::appointments::{pension_like_form, round_the_clock, ID_NUMBER};
 use linli_e2e::*;
-use serde_json::{json, Value};
+use serde_json::json;
 
 const ELDERLY: &str = "13900000002";
 const STAFF: &str = "13800000001";
-
-/// The OS notification raised with this title, waiting for it.
-async fn notification(browser: &fantoccini::Client, title: &str) -> Value {
-    let find = format!("return (window.__notified || []).find(n => n[0] === {}) || null", json!(title));
-    wait_until(Duration::from_secs(15), || async { !script(browser, &find).await.is_null() })
-        .await
-        .unwrap_or_else(|_| panic!("no notification {title:?}"));
-    script(browser, &find).await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_elderly_resident_books_is_approved_checks_in_is_called_and_rates() {
@@ -54,8 +43,7 @@ async fn an_elderly_resident_books_is_approved_checks_in_is_called_and_rates() {
     wait_for_text(&elderly, "#answer-0-error", "身份证号码不对", "the ID number's error under it").await;
     assert!(elderly_api_bookings(&app).await.is_empty(), "nothing was booked");
     fill(&elderly, "#answer-0", &ID_NUMBER.to_lowercase()).await;
-    let size = script(&elderly, "const r = document.querySelector('#book-submit').getBoundingClientRect(); return [r.width, r.height]").await;
-    assert!(size[1].as_f64().unwrap() >= 60.0, "a big button in 长辈版: {size}");
+    assert_big_target(&elderly, "#book-submit").await;
     assert_no_sideways_scroll(&elderly, "/services/:id (长辈版, form)").await;
     screenshot(&elderly, "booking-form-elderly").await;
     click(&elderly, "#book-submit").await;

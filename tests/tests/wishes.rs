@@ -31,8 +31,7 @@ async fn an_elderly_resident_posts_a_wish_a_neighbour_fulfils_it_and_she_thanks_
     fill(&elderly, "#wish-what", wish_what).await;
     fill(&elderly, "#wish-why", "腿脚不太方便，提不动重的东西。").await;
     click(&elderly, "label[for='wish-category-company']").await;
-    let size = script(&elderly, "const r = document.querySelector('#wish-submit').getBoundingClientRect(); return [r.width, r.height]").await;
-    assert!(size[1].as_f64().unwrap() >= 60.0, "a big button in 长辈版: {size}");
+    assert_big_target(&elderly, "#wish-submit").await;
     assert_no_sideways_scroll(&elderly, "/wishes/new (长辈版)").await;
     screenshot(&elderly, "wish-new-elderly").await;
     click(&elderly, "#wish-submit").await;

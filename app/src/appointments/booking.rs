@@ -18,8 +18,8 @@ use super::ticket::{BookingCode, CheckInForm, TicketPanel};
 use super::{books, parse_booking_id, runs_services, slot_text};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::hall::images::AuthImage;
-use crate::i18n::{format_datetime, locale, t_args, tr};
-use crate::layout::{load_into, ErrorBox, Guarded, Loaded, Loading, Page};
+use crate::i18n::{t_args, tr};
+use crate::layout::{load_into, ErrorBox, Guarded, HistoryItem, HistoryList, Loaded, Loading, Page};
 use crate::native;
 use crate::session::{Auth, Session};
 
@@ -234,25 +234,16 @@ fn event_text(event: &CaseEvent) -> String {
 /// The handling record, oldest first, as it grows.
 #[component]
 fn History(shown: Shown) -> impl IntoView {
-    let session = Session::get();
     let history = Memo::new(move |_| shown.with(|b| b.history.clone()).unwrap_or_default());
     move || {
         let events = history.get();
         (!events.is_empty()).then(|| view! {
-            <section id="booking-history" aria-labelledby="booking-history-heading">
-                <h2 id="booking-history-heading">{tr("booking-history-heading")}</h2>
-                <ol class="history">
-                    {events.into_iter().map(|event| {
-                        let (at, kind) = (event.at, event.kind);
-                        view! {
-                            <li class="history-item" data-kind=kind.as_str()>
-                                <p>{move || event_text(&event)}</p>
-                                <p class="hint"><time datetime=at.to_rfc3339()>{move || format_datetime(locale(), at, session.utc_offset())}</time></p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </section>
+            <HistoryList id="booking-history" heading="booking-history-heading">
+                {events.into_iter().map(|event| {
+                    let (at, kind) = (event.at, event.kind.as_str());
+                    view! { <HistoryItem kind at text=Signal::derive(move || event_text(&event))/> }
+                }).collect_view()}
+            </HistoryList>
         })
     }
 }

@@ -24,7 +24,7 @@ mod mine;
 mod service;
 mod steps;
 mod ticket;
-mod staff;
+pub(crate) mod staff;
 
 use chrono::{DateTime, Datelike, Utc};
 use linli_api::appointments::{BookingNews, BookingState, FieldKind, TicketState};

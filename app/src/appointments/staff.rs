@@ -22,10 +22,11 @@ pub fn StaffPage(id: &'static str, back: &'static str, #[prop(optional)] wide: b
     }
 }
 
-/// Full-width digits (from a Chinese keyboard) as their ASCII twins.
-fn half_width(c: char) -> char {
+/// Full-width digits and points (from a Chinese keyboard) as their ASCII twins.
+pub fn half_width(c: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
         other => other,
     }
 }

@@ -12,8 +12,8 @@ use linli_api::validate::{self, appointments as check};
 use linli_api::{ClientError, ErrorCode};
 
 use super::booking::Shown;
-use crate::i18n::{t, t_args, tr};
-use crate::layout::{error_text, field_error_id, FieldError, FormAlert, FormError, TextArea};
+use crate::i18n::{t, tr};
+use crate::layout::{error_text, FormAlert, FormError, RatingForm, StarsShown, TextArea};
 use crate::native;
 use crate::session::Session;
 
@@ -103,60 +103,19 @@ pub fn Review(id: BookingId, shown: Shown) -> impl IntoView {
     }
 }
 
-const STARS: [u8; 5] = [1, 2, 3, 4, 5];
-
-/// `★★★☆☆`: what the eye sees of a rating (screen readers hear the words beside it).
-fn star_marks(stars: u8) -> String {
-    STARS.iter().map(|n| if *n <= stars { '★' } else { '☆' }).collect()
-}
-
 /// Rating once served: one to five stars as five big buttons, and a comment if they like.
 #[component]
 pub fn Rate(id: BookingId, shown: Shown, resident: Option<UserId>) -> impl IntoView {
     let session = Session::get();
-    let stars = RwSignal::new(0_u8);
-    let comment = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let form = FormError::new(&["stars", "comment"]);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let rating = match check::rating(&Rating { stars: stars.get_untracked(), comment: comment.get_untracked() }) {
-            Ok(rating) => rating,
-            Err(error) => {
-                request_animation_frame(|| native::focus("#rate-1"));
-                return form.set(Some(error));
-            }
-        };
+    let send = Callback::new(move |(stars, comment)| {
+        let rating = check::rating(&Rating { stars, comment })?;
         let client = session.client_for(resident);
         send_step(session, form, busy, shown, async move { client.rate_booking(id, &rating).await });
-    };
-    view! {
-        <form id="rate-form" class="booking-section" novalidate on:submit=submit>
-            <h2 id="rate-heading">{tr("rate-heading")}</h2>
-            <FormAlert form/>
-            <fieldset class="choices" id="rate-stars" aria-describedby=move || form.on("stars").map(|_| field_error_id("stars"))>
-                <legend>{tr("rate-legend")}</legend>
-                <div class="star-row">
-                    {STARS.into_iter().map(|n| view! {
-                        <button type="button" class="button star" id=format!("rate-{n}")
-                            aria-pressed=move || if stars.get() == n { "true" } else { "false" }
-                            on:click=move |_| stars.set(n)>
-                            <span aria-hidden="true">"★"{n}</span>
-                            <span class="visually-hidden">{move || t_args("rate-stars", &[("stars", n.into())])}</span>
-                        </button>
-                    }).collect_view()}
-                </div>
-                <p class="hint" id="rate-chosen" role="status">
-                    {move || (stars.get() > 0).then(|| t_args("rate-chosen", &[("stars", stars.get().into())]))}
-                </p>
-                <FieldError form field="stars"/>
-            </fieldset>
-            <TextArea form field="comment" id="rate-comment" label="rate-comment" value=comment rows=3/>
-            <button type="submit" class="button primary" id="rate-submit" disabled=move || busy.get()>
-                {move || if busy.get() { t("busy") } else { t("rate-submit") }}
-            </button>
-        </form>
-    }
+        Ok(())
+    });
+    view! { <RatingForm id="rate-form" class="booking-section" heading="rate-heading" submit="rate-submit" form busy send/> }
 }
 
 /// The rating given, for the resident and for staff.
@@ -166,22 +125,8 @@ pub fn RatingShown(rating: Rating) -> impl IntoView {
     view! {
         <section class="booking-section" id="booking-rating" aria-labelledby="booking-rating-heading">
             <h2 id="booking-rating-heading">{tr("rating-heading")}</h2>
-            <p class="rating-stars" id="rating-stars">
-                <span class="star-marks" aria-hidden="true">{star_marks(stars)}</span>" "
-                <span>{move || t_args("rate-stars", &[("stars", stars.into())])}</span>
-            </p>
+            <StarsShown stars/>
             {(!comment.is_empty()).then(|| view! { <p id="rating-comment" class="rating-comment">{comment}</p> })}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_rating_shows_as_many_full_stars_as_given() {
-        assert_eq!(star_marks(3), "★★★☆☆");
-        assert_eq!(star_marks(5), "★★★★★");
     }
 }

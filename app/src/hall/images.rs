@@ -1,4 +1,4 @@
-//! Photos of topics and comments.
+//! Photos of topics and comments (and of problem reports, which take up to six).
 //!
 //! The server re-encodes every upload (so no EXIF location survives) and serves it only to
 //! signed-in members of the community: the request needs the bearer token, which a plain
@@ -169,11 +169,14 @@ pub fn ImagePicker(
     id: &'static str,
     images: RwSignal<Vec<UploadId>>,
     uploading: RwSignal<usize>,
+    /// How many photos it takes: a topic's four unless told otherwise.
+    #[prop(default = MAX_IMAGES)]
+    max: usize,
 ) -> impl IntoView {
     let session = Session::get();
     let problem = RwSignal::new(None::<Problem>);
     let hint_id = format!("{id}-hint");
-    let room = move || MAX_IMAGES.saturating_sub(images.with(Vec::len) + uploading.get());
+    let room = move || max.saturating_sub(images.with(Vec::len) + uploading.get());
     let upload = move |file: web_sys::File| {
         let content_type = file.type_();
         if let Err(code) = check_file(&content_type, file.size()) {
@@ -188,7 +191,7 @@ pub fn ImagePicker(
             match outcome {
                 Ok(upload) => {
                     images.try_update(|list| {
-                        if list.len() < MAX_IMAGES && !list.contains(&upload.id) {
+                        if list.len() < max && !list.contains(&upload.id) {
                             list.push(upload.id);
                         }
                     });
@@ -227,14 +230,14 @@ pub fn ImagePicker(
                 <label for=id class="button file-button">{icon(PHOTO)}<span>{move || t("images-add")}</span></label>
             })}
             <p id=format!("{id}-hint") class="hint">{move || t_args("images-hint", &[
-                ("max", MAX_IMAGES.into()),
+                ("max", max.into()),
                 ("megabytes", (MAX_UPLOAD_BYTES / (1024 * 1024)).into()),
             ])}</p>
             <p class="hint" role="status">{status}</p>
             {move || problem.get().map(|problem| {
                 let text = match problem {
                     Problem::Error(code) => error_text(code),
-                    Problem::TooMany => t_args("images-too-many", &[("max", MAX_IMAGES.into())]),
+                    Problem::TooMany => t_args("images-too-many", &[("max", max.into())]),
                 };
                 view! { <p class="field-error" role="alert">{text}</p> }
             })}

@@ -1,5 +1,6 @@
 //! One-tap help (一键求助). `/help`: a resident presses one big button, confirms once on a
-//! large-type screen, and then sees, live, that the staff were told and who is coming.
+//! large-type screen, and then sees, live, that the staff were told and who is coming; below,
+//! the ways to report a problem and to post a wish, for what is not an emergency.
 //! `/help/requests`: the staff on duty see requests arrive live and acknowledge them.
 
 mod board;
@@ -14,7 +15,6 @@ use crate::layout::icons::{self, icon};
 use crate::layout::{ErrorBox, Guarded, Loading, Page};
 use crate::me::household_text;
 use crate::session::Session;
-use crate::wishes::WishEntry;
 
 pub use board::HelpBoardPage;
 
@@ -50,9 +50,37 @@ pub fn HelpPage() -> impl IntoView {
         <Page back="/" title="help-title">
             <Guarded allow=asks_for_help>
                 <AskForHelp/>
-                <WishEntry/>
+                // Not an emergency: 长辈版 residents find these here, their home's six tiles being taken.
+                <HelpEntry id="report-entry" heading="report-entry-heading" text="report-entry-text" icon=icons::REPORT
+                    new_href="/reports/new" new_label="report-new-title" mine_href="/reports" mine_label="reports-mine-heading"/>
+                <HelpEntry id="wish-entry" heading="wish-entry-heading" text="wish-entry-text" icon=icons::WISH
+                    new_href="/wishes/new" new_label="wish-new-title" mine_href="/wishes/mine" mine_label="wish-mine-title"/>
             </Guarded>
         </Page>
+    }
+}
+
+/// Another module's way in on the help screen, for what is not an emergency: a heading, a
+/// sentence, the big button to start (with its icon) and the way to one's own. The ids derive
+/// from `id`: `{id}-heading`, `{id}-new`, `{id}-mine`.
+#[component]
+fn HelpEntry(
+    id: &'static str,
+    heading: &'static str,
+    text: &'static str,
+    icon: &'static str,
+    new_href: &'static str,
+    new_label: &'static str,
+    mine_href: &'static str,
+    mine_label: &'static str,
+) -> impl IntoView {
+    view! {
+        <section id=id class="wish-entry" aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{tr(heading)}</h2>
+            <p>{tr(text)}</p>
+            <a class="button" id=format!("{id}-new") href=new_href>{icons::icon(icon)}<span>{tr(new_label)}</span></a>
+            <a class="button" id=format!("{id}-mine") href=mine_href>{tr(mine_label)}</a>
+        </section>
     }
 }
 

@@ -54,6 +54,11 @@ impl FormError {
         self.error.set(None);
     }
 
+    /// What the form's own checks made of what was typed, or nothing once its error is shown.
+    pub fn checked<T>(&self, result: Result<T, ApiError>) -> Option<T> {
+        result.map_err(|error| self.error.set(Some(error))).ok()
+    }
+
     /// Sends the form's request: clears the old error and marks the form busy; on failure
     /// shows the error (and drops an expired session) and frees the form; on success hands
     /// the answer to `on_success`, which decides what comes next.

@@ -173,7 +173,8 @@ pub const TILES: &[Tile] = &[
     Tile { label: "groceries-tile-shop", icon: icons::SHOP, href: "/shop", shown_to: runs_a_shop, modes: Modes::Both },
     Tile { label: "tile-appointments", icon: icons::APPOINTMENTS, href: "/services", shown_to: crate::appointments::books, modes: Modes::Both },
     Tile { label: "tile-appointments", icon: icons::APPOINTMENTS, href: "/services", shown_to: crate::appointments::runs_services, modes: Modes::Both },
-    // 长辈版 residents find wishes on the help screen: its six tiles are taken.
+    // 长辈版 residents find problem reports and wishes on the help screen: its six tiles are taken.
+    Tile { label: "tile-reports", icon: icons::REPORT, href: "/reports", shown_to: crate::reports::follows_reports, modes: Modes::Standard },
     Tile { label: "tile-wishes", icon: icons::WISH, href: "/wishes", shown_to: is_member, modes: Modes::Standard },
     Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, modes: Modes::Standard },
     Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, modes: Modes::Standard },
@@ -260,16 +261,16 @@ mod tests {
     fn standard_home_shows_each_role_its_own_tools() {
         assert_eq!(
             labels(Role::Resident, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-wishes", "tile-help", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-reports", "tile-wishes", "tile-help", "tile-family", "tile-me"]
         );
         assert_eq!(
             labels(Role::Staff, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-wishes", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-reports", "tile-wishes", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
         );
         // Help is asked by residents and answered by the residents' committee (as the server has it).
         assert_eq!(
             labels(Role::Property, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-wishes", "tile-compose", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-reports", "tile-wishes", "tile-compose", "tile-family", "tile-me"]
         );
         // A shop volunteers for wishes too.
         assert_eq!(labels(Role::Merchant, false), ["tile-notices", "tile-hall", "groceries-tile-shop", "tile-wishes", "tile-family", "tile-me"]);

@@ -33,6 +33,9 @@ pub const APPOINTMENTS: &str = r#"<rect x="3" y="5" width="18" height="16" rx="2
 /// A star with a small heart: a micro-wish (微心愿).
 pub const WISH: &str = r#"<path d="M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8 19.1l1-5.8L3.5 9.2l5.9-.9z"/>"#;
 
+/// A wrench: problem reports (报事报修).
+pub const REPORT: &str = r#"<path d="M20 7.5a5 5 0 01-6.6 5.4L6.5 19.8a2.1 2.1 0 01-3-3l6.9-6.9A5 5 0 0115.8 3.3L12.8 6.3l.9 3 3 .9z"/>"#;
+
 /// One icon as a decorative inline element.
 pub fn icon(paths: &'static str) -> impl IntoView {
     let svg = format!("{OPEN}{paths}</svg>");

@@ -6,7 +6,7 @@
 //!
 //! A family member posts and confirms for a resident with `?for=<resident id>` on the same
 //! screens. This file holds what they share: who does what, words for categories, states and
-//! news, the wish card, and the way in from 长辈版's help screen.
+//! news, and the wish card. 长辈版 residents find wishes on the help screen.
 
 mod board;
 mod detail;
@@ -23,7 +23,6 @@ use linli_api::ids::{UserId, WishId};
 use linli_api::wishes::{WishCategory, WishNews, WishState, WishSummary, WisherFace};
 
 use crate::i18n::{t_args, tr};
-use crate::layout::icons::{self, icon};
 use crate::family::keep_for;
 use crate::session::{can_invite, Session};
 
@@ -153,19 +152,6 @@ pub fn WishCard(
             })}
             {note.map(|note| view! { <p class="hint">{note}</p> })}
         </li>
-    }
-}
-
-/// 长辈版's way in, on the help screen: not urgent? post a small wish; see one's wishes.
-#[component]
-pub fn WishEntry() -> impl IntoView {
-    view! {
-        <section id="wish-entry" class="wish-entry" aria-labelledby="wish-entry-heading">
-            <h2 id="wish-entry-heading">{tr("wish-entry-heading")}</h2>
-            <p>{tr("wish-entry-text")}</p>
-            <a class="button" id="wish-entry-new" href="/wishes/new">{icon(icons::WISH)}<span>{tr("wish-new-title")}</span></a>
-            <a class="button" id="wish-entry-mine" href="/wishes/mine">{tr("wish-mine-title")}</a>
-        </section>
     }
 }
 

@@ -17,7 +17,7 @@ use linli_api::{ApiError, ErrorCode};
 use super::{category_label, community_today, posts_wishes, reviews_wishes};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::i18n::{t, tr};
-use crate::layout::{load_into, FieldError, FormAlert, FormError, Guarded, Hint, Loaded, OnePhoto, Page, TextArea, TextField};
+use crate::layout::{load_into, Choice, FieldError, FormAlert, FormError, Guarded, Hint, Loaded, OnePhoto, Page, RadioChoices, TextArea, TextField};
 use crate::me::household_text;
 use crate::session::Session;
 
@@ -102,20 +102,8 @@ fn WishForm(resident: Option<UserId>) -> impl IntoView {
                 hint=Hint { id: "wish-what-hint", text: Signal::derive(|| t("wish-field-what-hint")) }/>
             <TextArea form field="why" id="wish-why" label="wish-field-why" value=why rows=4
                 hint=Hint { id: "wish-why-hint", text: Signal::derive(|| t("wish-field-why-hint")) }/>
-            <fieldset class="choices" id="wish-category" aria-describedby="wish-category-error">
-                <legend>{tr("wish-field-category")}</legend>
-                {WishCategory::ALL.into_iter().map(|choice| {
-                    let id = format!("wish-category-{}", choice.as_str());
-                    view! {
-                        <div class="check">
-                            <input type="radio" id=id.clone() name="category" value=choice.as_str()
-                                prop:checked=move || category.get() == choice
-                                on:change=move |_| category.set(choice)/>
-                            <label for=id>{tr(category_label(choice))}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <RadioChoices id="wish-category" name="category" legend="wish-field-category" chosen=category
+                choices=WishCategory::ALL.into_iter().map(|value| Choice { value, key: value.as_str(), label: category_label(value), hint: None }).collect()/>
             <div class="field">
                 <label for="wish-wanted-by">{tr("wish-field-wanted-by")}</label>
                 <input id="wish-wanted-by" name="wanted_by" type="date" required min=today.to_string() max=max_date

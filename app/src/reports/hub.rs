@@ -1,0 +1,111 @@
+//! `/reports`: a resident's way in. The big "report a problem" button first (in thumb reach
+//! at the top of a short screen), then one of two lists: the cases I reported, or the
+//! neighbourhood's public cases with their "me too" counts (`?show=neighbourhood`), each a
+//! link to the case. Those who handle cases find their list here, and everyone the month's
+//! figures. The lists follow every change live.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use linli_api::reports::{ReportScope, ReportSummary};
+
+use super::{handles_reports, reports_problems, ReportCard};
+use crate::i18n::tr;
+use crate::layout::icons::{self, icon};
+use crate::layout::{loaded_view, loading, Guarded, Loaded, Page};
+use crate::live::reload_on_any;
+use crate::session::{is_member, Session};
+
+/// The query value of the neighbourhood's list.
+const NEIGHBOURHOOD: &str = "neighbourhood";
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    view! {
+        <Page back="/" title="reports-title">
+            <Guarded allow=is_member>
+                <Hub/>
+            </Guarded>
+        </Page>
+    }
+}
+
+/// A list of `scope`'s cases that loads once and again whenever a case changes.
+pub fn live_reports(session: Session, scope: ReportScope) -> Loaded<Vec<ReportSummary>> {
+    let (list, reload) = loading(session, move |client| async move { client.reports(scope).await });
+    reload_on_any(session.live.report_changed, move || reload.run(()));
+    list
+}
+
+#[component]
+fn Hub() -> impl IntoView {
+    let session = Session::get();
+    let role = session.me().map(|me| me.role);
+    let reports = role.is_some_and(reports_problems);
+    let query = use_query_map();
+    // Those who do not report have no list of their own: the neighbourhood's is theirs.
+    let neighbourhood = Memo::new(move |_| !reports || query.read().get("show").as_deref() == Some(NEIGHBOURHOOD));
+    view! {
+        <p class="summary">{tr(if reports { "reports-intro" } else { "reports-intro-handler" })}</p>
+        {reports.then(|| view! {
+            <a class="button primary big" id="report-new-link" href="/reports/new">{icon(icons::REPORT)}<span>{tr("report-new-title")}</span></a>
+        })}
+        <nav class="report-links" aria-label=tr("reports-links-label")>
+            {role.filter(|role| handles_reports(*role)).map(|_| view! {
+                <a class="button primary" id="report-handling-link" href="/reports/handling">{tr("report-handling-title")}</a>
+            })}
+            <a class="button" id="report-figures-link" href="/reports/figures">{tr("report-figures-title")}</a>
+        </nav>
+        {reports.then(|| view! { <Views neighbourhood/> })}
+        {move || if neighbourhood.get() {
+            view! { <CaseList scope=ReportScope::Public id="reports-public" heading="reports-public-heading" empty="reports-public-none"/> }.into_any()
+        } else {
+            view! { <CaseList scope=ReportScope::Mine id="reports-mine" heading="reports-mine-heading" empty="reports-mine-none"/> }.into_any()
+        }}
+    }
+}
+
+/// Mine or the neighbourhood's: two big links, the current one marked (in words for screen
+/// readers through `aria-current`, and filled for the eye).
+#[component]
+fn Views(neighbourhood: Memo<bool>) -> impl IntoView {
+    let current = move |this: bool| move || (neighbourhood.get() == this).then_some("page");
+    view! {
+        <nav class="report-views" aria-label=tr("reports-views-label")>
+            <a class="button" id="reports-view-mine" href="/reports" aria-current=current(false)>{tr("reports-mine-heading")}</a>
+            <a class="button" id="reports-view-public" href=format!("/reports?show={NEIGHBOURHOOD}") aria-current=current(true)>
+                {tr("reports-public-heading")}
+            </a>
+        </nav>
+    }
+}
+
+#[component]
+fn CaseList(scope: ReportScope, id: &'static str, heading: &'static str, empty: &'static str) -> impl IntoView {
+    let session = Session::get();
+    let list = live_reports(session, scope);
+    view! {
+        <section aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{tr(heading)}</h2>
+            {loaded_view(list, None, move |cases| view! { <CaseCards cases id empty/> })}
+        </section>
+    }
+}
+
+/// Cases as cards, or the sentence that says there are none.
+#[component]
+pub fn CaseCards(
+    cases: Vec<ReportSummary>,
+    id: &'static str,
+    empty: &'static str,
+    /// Handlers see which party has each case.
+    #[prop(optional)]
+    show_party: bool,
+) -> impl IntoView {
+    if cases.is_empty() {
+        return view! { <p class="empty" id=format!("{id}-none")>{tr(empty)}</p> }.into_any();
+    }
+    view! {
+        <ul id=id class="report-list">{cases.into_iter().map(|report| view! { <ReportCard report show_party/> }).collect_view()}</ul>
+    }
+    .into_any()
+}
