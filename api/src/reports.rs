@@ -348,7 +348,8 @@ impl ReportEventKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportEvent {
     pub kind: ReportEventKind,
-    /// Who did it; empty for what the clock did (an escalation).
+    /// Who did it; empty for what the clock did (an escalation, a confirmation left
+    /// unanswered) and, for neighbours, where the reporter did it.
     pub actor: String,
     /// A note or a reason, when the step had one.
     pub detail: String,
@@ -377,6 +378,12 @@ pub struct ReportSummary {
     pub seconds: u32,
     /// The first photo, for the list.
     pub photo: Option<UploadId>,
+    /// By when it must be accepted, while it waits.
+    #[serde(default)]
+    pub accept_by: Option<DateTime<Utc>>,
+    /// How often nobody accepted it in time and it went up a level.
+    #[serde(default)]
+    pub escalations: u32,
 }
 
 /// A case as one viewer sees it.
@@ -391,13 +398,9 @@ pub struct Report {
     pub reporter_phone: Option<String>,
     pub pool: Option<String>,
     pub handler: Option<String>,
-    /// By when it must be accepted, while it waits.
-    pub accept_by: Option<DateTime<Utc>>,
     /// Until when the reporter may reopen it, once resolved.
     pub reopen_until: Option<DateTime<Utc>>,
     pub merged_into: Option<ReportId>,
-    /// How often nobody accepted it in time and it went up a level.
-    pub escalations: u32,
     pub stars: Option<u8>,
     pub comment: Option<String>,
     /// Whether the viewer said "me too".

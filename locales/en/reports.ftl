@@ -64,6 +64,8 @@ report-hours = { $count } h
 report-minutes = { $count } min
 report-private-tag = Not public
 report-public-tag = Public
+report-escalated-tag = Went up a level
+report-card-accept-by = Accept by { $when }
 report-reported-at = Reported { $when }
 report-seconds = { $count ->
         [one] 1 neighbour has it too

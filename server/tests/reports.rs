@@ -43,7 +43,7 @@ async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend
     assert_eq!((sent.summary.state, sent.summary.party), (ReportState::Submitted, Party::PropertyCompany), "common parts go to the property company");
     assert_eq!(sent.photos, [upload.id]);
     assert_eq!(sent.reporter.as_deref(), Some("刘洋"), "the reporter sees their own name");
-    let accept_by = sent.accept_by.expect("a deadline to accept it");
+    let accept_by = sent.summary.accept_by.expect("a deadline to accept it");
     assert_eq!((accept_by - sent.summary.submitted_at).num_hours(), 24, "a day for anything but safety");
     assert_eq!(sent.history.iter().map(|event| event.kind).collect::<Vec<_>>(), [ReportEventKind::Submitted]);
     let stored = resident.image(upload.id).await.unwrap();
@@ -60,7 +60,7 @@ async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend
 
     let safety = resident.report_problem(&report(ReportCategory::Safety, true)).await.unwrap();
     assert_eq!(safety.summary.party, Party::ResidentsCommittee);
-    assert_eq!((safety.accept_by.unwrap() - safety.summary.submitted_at).num_minutes(), 120, "safety within two hours");
+    assert_eq!((safety.summary.accept_by.unwrap() - safety.summary.submitted_at).num_minutes(), 120, "safety within two hours");
     assert!(!listed(&property, ReportScope::Handling, safety.summary.id).await, "not the property company's case");
     assert!(listed(&app.sign_in(STAFF).await, ReportScope::Handling, sent.summary.id).await, "staff oversee every case");
     assert_eq!(resident.reports(ReportScope::Mine).await.unwrap().len(), 3, "the two and the demo's rubbish report");
@@ -113,7 +113,7 @@ async fn staff_set_where_each_category_goes(backend: Backend) {
     assert_eq!(app.sign_in(OWNER).await.report_rules().await.unwrap(), rules, "everyone reads the same routing");
     let sent = app.sign_in(RESIDENT).await.report_problem(&report(ReportCategory::Parking, false)).await.unwrap();
     assert_eq!((sent.summary.party, sent.pool.as_deref()), (Party::ResidentsCommittee, Some("停车协调组")));
-    assert_eq!((sent.accept_by.unwrap() - sent.summary.submitted_at).num_minutes(), 240);
+    assert_eq!((sent.summary.accept_by.unwrap() - sent.summary.submitted_at).num_minutes(), 240);
     let refused = app.sign_in(PROPERTY).await.set_report_rules(&rules).await.unwrap_err();
     assert_eq!(refused.code(), ErrorCode::Forbidden, "only staff route cases");
 }
@@ -182,7 +182,7 @@ async fn the_property_company_handles_a_case_and_the_reporter_confirms_and_rates
     let accepted = property.accept_report(id).await.unwrap();
     assert_eq!((accepted.summary.state, accepted.handler.as_deref()), (ReportState::Accepted, Some("张经理（物业）")));
     assert_eq!(accepted.actions, [ReportAction::Start, ReportAction::Resolve]);
-    assert_eq!(accepted.accept_by, None, "no deadline once someone has it");
+    assert_eq!(accepted.summary.accept_by, None, "no deadline once someone has it");
     assert_eq!(property.start_report(id).await.unwrap().summary.state, ReportState::InProgress);
     let photo = property.upload_image("image/jpeg", common::photo_with_location()).await.unwrap().id;
     let resolved = property.resolve_report(id, &ResolveReport { note: " 换了楼道灯泡。 ".into(), photos: vec![photo] }).await.unwrap();
@@ -245,10 +245,10 @@ async fn a_case_nobody_accepts_in_time_goes_up_a_level_and_staff_are_alerted(bac
     assert_eq!(clock::escalate_due(state).await.unwrap(), 1, "safety: two hours");
     assert_eq!(clock::escalate_due(state).await.unwrap(), 0, "once");
     let up = staff.problem_report(safety).await.unwrap();
-    assert_eq!((up.summary.party, up.summary.state, up.escalations), (Party::StreetOffice, ReportState::Submitted, 1));
+    assert_eq!((up.summary.party, up.summary.state, up.summary.escalations), (Party::StreetOffice, ReportState::Submitted, 1));
     let line = up.history.last().unwrap();
     assert_eq!((line.kind, line.party, line.actor.as_str()), (ReportEventKind::Escalated, Some(Party::StreetOffice), ""), "the clock did it");
-    assert_eq!((up.accept_by.unwrap() - line.at).num_minutes(), 120, "the street office's clock starts anew");
+    assert_eq!((up.summary.accept_by.unwrap() - line.at).num_minutes(), 120, "the street office's clock starts anew");
     let heard = news_heard(staff_news, 4).await;
     assert!(heard.contains(&(safety, ReportNews::Escalated)), "staff are alerted live: {heard:?}");
 
@@ -256,12 +256,15 @@ async fn a_case_nobody_accepts_in_time_goes_up_a_level_and_staff_are_alerted(bac
     // The demo's leaking pipe, reported three hours before the test began, goes up too.
     assert_eq!(clock::escalate_due(state).await.unwrap(), 3, "the repairs after a day, the safety case again; the accepted case never");
     let repair = staff.problem_report(repair).await.unwrap();
-    assert_eq!((repair.summary.party, repair.escalations), (Party::ResidentsCommittee, 1));
+    assert_eq!((repair.summary.party, repair.summary.escalations), (Party::ResidentsCommittee, 1));
     assert!(repair.actions.contains(&ReportAction::Accept), "now staff's to accept");
     assert_eq!(app.sign_in(PROPERTY).await.accept_report(repair.summary.id).await.unwrap_err().code(), ErrorCode::NotFound, "no longer the property company's");
     let top = staff.problem_report(safety).await.unwrap();
-    assert_eq!((top.summary.party, top.escalations), (Party::StreetOffice, 2), "at the top it stays, and staff are alerted again");
-    assert_eq!(staff.problem_report(accepted).await.unwrap().escalations, 0);
+    assert_eq!((top.summary.party, top.summary.escalations), (Party::StreetOffice, 2), "at the top it stays, and staff are alerted again");
+    assert_eq!(staff.problem_report(accepted).await.unwrap().summary.escalations, 0);
+    let handling = staff.reports(ReportScope::Handling).await.unwrap();
+    let card = handling.iter().find(|case| case.id == safety).expect("the handling list has it");
+    assert_eq!((card.escalations, card.accept_by), (2, top.summary.accept_by), "the list shows how often it went up and by when");
 }
 
 async fn a_resolution_may_be_reopened_for_a_while_then_the_clock_confirms_it(backend: Backend) {

@@ -177,10 +177,12 @@ async fn a_safety_case_nobody_accepts_in_time_goes_up_to_the_street_office() {
     // The handling list shows it with its new party; the street office takes it from there.
     staff.goto(&app.url("/reports/handling")).await.unwrap();
     wait_for_text(&staff, &format!("#report-{id}"), "街道办", "the list shows the street office").await;
+    wait_for_text(&staff, &format!("#report-escalated-{id}"), "已上报", "and that it went up").await;
+    wait_for_text(&staff, &format!("#report-accept-by-{id}"), "前受理", "and by when the street office must accept it").await;
     assert_no_sideways_scroll(&staff, "/reports/handling (staff)").await;
     let street_office = app.api_as(STREET_OFFICE).await;
     let accepted = street_office.accept_report(id).await.expect("the street office accepts it");
-    assert_eq!((accepted.summary.party, accepted.summary.state, accepted.escalations), (Party::StreetOffice, ReportState::Accepted, 1));
+    assert_eq!((accepted.summary.party, accepted.summary.state, accepted.summary.escalations), (Party::StreetOffice, ReportState::Accepted, 1));
     wait_for_text(&resident, "#report-state", "已受理", "accepted at the new level").await;
 
     // Staff give safety one hour from now on; a quarter of an hour less than allowed is refused.

@@ -153,7 +153,8 @@ fn Facts(case: Report) -> impl IntoView {
 /// The case's clocks and where it went: accept by, went up a level, reopen until, merged.
 #[component]
 fn Clocks(case: Report) -> impl IntoView {
-    let Report { accept_by, escalations, reopen_until, merged_into, .. } = case;
+    let Report { summary, reopen_until, merged_into, .. } = case;
+    let (accept_by, escalations) = (summary.accept_by, summary.escalations);
     let overdue = accept_by.is_some_and(|by| by <= native::now());
     view! {
         {accept_by.map(|by| view! {
@@ -249,16 +250,16 @@ mod tests {
                 submitted_at,
                 seconds,
                 photo: None,
+                accept_by: None,
+                escalations: 0,
             },
             photos: vec![],
             reporter: None,
             reporter_phone: None,
             pool: None,
             handler: None,
-            accept_by: None,
             reopen_until: None,
             merged_into: None,
-            escalations: 0,
             stars: None,
             comment: None,
             seconded: false,

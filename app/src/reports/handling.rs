@@ -95,7 +95,7 @@ fn Handling() -> impl IntoView {
             </select>
         </div>
         {loaded_view(cases, None, move |list| move || {
-            view! { <CaseCards cases=filtered(&list, standing.get()) id="report-handling-list" empty="report-handling-none" show_party=true/> }
+            view! { <CaseCards cases=filtered(&list, standing.get()) id="report-handling-list" empty="report-handling-none" for_handlers=true/> }
         })}
     }
 }

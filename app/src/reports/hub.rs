@@ -99,13 +99,13 @@ pub fn CaseCards(
     empty: &'static str,
     /// Handlers see which party has each case.
     #[prop(optional)]
-    show_party: bool,
+    for_handlers: bool,
 ) -> impl IntoView {
     if cases.is_empty() {
         return view! { <p class="empty" id=format!("{id}-none")>{tr(empty)}</p> }.into_any();
     }
     view! {
-        <ul id=id class="report-list">{cases.into_iter().map(|report| view! { <ReportCard report show_party/> }).collect_view()}</ul>
+        <ul id=id class="report-list">{cases.into_iter().map(|report| view! { <ReportCard report for_handlers/> }).collect_view()}</ul>
     }
     .into_any()
 }

@@ -177,10 +177,11 @@ fn glance(description: &str) -> String {
 }
 
 /// A case in a list: where (the link), what kind and its state, the start of what was said,
-/// when, and how many neighbours said "me too". Handlers also see which party has it.
+/// when, and how many neighbours said "me too". Handlers also see which party has it, by when
+/// a waiting case must be accepted, and whether it went up a level because nobody did.
 #[component]
-pub fn ReportCard(report: ReportSummary, #[prop(optional)] show_party: bool) -> impl IntoView {
-    let ReportSummary { id, category, location, description, state, party, submitted_at, seconds, public, .. } = report;
+pub fn ReportCard(report: ReportSummary, #[prop(optional)] for_handlers: bool) -> impl IntoView {
+    let ReportSummary { id, category, location, description, state, party, submitted_at, seconds, public, accept_by, escalations, .. } = report;
     view! {
         <li class="report-card" id=format!("report-{id}")>
             <h3 class="report-card-title"><a class="report-link" href=format!("/reports/{id}")>{location}</a></h3>
@@ -188,11 +189,17 @@ pub fn ReportCard(report: ReportSummary, #[prop(optional)] show_party: bool) -> 
                 <span class="tag">{tr(category_label(category))}</span>
                 <StateTag state id=format!("report-state-{id}")/>
                 {(!public).then(|| view! { <span class="tag">{tr("report-private-tag")}</span> })}
+                {(for_handlers && escalations > 0).then(|| view! {
+                    <span class="tag urgent" id=format!("report-escalated-{id}")>{tr("report-escalated-tag")}</span>
+                })}
             </p>
             <p class="report-glance">{glance(&description)}</p>
             <p class="report-meta">
                 <span>{move || t_args("report-reported-at", &[("when", when_text(submitted_at).into())])}</span>
-                {show_party.then(|| view! { <span>{tr(party_label(party))}</span> })}
+                {for_handlers.then(|| view! { <span>{tr(party_label(party))}</span> })}
+                {accept_by.filter(|_| for_handlers).map(|by| view! {
+                    <span id=format!("report-accept-by-{id}")>{move || t_args("report-card-accept-by", &[("when", when_text(by).into())])}</span>
+                })}
                 {(seconds > 0).then(|| view! {
                     <span id=format!("report-seconds-{id}")>{move || t_args("report-seconds", &[("count", seconds.into())])}</span>
                 })}

@@ -20,6 +20,8 @@ pub fn summary(row: &ReportRow) -> ReportSummary {
         submitted_at: row.submitted_at,
         seconds: row.seconds,
         photo: row.first_photo,
+        accept_by: (row.state == ReportState::Submitted).then(|| rules::accept_by(row.routed_at, row.accept_within_minutes)),
+        escalations: row.escalations,
     }
 }
 
@@ -33,10 +35,8 @@ pub async fn detail(conn: &mut AnyConnection, row: &ReportRow, viewer: Viewer, u
         reporter_phone: (viewer.handler || viewer.in_charge || viewer.staff).then(|| row.reporter_phone.clone()),
         pool: row.pool.clone(),
         handler: row.handler_name.clone(),
-        accept_by: (row.state == ReportState::Submitted).then(|| rules::accept_by(row.routed_at, row.accept_within_minutes)),
         reopen_until: row.resolved_at.filter(|_| row.state == ReportState::Resolved).map(|at| rules::reopen_until(at, reopen_days)),
         merged_into: row.merged_into,
-        escalations: row.escalations,
         stars: row.stars,
         comment: row.comment.clone(),
         seconded,
