@@ -29,11 +29,19 @@ pub enum Grant {
     PostWishes,
     /// Vote as the resident's proxy (a ballot records who cast it for whom).
     VoteProxy,
+    /// Report a problem for the resident, and confirm or reopen it when it is handled.
+    ReportProblems,
 }
 
 impl Grant {
-    pub const ALL: [Grant; 5] =
-        [Grant::ReadNotices, Grant::BookAppointments, Grant::OrderGroceries, Grant::PostWishes, Grant::VoteProxy];
+    pub const ALL: [Grant; 6] = [
+        Grant::ReadNotices,
+        Grant::BookAppointments,
+        Grant::OrderGroceries,
+        Grant::PostWishes,
+        Grant::VoteProxy,
+        Grant::ReportProblems,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -42,6 +50,7 @@ impl Grant {
             Grant::OrderGroceries => "order_groceries",
             Grant::PostWishes => "post_wishes",
             Grant::VoteProxy => "vote_proxy",
+            Grant::ReportProblems => "report_problems",
         }
     }
 
@@ -159,10 +168,16 @@ pub enum FamilyActivityKind {
     /// Booked an appointment for the resident (the detail names the service and the slot).
     BookedAppointment,
     CancelledAppointment,
+    /// Reported a problem for the resident (the detail is where).
+    ReportedProblem,
+    /// Confirmed that the resident's reported problem was solved (the detail is where).
+    ConfirmedReport,
+    /// Said the resident's reported problem was not solved (the detail is where).
+    ReopenedReport,
 }
 
 impl FamilyActivityKind {
-    pub const ALL: [FamilyActivityKind; 10] = [
+    pub const ALL: [FamilyActivityKind; 13] = [
         Self::Linked,
         Self::GrantsChanged,
         Self::Revoked,
@@ -173,6 +188,9 @@ impl FamilyActivityKind {
         Self::WithdrewWish,
         Self::BookedAppointment,
         Self::CancelledAppointment,
+        Self::ReportedProblem,
+        Self::ConfirmedReport,
+        Self::ReopenedReport,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -187,6 +205,9 @@ impl FamilyActivityKind {
             Self::WithdrewWish => "withdrew_wish",
             Self::BookedAppointment => "booked_appointment",
             Self::CancelledAppointment => "cancelled_appointment",
+            Self::ReportedProblem => "reported_problem",
+            Self::ConfirmedReport => "confirmed_report",
+            Self::ReopenedReport => "reopened_report",
         }
     }
 

@@ -21,6 +21,8 @@ reports-links-label = Problem reports
 reports-views-label = Which reports to show
 reports-mine-heading = My reports
 reports-mine-none = You have not reported anything yet.
+reports-their-heading = Their reports
+reports-their-none = They have not reported anything yet.
 reports-public-heading = In the community
 reports-public-none = There are no public reports right now.
 

@@ -21,6 +21,8 @@ reports-links-label = 报事报修
 reports-views-label = 看哪些报事
 reports-mine-heading = 我报的事
 reports-mine-none = 您还没有报过事。
+reports-their-heading = 对方报的事
+reports-their-none = 对方还没有报过事。
 reports-public-heading = 小区里的事
 reports-public-none = 现在没有公开的报事。
 

@@ -21,6 +21,8 @@ reports-links-label = 報事報修
 reports-views-label = 看哪些報事
 reports-mine-heading = 我報的事
 reports-mine-none = 您還沒有報過事。
+reports-their-heading = 對方報的事
+reports-their-none = 對方還沒有報過事。
 reports-public-heading = 社區裡的事
 reports-public-none = 現在沒有公開的報事。
 

@@ -47,7 +47,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
 
 /// The elderly resident's daughter, linked as family with these grants.
 pub const FAMILY_PHONE: &str = "13500000001";
-const FAMILY_GRANTS: [Grant; 4] = [Grant::ReadNotices, Grant::BookAppointments, Grant::PostWishes, Grant::VoteProxy];
+const FAMILY_GRANTS: [Grant; 5] = [Grant::ReadNotices, Grant::BookAppointments, Grant::PostWishes, Grant::VoteProxy, Grant::ReportProblems];
 
 /// The elderly demo resident, whose account starts in elderly mode.
 pub const ELDERLY_PHONE: &str = "13900000002";

@@ -4,7 +4,8 @@
 //! once, the whole handling (accept, start, resolve with photos, confirm with a rating, or
 //! reopen), one handler of many racing to accept, escalation and the clock's confirmation
 //! driven by a test clock, staff's reassignment and merging, the monthly figures, the news
-//! each step sends, and bad input that changes nothing.
+//! each step sends, a family member reporting and confirming for a resident, and bad input
+//! that changes nothing.
 
 mod common;
 
@@ -13,6 +14,7 @@ use common::{Backend, TestClock, ELDERLY, OWNER, PROPERTY, RESIDENT, STAFF};
 use futures_util::StreamExt;
 use linli_api::auth::Role;
 use linli_api::events::Event;
+use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery, Grant, UpdateGrants};
 use linli_api::ids::{ReportId, UploadId};
 use linli_api::reports::{
     ConfirmReport, FiguresQuery, MergeReport, NewReport, Party, ReassignReport, ReopenReport, ReportAction, ReportCategory, ReportEventKind,
@@ -389,6 +391,49 @@ async fn steps_with_bad_input_change_nothing(backend: Backend) {
     assert_eq!(outsider.reassign_report(id, &ReassignReport { party: Party::StreetOffice, pool: None, note: "x".into() }).await.unwrap_err().code(), ErrorCode::NotFound, "another community's staff do not see it");
 }
 
+async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let elderly = app.sign_in(ELDERLY).await;
+    let mother = elderly.me().await.unwrap().id;
+    let daughter = app.sign_in(linli_server::seed::FAMILY_PHONE).await;
+    let problem = NewReport { location: "5栋1单元301厨房".into(), ..report(ReportCategory::HomeRepair, true) };
+    assert_eq!(daughter.report_problem(&problem).await.unwrap_err().code(), ErrorCode::Forbidden, "not for herself: she lives elsewhere");
+    let for_mother = daughter.clone().acting_for(mother);
+    // She cannot attach a photo she could not have uploaded in the community.
+    let with_photo = NewReport { photos: vec![UploadId(1)], ..problem.clone() };
+    assert_eq!(for_mother.report_problem(&with_photo).await.unwrap_err().field(), Some("photos"));
+    assert_eq!(for_mother.report_rules().await.unwrap().route_for(ReportCategory::HomeRepair).party, Party::PropertyCompany, "she sees where it will go");
+
+    let sent = for_mother.report_problem(&problem).await.unwrap();
+    let id = sent.summary.id;
+    assert_eq!(sent.reporter.as_deref(), Some("陈秀英"), "the case is her mother's");
+    assert_eq!(sent.history[0].actor, "陈小红（女儿）", "the record names who typed it");
+    assert!(listed(&elderly, ReportScope::Mine, id).await && listed(&for_mother, ReportScope::Mine, id).await);
+    assert_eq!(for_mother.reports(ReportScope::Public).await.unwrap_err().code(), ErrorCode::Forbidden, "she is nobody's neighbour here");
+    let property = app.sign_in(PROPERTY).await;
+    let handled = property.problem_report(id).await.unwrap();
+    assert_eq!((handled.reporter.as_deref(), handled.reporter_phone.as_deref()), (Some("陈秀英"), Some(ELDERLY)), "the handler calls the resident");
+    // Neighbours learn neither who reported it nor who typed it for her.
+    let neighbour = app.sign_in(RESIDENT).await;
+    let seen = neighbour.problem_report(id).await.unwrap();
+    assert_eq!((seen.reporter.as_deref(), seen.history[0].actor.as_str()), (None, ""));
+
+    property.accept_report(id).await.unwrap();
+    assert_eq!(for_mother.accept_report(id).await.unwrap_err().code(), ErrorCode::Forbidden, "she handles nothing");
+    property.resolve_report(id, &resolution("换了水龙头的阀芯。")).await.unwrap();
+    let confirmed = for_mother.confirm_report(id, &stars(5, "替妈妈谢谢师傅")).await.unwrap();
+    assert_eq!((confirmed.summary.state, confirmed.stars), (ReportState::Confirmed, Some(5)));
+    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let kinds: Vec<_> = history.items.iter().take(2).map(|item| (item.kind, item.detail.as_str())).collect();
+    assert_eq!(kinds, [(FamilyActivityKind::ConfirmedReport, "5栋1单元301厨房"), (FamilyActivityKind::ReportedProblem, "5栋1单元301厨房")], "her mother sees what was done in her name");
+
+    // Without the grant, nothing in her mother's name.
+    let link = elderly.family_links().await.unwrap().my_family.remove(0);
+    elderly.update_family_grants(link.id, &UpdateGrants { grants: vec![Grant::ReadNotices] }).await.unwrap();
+    assert_eq!(for_mother.report_problem(&problem).await.unwrap_err().code(), ErrorCode::NotPermitted);
+    assert_eq!(for_mother.problem_report(id).await.unwrap_err().code(), ErrorCode::NotPermitted);
+}
+
 on_both_databases!(
     a_report_goes_to_the_party_responsible_with_its_photos,
     neighbours_see_public_cases_but_never_who_reported_them,
@@ -402,4 +447,5 @@ on_both_databases!(
     staff_send_a_case_elsewhere_and_fold_duplicates_into_one,
     the_community_sees_monthly_figures_per_category_and_party,
     steps_with_bad_input_change_nothing,
+    a_family_member_reports_for_the_resident_and_confirms_it,
 );

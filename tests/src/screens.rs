@@ -167,6 +167,8 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Family, "/services?for={cared_for}"),
     (Audience::Family, "/services/{service}?for={cared_for}"),
     (Audience::Family, "/bookings?for={cared_for}"),
+    (Audience::Family, "/reports?for={cared_for}"),
+    (Audience::Family, "/reports/new?for={cared_for}"),
 ];
 
 /// The body of the notice the tour publishes: what a real notice may hold.

@@ -6,12 +6,16 @@
 //! photo; she confirms with five stars and a comment, the record shows every step, and the
 //! month's figures count her rating.
 //!
+//! 陈秀英's daughter, who lives elsewhere, reports a leak at her mother's home in her name
+//! from her family page and, once it is fixed, confirms it for her.
+//!
 //! A safety case nobody accepts in time goes up a level: the server's clock is moved past
 //! the two hours instead of waiting, and the staff member's open page shows the case with the
 //! street office, live, with a notification and the step in the record.
 
 use std::time::Duration;
 
+use linli_api::family::FamilyActivityKind;
 use linli_api::ids::ReportId;
 use linli_api::reports::{Party, ReportCategory, ReportState};
 use linli_e2e::*;
@@ -22,6 +26,7 @@ const NEIGHBOUR: &str = "13900000003";
 const STAFF: &str = "13800000001";
 const PROPERTY: &str = "13800000002";
 const STREET_OFFICE: &str = "13800000004";
+const DAUGHTER: &str = "13500000001";
 
 /// Chooses the fixture photo in a file input and waits for its thumbnail.
 async fn add_photo(browser: &fantoccini::Client, input: &str) {
@@ -199,4 +204,46 @@ async fn a_safety_case_nobody_accepts_in_time_goes_up_to_the_street_office() {
     screenshot(&staff, "report-rules").await;
     let safety = street_office.report_rules().await.unwrap().route_for(ReportCategory::Safety);
     assert_eq!((safety.accept_within_minutes, safety.pool.as_deref()), (60, Some("安全巡查组")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daughter_reports_a_problem_for_her_mother_and_confirms_it() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let mother_api = app.api_as(ELDERLY).await;
+    let mother = mother_api.me().await.unwrap().id;
+    let location = "5栋1单元301 厨房";
+
+    let daughter = driver.open(PHONE).await;
+    sign_in_ui(&daughter, &app, DAUGHTER).await;
+    daughter.goto(&app.url(&format!("/family/for/{mother}"))).await.unwrap();
+    click(&daughter, "#their-report-new").await;
+    wait_for_text(&daughter, "#acting-for", "陈秀英", "the screen says in whose name").await;
+    assert_eq!(script(&daughter, "return document.querySelector('#report-photos') === null").await, json!(true), "no photos of her own");
+    click(&daughter, "label[for='report-category-home_repair']").await;
+    fill(&daughter, "#report-location", location).await;
+    fill(&daughter, "#report-description", "妈妈说厨房水管接头漏水，地上一直是湿的。").await;
+    wait_for_text(&daughter, "#report-goes-to", "将交给物业公司", "she is told where it goes").await;
+    assert_no_sideways_scroll(&daughter, "/reports/new?for= (family)").await;
+    click(&daughter, "#report-submit").await;
+    wait_for_text(&daughter, "#report-state", "等待受理", "the case waits").await;
+    wait_for_text(&daughter, "#report-reporter", "陈秀英", "it is her mother's case").await;
+    let id = case_id(&daughter).await;
+    assert!(mother_api.reports(Default::default()).await.unwrap().iter().any(|case| case.id == id), "in her mother's own list");
+
+    // The property company fixes it; the daughter confirms for her mother.
+    let property = app.api_as(PROPERTY).await;
+    property.accept_report(id).await.unwrap();
+    property.resolve_report(id, &linli_api::reports::ResolveReport { note: "换了水管接头。".into(), photos: vec![] }).await.unwrap();
+    click(&daughter, "header a.back").await;
+    wait_for_text(&daughter, &format!("#report-state-{id}"), "已处理，待确认", "her mother's list shows it resolved").await;
+    click(&daughter, &format!("#report-{id} a.report-link")).await;
+    click(&daughter, "#rate-5").await;
+    click(&daughter, "#rate-submit").await;
+    wait_for_text(&daughter, "#report-state", "已解决", "confirmed in her mother's name").await;
+    assert_no_sideways_scroll(&daughter, "/reports/:id?for= (family)").await;
+    screenshot(&daughter, "report-confirmed-family").await;
+    let history = mother_api.family_history(Default::default()).await.unwrap();
+    let kinds: Vec<_> = history.items.iter().take(2).map(|item| item.kind).collect();
+    assert_eq!(kinds, [FamilyActivityKind::ConfirmedReport, FamilyActivityKind::ReportedProblem], "her mother sees both in her history");
 }

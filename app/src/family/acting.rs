@@ -1,5 +1,6 @@
 //! `/family/for/:resident`: what a family member can do for one resident, in their name:
-//! now their notices (with read-aloud); later modules add booking, groceries, wishes, votes.
+//! their votes, wishes, bookings, problem reports and notices (with read-aloud), each as the
+//! resident allowed.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -102,6 +103,7 @@ fn ForResident(resident: UserId) -> impl IntoView {
             let votes = grants.contains(&Grant::VoteProxy);
             let wishes = grants.contains(&Grant::PostWishes);
             let bookings = grants.contains(&Grant::BookAppointments);
+            let reports = grants.contains(&Grant::ReportProblems);
             view! {
                 <p id="acting-for" class="acting-banner" role="note">
                     {move || t_args("family-acting-banner", &[("name", name.clone().into())])}
@@ -120,6 +122,13 @@ fn ForResident(resident: UserId) -> impl IntoView {
                         <h2 id="their-bookings-heading">{tr("family-their-bookings")}</h2>
                         <a class="button" id="their-services" href=format!("/services?for={resident}")>{tr("bookings-new")}</a>
                         <a class="button" id="their-bookings" href=format!("/bookings?for={resident}")>{tr("bookings-their-title")}</a>
+                    </section>
+                })}
+                {reports.then(|| view! {
+                    <section aria-labelledby="their-reports-heading">
+                        <h2 id="their-reports-heading">{tr("family-their-reports")}</h2>
+                        <a class="button" id="their-report-new" href=format!("/reports/new?for={resident}")>{tr("report-new-title")}</a>
+                        <a class="button" id="their-reports" href=format!("/reports?for={resident}")>{tr("reports-their-heading")}</a>
                     </section>
                 })}
                 {reads.then(|| view! { <TheirNotices resident/> })}

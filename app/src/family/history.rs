@@ -33,6 +33,9 @@ pub fn activity_text(activity: &FamilyActivity) -> String {
         FamilyActivityKind::WithdrewWish => ("family-activity-withdrew-wish", activity.detail.clone()),
         FamilyActivityKind::BookedAppointment => ("family-activity-booked-appointment", activity.detail.clone()),
         FamilyActivityKind::CancelledAppointment => ("family-activity-cancelled-appointment", activity.detail.clone()),
+        FamilyActivityKind::ReportedProblem => ("family-activity-reported-problem", activity.detail.clone()),
+        FamilyActivityKind::ConfirmedReport => ("family-activity-confirmed-report", activity.detail.clone()),
+        FamilyActivityKind::ReopenedReport => ("family-activity-reopened-report", activity.detail.clone()),
     };
     t_args(
         id,

@@ -29,6 +29,7 @@ pub fn grant_id(grant: Grant) -> &'static str {
         Grant::BookAppointments => "grant-book-appointments",
         Grant::OrderGroceries => "grant-order-groceries",
         Grant::PostWishes => "grant-post-wishes",
+        Grant::ReportProblems => "grant-report-problems",
         Grant::VoteProxy => "grant-vote-proxy",
     }
 }

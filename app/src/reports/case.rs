@@ -10,16 +10,17 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use linli_api::ids::ReportId;
+use linli_api::ids::{ReportId, UserId};
 use linli_api::reports::{Report, ReportEvent, ReportEventKind};
-use linli_api::ErrorCode;
+use linli_api::{Client, ErrorCode};
 
 use super::steps::{MeToo, Steps};
 use super::{category_label, handles_reports, parse_report_id, party_label, party_text, state_label, when_text, StateTag};
 use crate::hall::images::Photos;
 use crate::help::tel_href;
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{loading, ErrorBox, Guarded, HistoryItem, HistoryList, Loaded, Loading, Page, StarsShown};
+use crate::family::{acting_for, keep_for, ActingBanner};
+use crate::layout::{load_into, ErrorBox, Guarded, HistoryItem, HistoryList, Loaded, Loading, Page, StarsShown};
 use crate::live::reload_on;
 use crate::native;
 use crate::session::{is_member, Auth, Session};
@@ -29,13 +30,16 @@ use crate::speech::{reading_text, ReadAloud};
 pub fn ReportPage() -> impl IntoView {
     let session = Session::get();
     let id = parse_report_id(use_params_map().read_untracked().get("id"));
-    // Handlers come here from their list; residents from theirs.
+    let resident = acting_for();
+    // Handlers come here from their list; residents (and family acting for one) from theirs.
     let handler = session.auth.with_untracked(|auth| matches!(auth, Auth::SignedIn(me) if handles_reports(me.role)));
+    let allow: fn(linli_api::auth::Role) -> bool = if resident.is_some() { |_| true } else { is_member };
     view! {
-        <Page back=if handler { "/reports/handling" } else { "/reports" }>
-            <Guarded allow=is_member>
+        <Page back=if handler { "/reports/handling".to_owned() } else { keep_for("/reports", resident) }>
+            <Guarded allow>
+                {resident.map(|resident| view! { <ActingBanner resident/> })}
                 {match id {
-                    Some(id) => view! { <OneCase id/> }.into_any(),
+                    Some(id) => view! { <OneCase id resident/> }.into_any(),
                     None => view! { <h1>{tr("reports-title")}</h1><ErrorBox code=ErrorCode::NotFound/> }.into_any(),
                 }}
             </Guarded>
@@ -43,20 +47,29 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The case on screen, shared by its parts.
+/// The case on screen, shared by its parts, and the resident it is shown for when a family
+/// member acts for them.
 #[derive(Clone, Copy)]
-pub struct Shown(Loaded<Report>);
+pub struct Shown {
+    report: Loaded<Report>,
+    resident: Option<UserId>,
+}
 
 impl Shown {
     /// A part of the case as last loaded (tracked); `None` while there is none.
     pub fn with<T>(&self, part: impl FnOnce(&Report) -> T) -> Option<T> {
-        self.0.with(|report| report.as_ref().and_then(|report| report.as_ref().ok()).map(part))
+        self.report.with(|report| report.as_ref().and_then(|report| report.as_ref().ok()).map(part))
     }
 
     /// A step's answer becomes the case on screen, and the focus goes to its heading.
     pub fn replace(&self, report: Report) {
-        self.0.try_set(Some(Ok(report)));
+        self.report.try_set(Some(Ok(report)));
         request_animation_frame(|| native::focus("article#report h1"));
+    }
+
+    /// The client for the case's steps: the reader's own, or acting for the resident.
+    pub fn client(&self, session: Session) -> Client {
+        session.client_for(self.resident)
     }
 }
 
@@ -68,15 +81,20 @@ fn shape(report: &Report) -> Report {
 }
 
 #[component]
-fn OneCase(id: ReportId) -> impl IntoView {
+fn OneCase(id: ReportId, resident: Option<UserId>) -> impl IntoView {
     let session = Session::get();
-    let (report, retry) = loading(session, move |client| async move { client.problem_report(id).await });
+    let report: Loaded<Report> = RwSignal::new(None);
+    let retry = Callback::new(move |_| {
+        let client = session.client_for(resident);
+        load_into(session, report, async move { client.problem_report(id).await });
+    });
+    retry.run(());
     reload_on(session.live.report_changed, id, move || retry.run(()));
     let drawn = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.as_ref().map(shape).map_err(|code| *code))));
     move || match drawn.get() {
         None => view! { <h1>{tr("reports-title")}</h1><Loading/> }.into_any(),
         Some(Err(code)) => view! { <h1>{tr("reports-title")}</h1><ErrorBox code retry/> }.into_any(),
-        Some(Ok(case)) => view! { <CaseView case shown=Shown(report)/> }.into_any(),
+        Some(Ok(case)) => view! { <CaseView case shown=Shown { report, resident }/> }.into_any(),
     }
 }
 
@@ -100,7 +118,7 @@ fn CaseView(case: Report, shown: Shown) -> impl IntoView {
             <p class="report-description" id="report-description">{summary.description.clone()}</p>
             <Photos ids=case.photos.clone()/>
             <Facts case=case.clone()/>
-            <Clocks case=case.clone()/>
+            <Clocks case=case.clone() resident=shown.resident/>
             {case.stars.map(|stars| view! {
                 <section class="report-section" id="report-rating" aria-labelledby="report-rating-heading">
                     <h2 id="report-rating-heading">{tr("report-rating-heading")}</h2>
@@ -152,7 +170,7 @@ fn Facts(case: Report) -> impl IntoView {
 
 /// The case's clocks and where it went: accept by, went up a level, reopen until, merged.
 #[component]
-fn Clocks(case: Report) -> impl IntoView {
+fn Clocks(case: Report, resident: Option<UserId>) -> impl IntoView {
     let Report { summary, reopen_until, merged_into, .. } = case;
     let (accept_by, escalations) = (summary.accept_by, summary.escalations);
     let overdue = accept_by.is_some_and(|by| by <= native::now());
@@ -171,7 +189,7 @@ fn Clocks(case: Report) -> impl IntoView {
         {merged_into.map(|into| view! {
             <p class="callout" id="report-merged">
                 {tr("report-merged-text")}" "
-                <a id="report-merged-into" href=format!("/reports/{into}")>{move || t_args("report-merged-link", &[("id", into.0.into())])}</a>
+                <a id="report-merged-into" href=keep_for(&format!("/reports/{into}"), resident)>{move || t_args("report-merged-link", &[("id", into.0.into())])}</a>
             </p>
         })}
     }

@@ -76,7 +76,7 @@ fn filtered(cases: &[ReportSummary], standing: Option<Standing>) -> Vec<ReportSu
 fn Handling() -> impl IntoView {
     let session = Session::get();
     let staff = session.me().is_some_and(|me| sets_report_rules(me.role));
-    let cases = live_reports(session, ReportScope::Handling);
+    let cases = live_reports(session, ReportScope::Handling, None);
     let standing = RwSignal::new(None::<Standing>);
     let waiting = move || cases.with(|cases| cases.as_ref().and_then(|c| c.as_ref().ok()).map(|c| filtered(c, Some(Standing::Waiting)).len()));
     view! {

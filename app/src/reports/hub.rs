@@ -2,16 +2,19 @@
 //! at the top of a short screen), then one of two lists: the cases I reported, or the
 //! neighbourhood's public cases with their "me too" counts (`?show=neighbourhood`), each a
 //! link to the case. Those who handle cases find their list here, and everyone the month's
-//! figures. The lists follow every change live.
+//! figures. A family member acting for a resident (`?for=`) finds the button and the
+//! resident's own cases. The lists follow every change live.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use linli_api::ids::UserId;
 use linli_api::reports::{ReportScope, ReportSummary};
 
 use super::{handles_reports, reports_problems, ReportCard};
 use crate::i18n::tr;
 use crate::layout::icons::{self, icon};
-use crate::layout::{loaded_view, loading, Guarded, Loaded, Page};
+use crate::family::{acting_for, keep_for, ActingBanner};
+use crate::layout::{load_into, loaded_view, Guarded, Loaded, Page};
 use crate::live::reload_on_any;
 use crate::session::{is_member, Session};
 
@@ -20,20 +23,50 @@ const NEIGHBOURHOOD: &str = "neighbourhood";
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    view! {
-        <Page back="/" title="reports-title">
-            <Guarded allow=is_member>
-                <Hub/>
-            </Guarded>
-        </Page>
+    let resident = acting_for();
+    match resident {
+        Some(resident) => view! {
+            <Page back=format!("/family/for/{resident}") title="reports-title">
+                <Guarded>
+                    <ActingBanner resident/>
+                    <TheirReports resident/>
+                </Guarded>
+            </Page>
+        }
+        .into_any(),
+        None => view! {
+            <Page back="/" title="reports-title">
+                <Guarded allow=is_member>
+                    <Hub/>
+                </Guarded>
+            </Page>
+        }
+        .into_any(),
     }
 }
 
-/// A list of `scope`'s cases that loads once and again whenever a case changes.
-pub fn live_reports(session: Session, scope: ReportScope) -> Loaded<Vec<ReportSummary>> {
-    let (list, reload) = loading(session, move |client| async move { client.reports(scope).await });
-    reload_on_any(session.live.report_changed, move || reload.run(()));
+/// A list of `scope`'s cases (the resident's, when acting for one) that loads once and again
+/// whenever a case changes.
+pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserId>) -> Loaded<Vec<ReportSummary>> {
+    let list: Loaded<Vec<ReportSummary>> = RwSignal::new(None);
+    let reload = move || {
+        let client = session.client_for(resident);
+        load_into(session, list, async move { client.reports(scope).await });
+    };
+    reload();
+    reload_on_any(session.live.report_changed, reload);
     list
+}
+
+/// For a family member: report a problem for the resident, and the resident's cases.
+#[component]
+fn TheirReports(resident: UserId) -> impl IntoView {
+    view! {
+        <a class="button primary big" id="report-new-link" href=keep_for("/reports/new", Some(resident))>
+            {icon(icons::REPORT)}<span>{tr("report-new-title")}</span>
+        </a>
+        <CaseList scope=ReportScope::Mine id="reports-mine" heading="reports-their-heading" empty="reports-their-none" resident/>
+    }
 }
 
 #[component]
@@ -80,13 +113,19 @@ fn Views(neighbourhood: Memo<bool>) -> impl IntoView {
 }
 
 #[component]
-fn CaseList(scope: ReportScope, id: &'static str, heading: &'static str, empty: &'static str) -> impl IntoView {
+fn CaseList(
+    scope: ReportScope,
+    id: &'static str,
+    heading: &'static str,
+    empty: &'static str,
+    #[prop(optional)] resident: Option<UserId>,
+) -> impl IntoView {
     let session = Session::get();
-    let list = live_reports(session, scope);
+    let list = live_reports(session, scope, resident);
     view! {
         <section aria-labelledby=format!("{id}-heading")>
             <h2 id=format!("{id}-heading")>{tr(heading)}</h2>
-            {loaded_view(list, None, move |cases| view! { <CaseCards cases id empty/> })}
+            {loaded_view(list, None, move |cases| view! { <CaseCards cases id empty resident/> })}
         </section>
     }
 }
@@ -100,12 +139,15 @@ pub fn CaseCards(
     /// Handlers see which party has each case.
     #[prop(optional)]
     for_handlers: bool,
+    /// The resident a family member acts for, whose cases these are.
+    #[prop(default = None)]
+    resident: Option<UserId>,
 ) -> impl IntoView {
     if cases.is_empty() {
         return view! { <p class="empty" id=format!("{id}-none")>{tr(empty)}</p> }.into_any();
     }
     view! {
-        <ul id=id class="report-list">{cases.into_iter().map(|report| view! { <ReportCard report for_handlers/> }).collect_view()}</ul>
+        <ul id=id class="report-list">{cases.into_iter().map(|report| view! { <ReportCard report for_handlers resident/> }).collect_view()}</ul>
     }
     .into_any()
 }

@@ -24,9 +24,10 @@ mod steps;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use linli_api::auth::Role;
-use linli_api::ids::ReportId;
+use linli_api::ids::{ReportId, UserId};
 use linli_api::reports::{Party, ReportCategory, ReportNews, ReportState, ReportSummary, Route};
 
+use crate::family::keep_for;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
 use crate::session::{can_invite, can_publish, Session};
 
@@ -180,11 +181,11 @@ fn glance(description: &str) -> String {
 /// when, and how many neighbours said "me too". Handlers also see which party has it, by when
 /// a waiting case must be accepted, and whether it went up a level because nobody did.
 #[component]
-pub fn ReportCard(report: ReportSummary, #[prop(optional)] for_handlers: bool) -> impl IntoView {
+pub fn ReportCard(report: ReportSummary, #[prop(optional)] for_handlers: bool, #[prop(default = None)] resident: Option<UserId>) -> impl IntoView {
     let ReportSummary { id, category, location, description, state, party, submitted_at, seconds, public, accept_by, escalations, .. } = report;
     view! {
         <li class="report-card" id=format!("report-{id}")>
-            <h3 class="report-card-title"><a class="report-link" href=format!("/reports/{id}")>{location}</a></h3>
+            <h3 class="report-card-title"><a class="report-link" href=keep_for(&format!("/reports/{id}"), resident)>{location}</a></h3>
             <p class="topic-tags">
                 <span class="tag">{tr(category_label(category))}</span>
                 <StateTag state id=format!("report-state-{id}")/>

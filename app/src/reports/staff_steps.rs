@@ -70,7 +70,7 @@ fn choice_text(case: &ReportSummary) -> String {
 #[component]
 pub fn Merge(id: ReportId, shown: Shown) -> impl IntoView {
     let session = Session::get();
-    let cases = live_reports(session, ReportScope::Handling);
+    let cases = live_reports(session, ReportScope::Handling, None);
     let others = Memo::new(move |_| {
         cases.with(|cases| {
             let open = |case: &&ReportSummary| case.id != id && case.state.is_open();

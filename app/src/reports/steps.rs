@@ -63,7 +63,7 @@ fn OneTap(id: ReportId, shown: Shown, action: ReportAction) -> impl IntoView {
         _ => ("report-start", "report-start"),
     };
     let tap = move |_| {
-        let client = session.client();
+        let client = shown.client(session);
         let request = async move {
             match action {
                 ReportAction::Accept => client.accept_report(id).await,
@@ -97,7 +97,7 @@ fn Resolve(id: ReportId, shown: Shown) -> impl IntoView {
         let Some(resolution) = form.checked(check::resolution(&ResolveReport { note: note.get_untracked(), photos: photos.get_untracked() })) else {
             return;
         };
-        let client = session.client();
+        let client = shown.client(session);
         send_step(session, form, busy, shown, async move { client.resolve_report(id, &resolution).await });
     };
     view! {
@@ -121,7 +121,7 @@ fn Confirm(id: ReportId, shown: Shown) -> impl IntoView {
     let form = FormError::new(&["stars", "comment"]);
     let send = Callback::new(move |(stars, comment)| {
         let confirmation = check::confirmation(&ConfirmReport { stars, comment })?;
-        let client = session.client();
+        let client = shown.client(session);
         send_step(session, form, busy, shown, async move { client.confirm_report(id, &confirmation).await });
         Ok(())
     });
@@ -172,7 +172,7 @@ fn Reopen(id: ReportId, shown: Shown) -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(reopening) = form.checked(check::reopening(&ReopenReport { reason: reason.get_untracked() })) else { return };
-        let client = session.client();
+        let client = shown.client(session);
         send_step(session, form, busy, shown, async move { client.reopen_report(id, &reopening).await });
     };
     view! {
@@ -199,7 +199,7 @@ pub fn MeToo(case: Report, shown: Shown) -> impl IntoView {
     let id = case.summary.id;
     let seconds = Memo::new(move |_| shown.with(|report| report.summary.seconds).unwrap_or_default());
     let second = move |_| {
-        let client = session.client();
+        let client = shown.client(session);
         send_step(session, form, busy, shown, async move { client.second_report(id).await });
     };
     case.summary.public.then(|| view! {

@@ -46,6 +46,7 @@ grant_markers!(
     OrderGroceries => OrderGroceries,
     PostWishes => PostWishes,
     VoteProxy => VoteProxy,
+    ReportProblems => ReportProblems,
 );
 
 /// The person an action is for.

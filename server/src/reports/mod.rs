@@ -18,7 +18,7 @@ pub mod view;
 
 use linli_api::auth::Role;
 use linli_api::events::Event;
-use linli_api::ids::{ReportId, UserId};
+use linli_api::ids::{CommunityId, ReportId, UserId};
 use linli_api::reports::{Party, ReportEventKind};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +28,7 @@ use self::storage::ReportRow;
 use crate::auth::Caller;
 use crate::error::{AppError, AppResult};
 use crate::events::Audience;
+use crate::family::{Acting, Needs};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -45,24 +46,48 @@ pub fn party_of(role: Role) -> Option<Party> {
     }
 }
 
-/// How the caller stands to a case.
-pub async fn viewer(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow) -> Result<Viewer, sqlx::Error> {
-    let reporter = row.reporter == caller.user_id;
+/// Who does something to a case: the caller for themselves or, through a family link granting
+/// `ReportProblems`, for the resident `subject`, who is then only ever its reporter or a
+/// follower: a family member handles nothing and is nobody's neighbour.
+pub struct Actor {
+    pub caller: Caller,
+    pub subject: UserId,
+    /// The subject's community, where every case the actor touches must be.
+    pub community: CommunityId,
+    pub acting: bool,
+}
+
+impl Actor {
+    pub fn for_self(caller: Caller) -> Self {
+        let (subject, community) = (caller.user_id, caller.community_id);
+        Actor { caller, subject, community, acting: false }
+    }
+
+    pub fn from_acting<G: Needs>(acting: &Acting<G>) -> Self {
+        let (subject, community) = (acting.subject.user_id, acting.subject.community_id);
+        Actor { caller: acting.caller.clone(), subject, community, acting: acting.is_for_someone_else() }
+    }
+}
+
+/// How the actor stands to a case.
+pub async fn viewer(conn: &mut AnyConnection, actor: &Actor, row: &ReportRow) -> Result<Viewer, sqlx::Error> {
+    let (caller, own) = (&actor.caller, !actor.acting);
+    let reporter = row.reporter == actor.subject;
     Ok(Viewer {
         reporter,
-        handler: row.handler == Some(caller.user_id),
-        in_charge: party_of(caller.role) == Some(row.party),
-        staff: caller.is_staff(),
-        neighbour: caller.role != Role::Family,
-        follower: !reporter && storage::follows(conn, row.id, caller.user_id).await?,
+        handler: own && row.handler == Some(caller.user_id),
+        in_charge: own && party_of(caller.role) == Some(row.party),
+        staff: own && caller.is_staff(),
+        neighbour: own && caller.role != Role::Family,
+        follower: !reporter && storage::follows(conn, row.id, actor.subject).await?,
     })
 }
 
-/// The case and how the caller stands to it, if they may see it; anything else is as
+/// The case and how the actor stands to it, if they may see it; anything else is as
 /// invisible as a case that does not exist.
-pub async fn visible(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> AppResult<(ReportRow, Viewer)> {
-    let row = storage::report(&mut *conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let viewer = viewer(conn, caller, &row).await?;
+pub async fn visible(conn: &mut AnyConnection, actor: &Actor, id: ReportId) -> AppResult<(ReportRow, Viewer)> {
+    let row = storage::report(&mut *conn, actor.community, id).await?.ok_or(AppError::NotFound)?;
+    let viewer = viewer(conn, actor, &row).await?;
     if !viewer.sees_case(row.public) {
         return Err(AppError::NotFound);
     }

@@ -4,6 +4,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use linli_api::auth::Role;
+use linli_api::family::FamilyActivityKind;
 use linli_api::ids::ReportId;
 use linli_api::reports::{
     FiguresQuery, MonthFigures, NewReport, Report, ReportEventKind, ReportListQuery, ReportRules, ReportScope, ReportSummary,
@@ -16,11 +18,12 @@ use utoipa_axum::routes;
 
 use super::rules::{self, Viewer};
 use super::storage::{self, NewEvent, NewReportRow, ReportRow};
-use super::{announce, party_of, view, visible, Recipients};
+use super::{announce, party_of, view, visible, Actor, Recipients};
 use crate::auth::storage::name_of;
-use crate::auth::{Caller, Members, ResidentsOnly, Signed, StaffOnly};
+use crate::auth::{Members, Signed, StaffOnly};
 use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
+use crate::family::{Acting, ActingFor, ReportProblems};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 use crate::uploads::{check_attachable, keep_private};
@@ -34,27 +37,36 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(second))
 }
 
-/// The case as the caller sees it now.
-pub async fn detail(conn: &mut AnyConnection, caller: &Caller, row: &ReportRow, viewer: Viewer) -> AppResult<Report> {
-    let reopen_days = storage::reopen_days_of(&mut *conn, caller.community_id).await?;
-    Ok(view::detail(conn, row, viewer, caller.user_id, reopen_days).await?)
+/// The case as the actor sees it now.
+pub async fn detail(conn: &mut AnyConnection, actor: &Actor, row: &ReportRow, viewer: Viewer) -> AppResult<Report> {
+    let reopen_days = storage::reopen_days_of(&mut *conn, actor.community).await?;
+    Ok(view::detail(conn, row, viewer, actor.subject, reopen_days).await?)
 }
 
-/// A resident reports a problem; the community's routing sends it to the party (and pool)
-/// responsible for its category, whose time to accept starts now.
-#[utoipa::path(post, path = "/reports", tag = "reports", security(("bearer" = [])), request_body = NewReport,
+/// A resident reports a problem (or their family member, for them, without photos: those
+/// would be the family member's own uploads); the community's routing sends it to the party
+/// (and pool) responsible for its category, whose time to accept starts now.
+#[utoipa::path(post, path = "/reports", tag = "reports", security(("bearer" = [])), params(ActingFor), request_body = NewReport,
     responses((status = 201, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn report(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed<ResidentsOnly>,
+    acting: Acting<ReportProblems>,
     ApiJson(report): ApiJson<NewReport>,
 ) -> AppResult<(StatusCode, Json<Report>)> {
+    if acting.subject.role != Role::Resident {
+        return Err(AppError::Forbidden);
+    }
+    let actor = Actor::from_acting(&acting);
     let report = check::new_report(&report).map_err(AppError::Invalid)?;
+    if actor.acting && !report.photos.is_empty() {
+        return Err(AppError::invalid(ErrorCode::InvalidValue, "photos"));
+    }
+    let caller = &actor.caller;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     if !report.photos.is_empty() {
-        check_attachable(&mut tx, caller.community_id, caller.user_id, &report.photos)
+        check_attachable(&mut tx, actor.community, caller.user_id, &report.photos)
             .await
             .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "photos"))?;
         if !report.public {
@@ -62,12 +74,12 @@ async fn report(
             keep_private(&mut tx, &report.photos, &[]).await?;
         }
     }
-    let route = storage::rules_of(&mut tx, caller.community_id).await?.route_for(report.category);
+    let route = storage::rules_of(&mut tx, actor.community).await?.route_for(report.category);
     let row = NewReportRow {
-        community: caller.community_id,
-        reporter: caller.user_id,
+        community: actor.community,
+        reporter: actor.subject,
         reported_by: caller.user_id,
-        household: caller.household_id,
+        household: acting.subject.household_id,
         category: report.category,
         location: &report.location,
         description: &report.description,
@@ -80,27 +92,33 @@ async fn report(
     let name = name_of(&mut tx, caller.user_id).await?;
     let event = NewEvent { report: id, kind: ReportEventKind::Submitted, actor: Some(caller.user_id), actor_name: &name, detail: "", party: None, at: now };
     storage::record(&mut tx, &event, &[]).await?;
-    let row = storage::report(&mut tx, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let viewer = super::viewer(&mut tx, &caller, &row).await?;
-    let answer = detail(&mut tx, &caller, &row, viewer).await?;
+    acting.record(&mut tx, FamilyActivityKind::ReportedProblem, &report.location, now).await?;
+    let row = storage::report(&mut tx, actor.community, id).await?.ok_or(AppError::NotFound)?;
+    let viewer = super::viewer(&mut tx, &actor, &row).await?;
+    let answer = detail(&mut tx, &actor, &row, viewer).await?;
     tx.commit().await?;
     announce(&state, &row, ReportEventKind::Submitted, &Recipients { reporter: row.reporter, handler: None, followers: Vec::new() });
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-/// The caller's own reports (the default), the community's public cases, or what the
-/// caller's party handles (staff: every case).
-#[utoipa::path(get, path = "/reports", tag = "reports", security(("bearer" = [])), params(ReportListQuery),
+/// The caller's own reports (the default; a family member: the resident's), the community's
+/// public cases, or what the caller's party handles (staff: every case).
+#[utoipa::path(get, path = "/reports", tag = "reports", security(("bearer" = [])), params(ReportListQuery, ActingFor),
     responses((status = 200, body = [ReportSummary]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed<Members>,
+    acting: Acting<ReportProblems>,
     ApiQuery(query): ApiQuery<ReportListQuery>,
 ) -> AppResult<Json<Vec<ReportSummary>>> {
+    let actor = Actor::from_acting(&acting);
+    let caller = &actor.caller;
+    if actor.acting && query.scope != ReportScope::Mine {
+        return Err(AppError::Forbidden);
+    }
     let mut conn = state.db.pool.acquire().await?;
     let rows = match query.scope {
-        ReportScope::Mine => storage::of_reporter(&mut conn, caller.community_id, caller.user_id).await?,
+        ReportScope::Mine => storage::of_reporter(&mut conn, actor.community, actor.subject).await?,
         ReportScope::Public => storage::public_cases(&mut conn, caller.community_id).await?,
         ReportScope::Handling if caller.is_staff() => storage::handled_by(&mut conn, caller.community_id, None).await?,
         ReportScope::Handling => {
@@ -111,16 +129,18 @@ async fn list(
     Ok(Json(rows.iter().map(view::summary).collect()))
 }
 
-/// One case as the caller may see it; those handling it see the reporter's contact, which
-/// is logged as a view of personal data.
+/// One case as the caller (or the resident they act for) may see it; those handling it see
+/// the reporter's contact, which is logged as a view of personal data.
 #[utoipa::path(get, path = "/reports/{id}", tag = "reports", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "report id")),
+    params(("id" = i64, Path, description = "report id"), ActingFor),
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
+async fn one(State(state): State<AppState>, acting: Acting<ReportProblems>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
+    let actor = Actor::from_acting(&acting);
+    let caller = &actor.caller;
     let mut conn = state.db.pool.acquire().await?;
-    let (row, viewer) = visible(&mut conn, &caller, ReportId(id)).await?;
-    let answer = detail(&mut conn, &caller, &row, viewer).await?;
+    let (row, viewer) = visible(&mut conn, &actor, ReportId(id)).await?;
+    let answer = detail(&mut conn, &actor, &row, viewer).await?;
     if answer.reporter_phone.is_some() && row.reporter != caller.user_id {
         let now = state.clock.now();
         community::audit(&mut conn, caller.community_id, caller.user_id, "view_report_contact", &format!("report:{id}"), now).await?;
@@ -134,15 +154,17 @@ async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>,
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn second(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
+    let actor = Actor::for_self(caller);
+    let caller = &actor.caller;
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
-    let (row, viewer) = visible(&mut tx, &caller, ReportId(id)).await?;
+    let (row, viewer) = visible(&mut tx, &actor, ReportId(id)).await?;
     if !viewer.may_second(row.public, row.state) {
         return Err(if viewer.reporter || !row.public { AppError::Forbidden } else { AppError::ReportChanged });
     }
     let new = storage::second(&mut tx, row.id, caller.user_id, now).await?;
     let row = storage::report(&mut tx, caller.community_id, row.id).await?.ok_or(AppError::NotFound)?;
-    let answer = detail(&mut tx, &caller, &row, viewer).await?;
+    let answer = detail(&mut tx, &actor, &row, viewer).await?;
     tx.commit().await?;
     if new {
         // Lists and open pages show the new count.
@@ -152,11 +174,12 @@ async fn second(State(state): State<AppState>, Signed(caller, ..): Signed<Member
 }
 
 /// Where each category goes and how soon it must be accepted; how long a resident may reopen.
-#[utoipa::path(get, path = "/reports/rules", tag = "reports", security(("bearer" = [])),
+/// A family member reporting for a resident reads the resident's community's.
+#[utoipa::path(get, path = "/reports/rules", tag = "reports", security(("bearer" = [])), params(ActingFor),
     responses((status = 200, body = ReportRules), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn get_rules(State(state): State<AppState>, Signed(caller, ..): Signed<Members>) -> AppResult<Json<ReportRules>> {
+async fn get_rules(State(state): State<AppState>, acting: Acting<ReportProblems>) -> AppResult<Json<ReportRules>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(storage::rules_of(&mut conn, caller.community_id).await?))
+    Ok(Json(storage::rules_of(&mut conn, acting.subject.community_id).await?))
 }
 
 /// Staff set the routing (new cases; cases already sent keep their party and clock).

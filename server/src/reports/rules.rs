@@ -41,6 +41,12 @@ impl Viewer {
     }
 }
 
+/// The steps only the reporter takes (or their family member, for them): whoever took them is
+/// not named to those who may not know who reported the case.
+pub fn by_reporter(kind: ReportEventKind) -> bool {
+    matches!(kind, ReportEventKind::Submitted | ReportEventKind::Confirmed | ReportEventKind::Reopened)
+}
+
 /// The state after `action`, or None when the action does not apply in `state`.
 pub fn next_state(state: ReportState, action: ReportAction) -> Option<ReportState> {
     use ReportAction as A;
@@ -215,6 +221,13 @@ mod tests {
 
     fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, day, hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn only_the_reporters_steps_go_unnamed() {
+        use ReportEventKind as K;
+        let unnamed: Vec<_> = K::ALL.into_iter().filter(|kind| by_reporter(*kind)).collect();
+        assert_eq!(unnamed, [K::Submitted, K::Confirmed, K::Reopened], "handlers, staff and the clock are always named");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use axum::extract::State;
 use axum::Json;
 use chrono::{DateTime, Utc};
+use linli_api::family::FamilyActivityKind;
 use linli_api::ids::{ReportId, UploadId};
 use linli_api::reports::{ConfirmReport, MergeReport, Party, ReassignReport, ReopenReport, Report, ReportAction, ReportEventKind, ReportState, ResolveReport};
 use linli_api::validate::reports as check;
@@ -19,12 +20,13 @@ use utoipa_axum::routes;
 use super::routes::detail;
 use super::rules::{self, Viewer};
 use super::storage::{self, NewEvent, Placed, ReportRow};
-use super::{announce, visible, Recipients};
+use super::{announce, visible, Actor, Recipients};
 use crate::auth::storage::name_of;
-use crate::auth::{Caller, Publishers, ResidentsOnly, Signed, StaffOnly};
+use crate::auth::{Publishers, Signed, StaffOnly};
 use crate::error::{AppError, AppResult};
 use crate::events::Audience;
 use crate::extract::{ApiJson, ApiPath};
+use crate::family::{Acting, ActingFor, ReportProblems};
 use crate::state::AppState;
 use crate::uploads::{check_attachable, keep_private};
 
@@ -54,9 +56,9 @@ fn refusal(row: &ReportRow, viewer: Viewer, action: ReportAction) -> Option<AppE
 }
 
 /// Opens the step's transaction with the case, or refuses the step.
-async fn begin(state: &AppState, caller: &Caller, id: i64, action: ReportAction) -> AppResult<(Transaction<'static, Any>, ReportRow)> {
+async fn begin(state: &AppState, actor: &Actor, id: i64, action: ReportAction) -> AppResult<(Transaction<'static, Any>, ReportRow)> {
     let mut tx = state.db.begin_write().await?;
-    let (row, viewer) = visible(&mut tx, caller, ReportId(id)).await?;
+    let (row, viewer) = visible(&mut tx, actor, ReportId(id)).await?;
     if let Some(refused) = refusal(&row, viewer, action) {
         return Err(refused);
     }
@@ -82,17 +84,18 @@ impl<'a> Line<'a> {
 async fn finish(
     state: &AppState,
     mut tx: Transaction<'static, Any>,
-    caller: &Caller,
+    actor: &Actor,
     before: &ReportRow,
     line: Line<'_>,
     at: DateTime<Utc>,
 ) -> AppResult<Json<Report>> {
+    let caller = &actor.caller;
     let actor_name = name_of(&mut tx, caller.user_id).await?;
     let event = NewEvent { report: before.id, kind: line.kind, actor: Some(caller.user_id), actor_name: &actor_name, detail: line.detail, party: line.party, at };
     storage::record(&mut tx, &event, line.photos).await?;
-    let row = storage::report(&mut tx, caller.community_id, before.id).await?.ok_or(AppError::NotFound)?;
-    let viewer = super::viewer(&mut tx, caller, &row).await?;
-    let answer = detail(&mut tx, caller, &row, viewer).await?;
+    let row = storage::report(&mut tx, actor.community, before.id).await?.ok_or(AppError::NotFound)?;
+    let viewer = super::viewer(&mut tx, actor, &row).await?;
+    let answer = detail(&mut tx, actor, &row, viewer).await?;
     let followers = storage::followers(&mut tx, row.id).await?;
     tx.commit().await?;
     announce(state, &row, line.kind, &Recipients { reporter: row.reporter, handler: before.handler.or(row.handler), followers });
@@ -101,8 +104,8 @@ async fn finish(
 
 /// A conditional update found the case changed since it was read (a handler or the clock
 /// was quicker): say which.
-async fn lost_race(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> AppError {
-    match storage::report(conn, caller.community_id, id).await {
+async fn lost_race(conn: &mut AnyConnection, actor: &Actor, id: ReportId) -> AppError {
+    match storage::report(conn, actor.community, id).await {
         Ok(Some(row)) if matches!(row.state, ReportState::Accepted | ReportState::InProgress) => AppError::ReportTaken,
         Ok(_) => AppError::ReportChanged,
         Err(error) => error.into(),
@@ -116,12 +119,14 @@ async fn lost_race(conn: &mut AnyConnection, caller: &Caller, id: ReportId) -> A
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn accept(State(state): State<AppState>, Signed(caller, ..): Signed<Publishers>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Accept).await?;
+    let actor = Actor::for_self(caller);
+    let caller = &actor.caller;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Accept).await?;
     let now = state.clock.now();
     if !storage::accept(&mut tx, row.id, row.party, caller.user_id, now).await? {
-        return Err(lost_race(&mut tx, &caller, row.id).await);
+        return Err(lost_race(&mut tx, &actor, row.id).await);
     }
-    finish(&state, tx, &caller, &row, Line::plain(ReportEventKind::Accepted), now).await
+    finish(&state, tx, &actor, &row, Line::plain(ReportEventKind::Accepted), now).await
 }
 
 /// The handler says work has begun.
@@ -130,11 +135,13 @@ async fn accept(State(state): State<AppState>, Signed(caller, ..): Signed<Publis
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn start(State(state): State<AppState>, Signed(caller, ..): Signed<Publishers>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Report>> {
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Start).await?;
+    let actor = Actor::for_self(caller);
+    let caller = &actor.caller;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Start).await?;
     if !storage::start(&mut tx, row.id, caller.user_id).await? {
         return Err(AppError::ReportChanged);
     }
-    finish(&state, tx, &caller, &row, Line::plain(ReportEventKind::Started), state.clock.now()).await
+    finish(&state, tx, &actor, &row, Line::plain(ReportEventKind::Started), state.clock.now()).await
 }
 
 /// The handler says it is done, with a note and photos of the work; the reporter is asked to
@@ -149,8 +156,10 @@ async fn resolve(
     ApiPath(id): ApiPath<i64>,
     ApiJson(resolution): ApiJson<ResolveReport>,
 ) -> AppResult<Json<Report>> {
+    let actor = Actor::for_self(caller);
+    let caller = &actor.caller;
     let resolution = check::resolution(&resolution).map_err(AppError::Invalid)?;
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Resolve).await?;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Resolve).await?;
     if !resolution.photos.is_empty() {
         check_attachable(&mut tx, caller.community_id, caller.user_id, &resolution.photos)
             .await
@@ -166,7 +175,7 @@ async fn resolve(
         keep_private(&mut tx, &resolution.photos, &readers).await?;
     }
     let line = Line { detail: &resolution.note, photos: &resolution.photos, ..Line::plain(ReportEventKind::Resolved) };
-    finish(&state, tx, &caller, &row, line, now).await
+    finish(&state, tx, &actor, &row, line, now).await
 }
 
 /// The resolution the reporter answers, as they saw it.
@@ -174,44 +183,48 @@ fn resolved_at(row: &ReportRow) -> AppResult<DateTime<Utc>> {
     row.resolved_at.ok_or(AppError::ReportChanged)
 }
 
-/// The reporter confirms it is done and rates the handling, 1 to 5 with a comment.
+/// The reporter (or their family member, for them) confirms it is done and rates the
+/// handling, 1 to 5 with a comment.
 #[utoipa::path(post, path = "/reports/{id}/confirm", tag = "reports", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "report id")), request_body = ConfirmReport,
+    params(("id" = i64, Path, description = "report id"), ActingFor), request_body = ConfirmReport,
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn confirm(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed<ResidentsOnly>,
+    acting: Acting<ReportProblems>,
     ApiPath(id): ApiPath<i64>,
     ApiJson(confirmation): ApiJson<ConfirmReport>,
 ) -> AppResult<Json<Report>> {
+    let actor = Actor::from_acting(&acting);
     let confirmation = check::confirmation(&confirmation).map_err(AppError::Invalid)?;
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Confirm).await?;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Confirm).await?;
     let now = state.clock.now();
     let rating = Some((confirmation.stars, confirmation.comment.as_str()));
     if !storage::confirm(&mut tx, row.id, resolved_at(&row)?, rating, now).await? {
         return Err(AppError::ReportChanged);
     }
     let line = Line { detail: &confirmation.comment, ..Line::plain(ReportEventKind::Confirmed) };
-    finish(&state, tx, &caller, &row, line, now).await
+    acting.record(&mut tx, FamilyActivityKind::ConfirmedReport, &row.location, now).await?;
+    finish(&state, tx, &actor, &row, line, now).await
 }
 
 /// The reporter says it is not done, and why, within the days the community set; it goes
 /// back to the handler who resolved it.
 #[utoipa::path(post, path = "/reports/{id}/reopen", tag = "reports", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "report id")), request_body = ReopenReport,
+    params(("id" = i64, Path, description = "report id"), ActingFor), request_body = ReopenReport,
     responses((status = 200, body = Report), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn reopen(
     State(state): State<AppState>,
-    Signed(caller, ..): Signed<ResidentsOnly>,
+    acting: Acting<ReportProblems>,
     ApiPath(id): ApiPath<i64>,
     ApiJson(reopening): ApiJson<ReopenReport>,
 ) -> AppResult<Json<Report>> {
+    let actor = Actor::from_acting(&acting);
     let reopening = check::reopening(&reopening).map_err(AppError::Invalid)?;
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Reopen).await?;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Reopen).await?;
     let now = state.clock.now();
-    let reopen_days = storage::reopen_days_of(&mut tx, caller.community_id).await?;
+    let reopen_days = storage::reopen_days_of(&mut tx, actor.community).await?;
     if !rules::may_reopen(resolved_at(&row)?, reopen_days, now) {
         return Err(AppError::ReopenTooLate);
     }
@@ -219,7 +232,8 @@ async fn reopen(
         return Err(AppError::ReportChanged);
     }
     let line = Line { detail: &reopening.reason, ..Line::plain(ReportEventKind::Reopened) };
-    finish(&state, tx, &caller, &row, line, now).await
+    acting.record(&mut tx, FamilyActivityKind::ReopenedReport, &row.location, now).await?;
+    finish(&state, tx, &actor, &row, line, now).await
 }
 
 /// Staff send a case to another party or pool, with a note; it waits to be accepted there,
@@ -234,8 +248,9 @@ async fn reassign(
     ApiPath(id): ApiPath<i64>,
     ApiJson(reassignment): ApiJson<ReassignReport>,
 ) -> AppResult<Json<Report>> {
+    let actor = Actor::for_self(caller);
     let reassignment = check::reassignment(&reassignment).map_err(AppError::Invalid)?;
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Reassign).await?;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Reassign).await?;
     if reassignment.party == row.party && reassignment.pool == row.pool {
         return Err(AppError::invalid(ErrorCode::InvalidValue, "party"));
     }
@@ -244,7 +259,7 @@ async fn reassign(
         return Err(AppError::ReportChanged);
     }
     let line = Line { detail: &reassignment.note, party: Some(reassignment.party), ..Line::plain(ReportEventKind::Reassigned) };
-    finish(&state, tx, &caller, &row, line, now).await
+    finish(&state, tx, &actor, &row, line, now).await
 }
 
 /// Staff fold a duplicate into the case that carries on: the duplicate's reporter counts as
@@ -259,7 +274,9 @@ async fn merge(
     ApiPath(id): ApiPath<i64>,
     ApiJson(merge): ApiJson<MergeReport>,
 ) -> AppResult<Json<Report>> {
-    let (mut tx, row) = begin(&state, &caller, id, ReportAction::Merge).await?;
+    let actor = Actor::for_self(caller);
+    let caller = &actor.caller;
+    let (mut tx, row) = begin(&state, &actor, id, ReportAction::Merge).await?;
     let into = storage::report(&mut tx, caller.community_id, merge.into).await?;
     let Some(into) = into.filter(|into| into.id != row.id && into.state != ReportState::Merged) else {
         return Err(AppError::invalid(ErrorCode::InvalidValue, "into"));
@@ -275,7 +292,7 @@ async fn merge(
             keep_private(&mut tx, &photos, &[row.reporter]).await?;
         }
     }
-    let answer = finish(&state, tx, &caller, &row, Line::plain(ReportEventKind::Merged), now).await?;
+    let answer = finish(&state, tx, &actor, &row, Line::plain(ReportEventKind::Merged), now).await?;
     let audience = if into.public { Audience::Members } else { Audience::Publishers };
     state.events.publish(into.community, audience, linli_api::events::Event::ReportChanged { report_id: into.id });
     Ok(answer)

@@ -296,9 +296,9 @@ pub async fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, photos: &[Up
 
 /// The record, oldest first; `hiding` someone, their name is left out of it (a public
 /// case's reporter, for neighbours).
-pub async fn history(conn: &mut AnyConnection, report: ReportId, hiding: Option<UserId>) -> Result<Vec<ReportEvent>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<i64>, String, String, Option<String>, i64)> =
-        sqlx::query_as("SELECT id, kind, actor_id, actor_name, detail, party, at FROM report_events WHERE report_id = $1 ORDER BY id")
+pub async fn history(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<ReportEvent>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, Option<String>, i64)> =
+        sqlx::query_as("SELECT id, kind, actor_name, detail, party, at FROM report_events WHERE report_id = $1 ORDER BY id")
             .bind(report.0)
             .fetch_all(&mut *conn)
             .await?;
@@ -311,12 +311,11 @@ pub async fn history(conn: &mut AnyConnection, report: ReportId, hiding: Option<
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, kind, actor_id, actor, detail, party, at)| {
-            let hidden = actor_id.is_some() && actor_id == hiding.map(|user| user.0);
-            let actor = if hidden { String::new() } else { actor };
+        .filter_map(|(id, kind, actor, detail, party, at)| {
+            let kind = ReportEventKind::parse(&kind)?;
             let photos = photos.iter().filter(|(event, _)| *event == id).map(|(_, upload)| UploadId(*upload)).collect();
             let party = party.as_deref().and_then(Party::parse);
-            Some(ReportEvent { kind: ReportEventKind::parse(&kind)?, actor, detail, party, photos, at: from_millis(at) })
+            Some(ReportEvent { kind, actor, detail, party, photos, at: from_millis(at) })
         })
         .collect())
 }

@@ -1,12 +1,12 @@
 //! What each viewer sees of a case: neighbours never learn who reported a public case; the
 //! reporter's phone is for those who have to call them.
 
-use linli_api::reports::{Report, ReportSummary, ReportState};
+use linli_api::ids::UserId;
+use linli_api::reports::{Report, ReportEvent, ReportState, ReportSummary};
 use sqlx::AnyConnection;
 
 use super::rules::{self, Viewer};
 use super::storage::{self, ReportRow};
-use linli_api::ids::UserId;
 
 pub fn summary(row: &ReportRow) -> ReportSummary {
     ReportSummary {
@@ -42,6 +42,17 @@ pub async fn detail(conn: &mut AnyConnection, row: &ReportRow, viewer: Viewer, u
         seconded,
         actions: rules::actions(row.state, viewer),
         may_second: viewer.may_second(row.public, row.state) && !seconded,
-        history: storage::history(conn, row.id, (!sees_reporter).then_some(row.reporter)).await?,
+        history: record(storage::history(conn, row.id).await?, sees_reporter),
     })
+}
+
+/// The case's record for a viewer: those who may not know who reported it are not told who
+/// took the reporter's steps.
+fn record(mut history: Vec<ReportEvent>, sees_reporter: bool) -> Vec<ReportEvent> {
+    if !sees_reporter {
+        for event in history.iter_mut().filter(|event| rules::by_reporter(event.kind)) {
+            event.actor.clear();
+        }
+    }
+    history
 }
