@@ -372,6 +372,23 @@ async fn bad_input_and_other_communities_change_nothing(backend: Backend) {
     assert_eq!(app.client().queue_display(linli_api::ids::ServiceId(9_999)).await.unwrap_err().code(), ErrorCode::NotFound);
 }
 
+async fn a_photo_in_the_form_is_the_resident_and_the_staffs_only(backend: Backend) {
+    let clock = TestClock::default();
+    let Some(app) = common::spawn_with_clock(backend, &clock).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let certificate = FormField { label: "残疾证照片".into(), kind: FieldKind::Image, required: true, options: vec![] };
+    let service = staff.create_service(&NewService { name: "残疾人补贴申请".into(), form: vec![certificate], ..new_service(true, 3) }).await.unwrap();
+    let owner = app.sign_in(OWNER).await;
+    let photo = owner.upload_image("image/jpeg", common::photo_with_location()).await.unwrap().id;
+    let neighbour = app.sign_in(RESIDENT).await;
+    assert!(neighbour.image(photo).await.is_ok(), "not attached to anything yet, the upload is the community's like any other");
+    let attempt = NewBooking { slot_starts_at: at(&clock, 2, 9, 30), answers: vec![Some(Answer::Image(photo))] };
+    let booked = owner.book(service.id, &attempt).await.unwrap();
+    assert_eq!(booked.answers, [Some(Answer::Image(photo))]);
+    assert!(owner.image(photo).await.is_ok() && staff.image(photo).await.is_ok(), "hers, and the staff's who check it");
+    assert_eq!(neighbour.image(photo).await.unwrap_err().code(), ErrorCode::NotFound, "never a neighbour's, even with the id");
+}
+
 on_both_databases!(
     staff_define_services_and_residents_see_the_places_left,
     a_resident_books_with_the_form_and_staff_approve,
@@ -380,4 +397,5 @@ on_both_databases!(
     residents_are_reminded_the_day_before_and_an_hour_before,
     the_queue_calls_booked_check_ins_before_walk_ins_and_tells_each_holder,
     bad_input_and_other_communities_change_nothing,
+    a_photo_in_the_form_is_the_resident_and_the_staffs_only,
 );

@@ -420,7 +420,13 @@ async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backe
 
     property.accept_report(id).await.unwrap();
     assert_eq!(for_mother.accept_report(id).await.unwrap_err().code(), ErrorCode::Forbidden, "she handles nothing");
-    property.resolve_report(id, &resolution("换了水龙头的阀芯。")).await.unwrap();
+    let work = property.upload_image("image/jpeg", common::photo_with_location()).await.unwrap().id;
+    property.resolve_report(id, &ResolveReport { note: "换了水龙头的阀芯。".into(), photos: vec![work] }).await.unwrap();
+    assert!(for_mother.image(work).await.is_ok(), "she sees the work done on her mother's private case");
+    assert_eq!(daughter.image(work).await.unwrap_err().code(), ErrorCode::Forbidden, "only in her mother's name");
+    let neighbours_private = neighbour.upload_image("image/jpeg", common::photo_with_location()).await.unwrap().id;
+    neighbour.report_problem(&NewReport { photos: vec![neighbours_private], ..report(ReportCategory::Other, false) }).await.unwrap();
+    assert_eq!(for_mother.image(neighbours_private).await.unwrap_err().code(), ErrorCode::NotFound, "nothing her mother may not see");
     let confirmed = for_mother.confirm_report(id, &stars(5, "替妈妈谢谢师傅")).await.unwrap();
     assert_eq!((confirmed.summary.state, confirmed.stars), (ReportState::Confirmed, Some(5)));
     let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
@@ -432,6 +438,9 @@ async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backe
     elderly.update_family_grants(link.id, &UpdateGrants { grants: vec![Grant::ReadNotices] }).await.unwrap();
     assert_eq!(for_mother.report_problem(&problem).await.unwrap_err().code(), ErrorCode::NotPermitted);
     assert_eq!(for_mother.problem_report(id).await.unwrap_err().code(), ErrorCode::NotPermitted);
+    assert!(for_mother.image(work).await.is_ok(), "any grant still shows her what her mother is shown");
+    elderly.revoke_family_link(link.id).await.unwrap();
+    assert_eq!(for_mother.image(work).await.unwrap_err().code(), ErrorCode::NotPermitted, "a revoked link shows nothing");
 }
 
 on_both_databases!(

@@ -234,10 +234,18 @@ async fn a_daughter_reports_a_problem_for_her_mother_and_confirms_it() {
     // The property company fixes it; the daughter confirms for her mother.
     let property = app.api_as(PROPERTY).await;
     property.accept_report(id).await.unwrap();
-    property.resolve_report(id, &linli_api::reports::ResolveReport { note: "换了水管接头。".into(), photos: vec![] }).await.unwrap();
+    let fixture = std::fs::read(workspace_root().join("tests/fixtures/stripes.png")).unwrap();
+    let work = property.upload_image("image/png", fixture).await.unwrap().id;
+    property.resolve_report(id, &linli_api::reports::ResolveReport { note: "换了水管接头。".into(), photos: vec![work] }).await.unwrap();
     click(&daughter, "header a.back").await;
     wait_for_text(&daughter, &format!("#report-state-{id}"), "已处理，待确认", "her mother's list shows it resolved").await;
     click(&daughter, &format!("#report-{id} a.report-link")).await;
+    // The handler's photo of a private case is her mother's to see, so hers too.
+    wait_until(Duration::from_secs(15), || async {
+        script(&daughter, "return document.querySelectorAll('#report-record li[data-kind=resolved] img.photo').length").await == json!(1)
+    })
+    .await
+    .expect("the photo of the work done shows");
     click(&daughter, "#rate-5").await;
     click(&daughter, "#rate-submit").await;
     wait_for_text(&daughter, "#report-state", "已解决", "confirmed in her mother's name").await;

@@ -1,7 +1,8 @@
 //! Photos of topics and comments (and of problem reports, which take up to six).
 //!
 //! The server re-encodes every upload (so no EXIF location survives) and serves it only to
-//! signed-in members of the community: the request needs the bearer token, which a plain
+//! signed-in members of the community (and to a family member acting for one of them, with
+//! `?for=` on the page): the request needs the bearer token, which a plain
 //! `<img src>` cannot send. [`AuthImage`] fetches the bytes through the client and shows
 //! them from a Blob URL, revoked when the image leaves the page. [`ImagePicker`] reads the
 //! files chosen on the device, checks type and size here first (no 10 MB upload only to
@@ -17,6 +18,7 @@ use linli_api::uploads::{ACCEPTED_TYPES, MAX_UPLOAD_BYTES};
 use linli_api::ErrorCode;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::family::acting_for;
 use crate::i18n::{t, t_args};
 use crate::layout::error_text;
 use crate::layout::icons::icon;
@@ -83,7 +85,8 @@ pub fn AuthImage(id: UploadId, #[prop(into)] alt: Signal<String>) -> impl IntoVi
             let _ = web_sys::Url::revoke_object_url(&url);
         }
     });
-    let client = session.client();
+    // On a page used for a resident (`?for=`), a family member is shown what she is shown.
+    let client = session.client_for(acting_for());
     spawn_local(async move {
         match client.image(id).await {
             Ok(bytes) => {

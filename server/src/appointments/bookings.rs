@@ -32,7 +32,7 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::family::{Acting, ActingFor, BookAppointments};
 use crate::groceries::rules::new_pickup_code;
 use crate::state::AppState;
-use crate::uploads::check_attachable;
+use crate::uploads::{check_attachable, keep_private};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -52,8 +52,10 @@ fn changed(state: &AppState, row: &BookingRow) {
     state.events.publish(row.community, Audience::Person(row.resident), event());
 }
 
-/// Photos in the answers must be the caller's own uploads.
-async fn check_images(conn: &mut AnyConnection, acting: &Acting<BookAppointments>, answers: &[Option<Answer>]) -> AppResult<()> {
+/// Photos in the answers must be the caller's own uploads; they are hers and the staff's
+/// only, like the rest of the form (a photo of her home, a certificate), never the
+/// neighbours' even with the id.
+async fn attach_images(conn: &mut AnyConnection, acting: &Acting<BookAppointments>, answers: &[Option<Answer>]) -> AppResult<()> {
     let images: Vec<UploadId> = answers.iter().filter_map(|answer| match answer {
         Some(Answer::Image(upload)) => Some(*upload),
         _ => None,
@@ -63,7 +65,8 @@ async fn check_images(conn: &mut AnyConnection, acting: &Acting<BookAppointments
     }
     check_attachable(conn, acting.caller.community_id, acting.caller.user_id, &images)
         .await
-        .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "answers"))
+        .map_err(|_| AppError::invalid(ErrorCode::InvalidValue, "answers"))?;
+    keep_private(conn, &images, &[]).await
 }
 
 /// Books a slot of the service with the form filled in: confirmed at once, or waiting for
@@ -87,7 +90,7 @@ async fn book(
     let mut tx = state.db.begin_write().await?;
     let service = storage::service(&mut tx, community, ServiceId(id)).await?.ok_or(AppError::NotFound)?;
     let answers = check::answers(&service.settings.form, &booking.answers).map_err(AppError::Invalid)?;
-    check_images(&mut tx, &acting, &answers).await?;
+    attach_images(&mut tx, &acting, &answers).await?;
     let offset = offset_of(&mut tx, community).await?;
     let slot = rules::bookable_slot(&schedule_of(&service), booking.slot_starts_at, now, offset).map_err(|why| match why {
         Unbookable::NotASlot | Unbookable::Past | Unbookable::TooFarAhead => AppError::SlotUnavailable,

@@ -1,7 +1,8 @@
 //! Uploaded images, shared by every module that takes photos (discussion, wishes,
-//! reports). Each is re-encoded on the way in and served only within its community; one
-//! attached to something private is served only to its uploader, to those who handle such
-//! things (staff, property, admins) and to the readers its module names.
+//! bookings, reports). Each is re-encoded on the way in and served only within its
+//! community; one attached to something private (a booking's form, a private case) is
+//! served only to its uploader, to those who handle such things (staff, property, admins)
+//! and to the readers its module names, and to a family member acting for one of them.
 
 pub mod image;
 pub mod routes;

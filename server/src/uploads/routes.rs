@@ -17,6 +17,7 @@ use super::storage;
 use crate::auth::{Members, Signed};
 use crate::error::{AppError, AppResult};
 use crate::extract::{body_bytes, ApiPath};
+use crate::family::{Acting, ActingFor, SeeForThem};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -79,16 +80,18 @@ async fn upload(
 }
 
 /// The stored copy of an image of the reader's community (a private one only for those it
-/// is meant for; for anyone else it is not there).
+/// is meant for; for anyone else it is not there). A family member sees, for the resident
+/// she acts for, what that resident is shown.
 #[utoipa::path(get, path = "/uploads/{id}", tag = "uploads", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "upload id")),
+    params(("id" = i64, Path, description = "upload id"), ActingFor),
     responses((status = 200, content((Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn download(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
+async fn download(State(state): State<AppState>, acting: Acting<SeeForThem>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let handles = matches!(caller.role, Role::Staff | Role::Property | Role::Admin);
+    let reader = &acting.subject;
+    let handles = !acting.is_for_someone_else() && matches!(reader.role, Role::Staff | Role::Property | Role::Admin);
     let (content_type, data) =
-        storage::find(&mut conn, caller.community_id, UploadId(id), caller.user_id, handles).await?.ok_or(AppError::NotFound)?;
+        storage::find(&mut conn, reader.community_id, UploadId(id), reader.user_id, handles).await?.ok_or(AppError::NotFound)?;
     let headers = [
         (header::CONTENT_TYPE, content_type),
         // Private to the community: never kept by shared caches.
