@@ -319,7 +319,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing(backend: Backend) {
     assert_eq!(outsider.claim_wish(posted.summary.id, &ClaimWish::default()).await.unwrap_err().code(), ErrorCode::NotFound);
 }
 
-async fn photos_are_stored_without_their_metadata(backend: Backend) {
+async fn photos_are_stored_without_their_metadata_and_shown_once_on_the_board(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let owner = app.sign_in(OWNER).await;
     let upload = owner.upload_image("image/jpeg", common::photo_with_location()).await.unwrap();
@@ -328,6 +328,18 @@ async fn photos_are_stored_without_their_metadata(backend: Backend) {
     let stored = owner.image(upload.id).await.unwrap();
     assert!(!stored.windows(11).any(|w| w == b"GPSLatitude"), "no location survives");
     assert_eq!(owner.upload_image("image/png", b"not an image".to_vec()).await.unwrap_err().code(), ErrorCode::NotAnImage);
+
+    let neighbour = app.sign_in(RESIDENT).await;
+    let staff = app.sign_in(STAFF).await;
+    assert_eq!(neighbour.image(upload.id).await.unwrap_err().code(), ErrorCode::NotFound, "a wish waiting for staff is not the neighbours' yet");
+    assert!(staff.image(upload.id).await.is_ok(), "staff see what they approve");
+    staff.review_wish(posted.summary.id, &approve()).await.unwrap();
+    assert!(neighbour.image(upload.id).await.is_ok(), "on the board, its photo is too");
+
+    let declined_photo = owner.upload_image("image/jpeg", common::photo_with_location()).await.unwrap().id;
+    let declined = owner.post_wish(&NewWish { photo: Some(declined_photo), ..wish("想要一副麻将") }).await.unwrap();
+    staff.review_wish(declined.summary.id, &ReviewWish { approve: false, reason: Some("不属于微心愿范围".into()) }).await.unwrap();
+    assert_eq!(neighbour.image(declined_photo).await.unwrap_err().code(), ErrorCode::NotFound, "a declined wish's photo stays hers");
 }
 
 async fn board_filters_by_category_and_state(backend: Backend) {
@@ -357,7 +369,7 @@ on_both_databases!(
     one_volunteer_holds_a_wish_even_when_many_claim_at_once,
     a_claim_reminds_then_runs_out_and_the_wish_returns_to_the_board,
     bad_input_gets_a_clear_error_and_changes_nothing,
-    photos_are_stored_without_their_metadata,
+    photos_are_stored_without_their_metadata_and_shown_once_on_the_board,
     board_filters_by_category_and_state,
     the_demo_has_a_wish_on_the_board_one_waiting_and_one_thanked,
 );

@@ -29,3 +29,10 @@ pub async fn keep_private(conn: &mut AnyConnection, ids: &[UploadId], readers: &
     storage::make_private(conn, ids, readers).await?;
     Ok(())
 }
+
+/// Serves images to the whole community again, once what they are attached to is public
+/// (a wish staff put on the board).
+pub async fn make_public(conn: &mut AnyConnection, ids: &[UploadId]) -> AppResult<()> {
+    storage::make_public(conn, ids).await?;
+    Ok(())
+}

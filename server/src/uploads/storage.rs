@@ -66,6 +66,13 @@ pub async fn make_private(conn: &mut AnyConnection, ids: &[UploadId], readers: &
     Ok(())
 }
 
+pub async fn make_public(conn: &mut AnyConnection, ids: &[UploadId]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        sqlx::query("UPDATE uploads SET private = 0 WHERE id = $1").bind(id.0).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// How many of `ids` `uploader` uploaded in `community`: attaching someone else's image is
 /// refused, so an id cannot be used to pull another person's photo into a thread.
 pub async fn owned_by(conn: &mut AnyConnection, community: CommunityId, uploader: UserId, ids: &[UploadId]) -> Result<usize, sqlx::Error> {

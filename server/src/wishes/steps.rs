@@ -31,7 +31,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::family::{Acting, ActingFor, PostWishes};
 use crate::state::AppState;
-use crate::uploads::check_attachable;
+use crate::uploads::{check_attachable, keep_private, make_public};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -98,6 +98,10 @@ pub async fn post(State(state): State<AppState>, acting: Acting<PostWishes>, Api
     let mut tx = state.db.begin_write().await?;
     let wish = check::new_wish(&wish, community_today(&mut tx, &actor, now).await?, by_staff).map_err(AppError::Invalid)?;
     check_photo(&mut tx, &actor, wish.photo).await?;
+    if let (Some(photo), false) = (wish.photo, by_staff) {
+        // Until staff put it on the board, the wish and its photo are the wisher's and staff's.
+        keep_private(&mut tx, &[photo], &[]).await?;
+    }
     let (wisher, wisher_name, wisher_phone, household) = if by_staff {
         let household = wish.for_household.expect("checked for staff");
         if community::household_in(&mut tx, actor.caller.community_id, household).await?.is_none() {
@@ -210,6 +214,9 @@ async fn review(
     let detail = reason.clone().unwrap_or_default();
     let change = StateChange { reason: reason.as_deref(), ..StateChange::default() };
     take(&mut tx, &actor, &row, Step { action, kind, detail: &detail, change }, state.clock.now()).await?;
+    if let (Some(photo), true) = (row.photo, review.approve) {
+        make_public(&mut tx, &[photo]).await?;
+    }
     finish(&state, tx, &actor, &row, action).await
 }
 
