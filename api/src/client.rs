@@ -25,6 +25,7 @@ use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNoti
 use crate::API_PREFIX;
 
 mod appointments;
+mod register;
 mod reports;
 mod wishes;
 

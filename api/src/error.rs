@@ -128,6 +128,24 @@ error_codes! {
     BookingChanged = "booking_changed",
     /// Nobody is waiting to be called.
     QueueEmpty = "queue_empty",
+    /// A community of this name is already on the server.
+    CommunityExists = "community_exists",
+    /// The ledger file is neither CSV (UTF-8 or GB18030) nor an Excel workbook.
+    LedgerUnreadable = "ledger_unreadable",
+    /// The ledger has no header row naming the building, room and floor area columns; `field` names the first missing one.
+    LedgerColumnsMissing = "ledger_columns_missing",
+    /// The ledger has a header row but no households.
+    LedgerEmpty = "ledger_empty",
+    /// The ledger lists more households than one import takes (20,000); import it building by building.
+    LedgerTooManyRows = "ledger_too_many_rows",
+    /// The register changed while this import ran; preview the file again.
+    RegisterChanged = "register_changed",
+    /// The account is disabled (or its resident moved out); staff can re-enable it.
+    AccountDisabled = "account_disabled",
+    /// The reset code is wrong, used or expired.
+    ResetCodeInvalid = "reset_code_invalid",
+    /// The current password given is not the account's password.
+    WrongPassword = "wrong_password",
     /// An account with this phone number exists.
     PhoneTaken = "phone_taken",
     /// Wrong phone number or password (deliberately not saying which).

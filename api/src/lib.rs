@@ -4,6 +4,7 @@
 //! types, the app and the tests deserialise them through [`Client`]; nobody writes JSON by
 //! hand. The crate compiles to wasm (the app) and natively (server, tests, tools).
 
+pub mod admin;
 pub mod appointments;
 pub mod auth;
 pub mod client;
@@ -17,6 +18,7 @@ pub mod help;
 pub mod ids;
 pub mod notices;
 pub mod phone;
+pub mod register;
 pub mod reports;
 pub mod topics;
 pub mod uploads;

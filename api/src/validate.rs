@@ -14,6 +14,7 @@ use crate::ids::UploadId;
 use crate::groceries::{self, limits, MerchantApplication, NewCampaign, NewProduct};
 use chrono::{DateTime, Duration, Utc};
 
+pub mod admin;
 pub mod appointments;
 pub mod reports;
 pub mod wishes;
@@ -39,6 +40,18 @@ pub fn optional_text(raw: &str, max_chars: usize, field: &str) -> Result<String,
     Ok(text.to_owned())
 }
 
+/// A password someone chooses: 8 to 128 characters.
+pub fn new_password(password: &str, field: &str) -> Result<(), ApiError> {
+    let length = password.chars().count();
+    if length < PASSWORD_MIN_CHARS {
+        return Err(ApiError::on_field(ErrorCode::PasswordTooShort, field));
+    }
+    if length > PASSWORD_MAX_CHARS {
+        return Err(ApiError::on_field(ErrorCode::FieldTooLong, field));
+    }
+    Ok(())
+}
+
 pub fn phone(raw: &str) -> Result<PhoneNumber, ApiError> {
     if raw.trim().is_empty() {
         return Err(ApiError::on_field(ErrorCode::FieldRequired, "phone"));
@@ -51,13 +64,7 @@ pub fn registration(request: &RegisterRequest) -> Result<RegisterRequest, ApiErr
     let invite_code = required_text(&request.invite_code, INVITE_CODE_MAX_CHARS, "invite_code")?;
     let phone = phone(&request.phone)?;
     let name = required_text(&request.name, NAME_MAX_CHARS, "name")?;
-    let length = request.password.chars().count();
-    if length < PASSWORD_MIN_CHARS {
-        return Err(ApiError::on_field(ErrorCode::PasswordTooShort, "password"));
-    }
-    if length > PASSWORD_MAX_CHARS {
-        return Err(ApiError::on_field(ErrorCode::FieldTooLong, "password"));
-    }
+    new_password(&request.password, "password")?;
     if !request.accept_privacy_policy {
         return Err(ApiError::on_field(ErrorCode::ConsentRequired, "accept_privacy_policy"));
     }

@@ -3,11 +3,20 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// The command line: the server's settings, and an administration subcommand (or none, to serve).
 #[derive(Debug, Clone, clap::Parser)]
 #[command(name = "linli-server", about = "Linli (邻里) community server", version)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<crate::admin::cli::Command>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
 pub struct Config {
     /// Folder for the embedded SQLite database and other local data.
-    #[arg(long, env = "LINLI_DATA_DIR", default_value = "data")]
+    #[arg(long, env = "LINLI_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
     /// Address and port to listen on.
@@ -15,7 +24,7 @@ pub struct Config {
     pub bind: SocketAddr,
 
     /// `sqlite://…` or `postgres://…`; defaults to `linli.db` in the data folder.
-    #[arg(long, env = "LINLI_DATABASE_URL")]
+    #[arg(long, env = "LINLI_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
     /// The built web app to serve at `/` (made by scripts/build-web.sh).

@@ -6,12 +6,13 @@
 //! since the epoch (BIGINT) and flags as 0/1 BIGINT, which both backends and the `Any`
 //! driver agree on.
 
+use std::collections::BTreeSet;
 use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyConnection, AnyPool, ConnectOptions, Executor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -110,4 +111,29 @@ pub fn flag(value: bool) -> i64 {
 /// True when the error is a unique-constraint violation, on either backend.
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// `($1, $2), ($3, $4), …`: the bind list of a multi-row `VALUES` of `rows` rows with
+/// `columns` values each.
+pub fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows).map(|row| format!("({})", placeholders(row * columns + 1, columns))).collect::<Vec<_>>().join(", ")
+}
+
+/// Runs `sql`, whose `{ids}` is replaced by the placeholders of the distinct `ids` (bound
+/// first) and whose later placeholders take `then` in turn.
+pub async fn select_in<T>(conn: &mut AnyConnection, sql: &str, ids: &[i64], then: &[i64]) -> Result<Vec<T>, sqlx::Error>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let distinct: Vec<i64> = ids.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    if distinct.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = sql.replace("{ids}", &placeholders(1, distinct.len())).replace("{next}", &format!("${}", distinct.len() + 1));
+    let sql = sql.replace("{next2}", &format!("${}", distinct.len() + 2));
+    let mut query = sqlx::query_as::<_, T>(&sql);
+    for id in distinct.iter().chain(then) {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
 }

@@ -94,6 +94,24 @@ pub enum AppError {
     BookingChanged,
     #[error("nobody waiting")]
     QueueEmpty,
+    #[error("a community of this name exists")]
+    CommunityExists,
+    #[error("the ledger cannot be read")]
+    LedgerUnreadable,
+    #[error("the ledger lacks the column {0}")]
+    LedgerColumnsMissing(&'static str),
+    #[error("the ledger has no households")]
+    LedgerEmpty,
+    #[error("the ledger has too many rows")]
+    LedgerTooManyRows,
+    #[error("the register changed meanwhile")]
+    RegisterChanged,
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("reset code wrong, used or expired")]
+    ResetCodeInvalid,
+    #[error("wrong current password")]
+    WrongPassword,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("wrong phone or password")]
@@ -172,6 +190,17 @@ impl AppError {
             NotCheckInTime => (StatusCode::CONFLICT, plain(ErrorCode::NotCheckInTime)),
             BookingChanged => (StatusCode::CONFLICT, plain(ErrorCode::BookingChanged)),
             QueueEmpty => (StatusCode::CONFLICT, plain(ErrorCode::QueueEmpty)),
+            CommunityExists => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::CommunityExists, "name")),
+            LedgerUnreadable => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::LedgerUnreadable)),
+            LedgerColumnsMissing(column) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::LedgerColumnsMissing, *column))
+            }
+            LedgerEmpty => (StatusCode::UNPROCESSABLE_ENTITY, plain(ErrorCode::LedgerEmpty)),
+            LedgerTooManyRows => (StatusCode::PAYLOAD_TOO_LARGE, plain(ErrorCode::LedgerTooManyRows)),
+            RegisterChanged => (StatusCode::CONFLICT, plain(ErrorCode::RegisterChanged)),
+            AccountDisabled => (StatusCode::FORBIDDEN, plain(ErrorCode::AccountDisabled)),
+            ResetCodeInvalid => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::ResetCodeInvalid, "code")),
+            WrongPassword => (StatusCode::UNPROCESSABLE_ENTITY, ApiError::on_field(ErrorCode::WrongPassword, "current_password")),
             PhoneTaken => (StatusCode::CONFLICT, ApiError::on_field(ErrorCode::PhoneTaken, "phone")),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, plain(ErrorCode::InvalidCredentials)),
             TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, plain(ErrorCode::TooManyAttempts)),

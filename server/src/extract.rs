@@ -47,6 +47,22 @@ pub async fn body_bytes<S: Send + Sync>(request: Request, state: &S) -> Result<B
     })
 }
 
+/// A raw body (a photo, a ledger) whose declared content type is one of `accepted`, within
+/// the route's size limit.
+pub async fn typed_body<S: Send + Sync>(request: Request, state: &S, accepted: &[&str]) -> Result<Bytes, AppError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(|mime| mime.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !accepted.contains(&declared.as_str()) {
+        return Err(AppError::UnsupportedMediaType);
+    }
+    body_bytes(request, state).await
+}
+
 /// Path parameters; an id that is not a number is simply not found.
 pub struct ApiPath<T>(pub T);
 

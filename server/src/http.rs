@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use crate::config::Config;
 use crate::error::error_response;
 use crate::state::AppState;
-use crate::{appointments, auth, community, events, family, groceries, hall, help, notices, reports, uploads, wishes};
+use crate::{admin, appointments, auth, community, events, family, groceries, hall, help, notices, reports, uploads, wishes};
 
 /// The largest JSON body accepted (a long notice is ~60 KB of UTF-8).
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
@@ -54,6 +54,7 @@ impl Modify for BearerAuth {
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let requests = OpenApiRouter::new()
         .merge(auth::routes::router())
+        .merge(admin::routes::router())
         .merge(community::routes::router())
         .merge(notices::routes::router())
         .merge(family::routes::router())

@@ -3,6 +3,7 @@
 //! Each module (`auth`, `community`, `notices`, …) is a folder with its routes, its pure
 //! rules and its SQL. Shared parts live once: `error`, `extract`, `db`, `events`, `http`.
 
+pub mod admin;
 pub mod appointments;
 pub mod auth;
 pub mod community;
@@ -17,6 +18,7 @@ pub mod hall;
 pub mod help;
 pub mod http;
 pub mod notices;
+pub mod paging;
 pub mod reports;
 pub mod seed;
 pub mod state;
@@ -30,7 +32,7 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-pub use crate::config::Config;
+pub use crate::config::{Cli, Config};
 use crate::auth::limiter::SignInLimiter;
 use crate::db::Db;
 use crate::events::EventHub;
@@ -58,13 +60,18 @@ pub struct Prepared {
     extra_routes: axum::Router<AppState>,
 }
 
-/// Opens the database, applies migrations, seeds the demo community when asked, and binds.
-pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartError> {
+/// Opens the configured database (creating the data folder for SQLite) and applies migrations.
+pub async fn open_database(config: &Config) -> Result<Db, StartError> {
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)
             .map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
     }
-    let db = Db::connect(&config.database_url()).await?;
+    Ok(Db::connect(&config.database_url()).await?)
+}
+
+/// Opens the database, applies migrations, seeds the demo community when asked, and binds.
+pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartError> {
+    let db = open_database(&config).await?;
     let seeded = if config.no_demo { false } else { seed::seed_demo_if_empty(&db, clock.now()).await? };
     let state = AppState {
         db,

@@ -15,6 +15,7 @@ use sqlx::AnyConnection;
 
 use crate::auth::password;
 use crate::auth::storage::{insert_account, update_preferences, NewAccount};
+use crate::community::ledger::LedgerOwner;
 use crate::community::storage as community;
 use crate::db::Db;
 use crate::error::AppError;
@@ -58,7 +59,7 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
     if community::community_count(&mut tx).await? > 0 {
         return Ok(false);
     }
-    let community_id = community::insert_community(&mut tx, "阳光花园社区", "021-5555-0100", now).await?;
+    let community_id = community::insert_community(&mut tx, "阳光花园社区", "021-5555-0100", 480, now).await?;
     let households = seed_buildings(&mut tx, community_id).await?;
     let password_hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let mut ids = Vec::new();
@@ -82,6 +83,10 @@ pub async fn seed_demo_if_empty(db: &Db, now: DateTime<Utc>) -> Result<bool, App
         .await?;
         if account.phone == ELDERLY_PHONE {
             update_preferences(&mut tx, id, Some(true), None).await?;
+        }
+        if let (Some(household), "13900000001") = (household, account.phone) {
+            let owner = LedgerOwner { name: account.name.to_owned(), phone: Some(account.phone.to_owned()) };
+            crate::community::register::storage::replace_owners(&mut tx, household, &[owner]).await?;
         }
         ids.push(id);
     }

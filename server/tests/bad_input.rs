@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Backend, OWNER, STAFF};
+use common::{Backend, ADMIN, OWNER, STAFF};
 use linli_api::notices::{NewNotice, NoticeCategory};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -30,14 +30,26 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/reports/1/resolve", json!({"note": 5, "photos": "all"})),
         (Method::POST, "/reports/1/reassign", json!({"party": "police", "note": 1})),
         (Method::POST, "/reports/1/merge", json!({"into": "the other one"})),
+        (Method::PATCH, "/community/households/1", json!({"floor_area_centi_m2": "big", "owners": {"name": 1}})),
+        (Method::POST, "/community/accounts", json!({"name": 1, "phone": [], "role": "king"})),
+        (Method::POST, "/auth/reset-password", json!({"phone": 1, "code": [], "new_password": null})),
+        (Method::POST, "/me/password", json!({"current_password": 1, "new_password": false})),
     ]
 }
 
-const TABLES: [&str; 29] = [
+/// The administrator's endpoints that take a JSON body (staff are refused them by role).
+fn admin_json_endpoints() -> Vec<(Method, &'static str, Value)> {
+    vec![
+        (Method::POST, "/admin/communities", json!({"name": [], "service_phone": 5})),
+        (Method::POST, "/admin/communities/1/accounts", json!({"name": 1, "role": "king"})),
+    ]
+}
+
+const TABLES: [&str; 34] = [
     "users", "sessions", "invites", "notices", "notice_reads", "audit_log", "merchants", "campaigns", "products", "orders", "order_lines",
     "delivery_batches", "wishes", "wish_claims", "wish_events", "wish_rules", "services", "service_slots", "bookings", "tickets",
     "case_events", "appointment_rules", "reports", "report_photos", "report_seconds", "report_events", "report_routes", "report_rules",
-    "report_event_photos",
+    "report_event_photos", "communities", "households", "household_owners", "reset_codes", "register_snapshots",
 ];
 
 async fn snapshot(app: &common::TestApp) -> Vec<i64> {
@@ -56,9 +68,11 @@ fn assert_refused(what: &str, status: u16, body: &Value, expected_status: u16, e
 async fn malformed_wrongly_typed_unlabelled_and_oversized_bodies_are_refused(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let staff = app.sign_in(STAFF).await;
+    let admin = app.sign_in(ADMIN).await;
     let before = snapshot(&app).await;
     let http = reqwest::Client::new();
-    for (method, path, wrong_types) in json_endpoints() {
+    let endpoints = json_endpoints().into_iter().map(|endpoint| (&staff, endpoint));
+    for (staff, (method, path, wrong_types)) in endpoints.chain(admin_json_endpoints().into_iter().map(|endpoint| (&admin, endpoint))) {
         let url = staff.url(path);
         let send = |body: Vec<u8>, content_type: Option<&str>| {
             let mut request = http.request(method.clone(), &url).bearer_auth(staff.token().unwrap()).body(body);
@@ -114,6 +128,11 @@ async fn unknown_and_malformed_ids_are_not_found(backend: Backend) {
             (Method::POST, format!("/reports/{id}/me-too")),
             (Method::POST, format!("/reports/{id}/accept")),
             (Method::POST, format!("/reports/{id}/start")),
+            (Method::GET, format!("/community/households/{id}")),
+            (Method::POST, format!("/community/residents/{id}/move-out")),
+            (Method::POST, format!("/community/accounts/{id}/disable")),
+            (Method::POST, format!("/community/accounts/{id}/enable")),
+            (Method::POST, format!("/community/accounts/{id}/reset-code")),
         ] {
             let (status, body) = staff.raw::<()>(method, &path, None).await.unwrap();
             assert_refused(&path, status, &body, 404, "not_found");
@@ -178,6 +197,21 @@ async fn every_protected_endpoint_needs_a_session(backend: Backend) {
         (Method::POST, "/groceries/pickups"),
         (Method::GET, "/groceries/merchants"),
         (Method::GET, "/groceries/merchants/me"),
+        (Method::GET, "/community/register"),
+        (Method::GET, "/community/register.csv"),
+        (Method::POST, "/community/register/import"),
+        (Method::GET, "/community/households/1"),
+        (Method::PATCH, "/community/households/1"),
+        (Method::POST, "/community/residents/1/move-out"),
+        (Method::GET, "/community/accounts"),
+        (Method::POST, "/community/accounts"),
+        (Method::POST, "/community/accounts/1/disable"),
+        (Method::POST, "/community/accounts/1/reset-code"),
+        (Method::POST, "/me/password"),
+        (Method::POST, "/auth/sign-out-everywhere"),
+        (Method::GET, "/admin/communities"),
+        (Method::POST, "/admin/communities"),
+        (Method::POST, "/admin/communities/1/accounts"),
     ] {
         let (status, answer) = anonymous.raw(method.clone(), path, Some(&body)).await.unwrap();
         assert_refused(&format!("{method} {path}"), status, &answer, 401, "unauthenticated");
@@ -186,6 +220,9 @@ async fn every_protected_endpoint_needs_a_session(backend: Backend) {
     let resident = app.sign_in(OWNER).await;
     let (status, answer) = resident.raw::<()>(Method::GET, "/community/households", None).await.unwrap();
     assert_refused("resident on a staff route", status, &answer, 403, "forbidden");
+    let staff = app.sign_in(STAFF).await;
+    let (status, answer) = staff.raw::<()>(Method::GET, "/admin/communities", None).await.unwrap();
+    assert_refused("staff on the administrator's route", status, &answer, 403, "forbidden");
 }
 
 on_both_databases!(

@@ -1,6 +1,8 @@
 //! Accounts and sessions: registration with an invite code, sign-in, and [`Signed`], the one
 //! extractor through which every handler states which roles it admits.
 
+pub mod accounts;
+pub mod codes;
 pub mod limiter;
 pub mod password;
 pub mod rules;
@@ -75,6 +77,12 @@ impl Admits for ResidentsOnly {
 pub struct StaffOnly;
 impl Admits for StaffOnly {
     const ROLES: &'static [Role] = &[Role::Staff, Role::Admin];
+}
+
+/// The street office's administrator, who sets communities up.
+pub struct AdminOnly;
+impl Admits for AdminOnly {
+    const ROLES: &'static [Role] = &[Role::Admin];
 }
 
 /// Those who publish notices: staff and the property company.

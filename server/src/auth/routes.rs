@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_out))
         .routes(routes!(me))
         .routes(routes!(update_preferences))
+        .merge(super::accounts::router())
 }
 
 /// Registers a resident into the household of an invite code and signs them in.
@@ -48,6 +49,8 @@ async fn register(
     // Taking a use of the invite and creating the account commit together or not at all.
     let (community_id, household_id) =
         community::consume_invite(&mut tx, &registration.invite_code, now).await?.ok_or(AppError::InviteInvalid)?;
+    // An owner is recognised by the phone the register has for them.
+    let is_owner = storage::is_owner_of_record(&mut tx, household_id, registration.phone.as_str()).await?;
     let account = NewAccount {
         community: community_id,
         household: Some(household_id),
@@ -55,7 +58,7 @@ async fn register(
         name: &registration.name,
         phone: registration.phone.as_str(),
         password_hash: &password_hash,
-        is_owner: false,
+        is_owner,
         locale: request.locale.unwrap_or_default(),
         consented_at: Some(now),
         now,
@@ -82,12 +85,14 @@ async fn sign_in(
         return Err(AppError::TooManyAttempts);
     }
     let account = storage::credentials(&state.db, phone.as_str()).await?;
-    let (user, stored_hash) = match account {
-        Some((user, hash)) => (Some(user), Some(hash)),
-        None => (None, None),
-    };
+    let stored_hash = account.as_ref().map(|account| account.password_hash.clone());
     let verified = password::verify(request.password, stored_hash).await;
-    let user = user.filter(|_| verified).ok_or(AppError::InvalidCredentials)?;
+    let account = account.filter(|_| verified).ok_or(AppError::InvalidCredentials)?;
+    // Only someone who knows the password learns that the account is disabled.
+    if account.disabled {
+        return Err(AppError::AccountDisabled);
+    }
+    let user = account.user;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(open_session(&mut conn, user, state.clock.now()).await?))
 }

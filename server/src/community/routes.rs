@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(create_invite))
         .routes(routes!(buildings))
         .routes(routes!(communities))
+        .merge(super::register::routes::router())
 }
 
 /// Every community by name: what a shop chooses when it applies (no session needed).

@@ -189,17 +189,25 @@ pub async fn insert_community(
     conn: &mut AnyConnection,
     name: &str,
     service_phone: &str,
+    utc_offset_minutes: i32,
     now: DateTime<Utc>,
 ) -> Result<CommunityId, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO communities (name, service_phone, utc_offset_minutes, created_at) VALUES ($1, $2, 480, $3) RETURNING id",
+        "INSERT INTO communities (name, service_phone, utc_offset_minutes, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(name)
     .bind(service_phone)
+    .bind(i64::from(utc_offset_minutes))
     .bind(to_millis(now))
     .fetch_one(conn)
     .await?;
     Ok(CommunityId(id))
+}
+
+/// Whether a community of this name exists (names are how staff and shops tell them apart).
+pub async fn community_named(conn: &mut AnyConnection, name: &str) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM communities WHERE name = $1").bind(name).fetch_optional(conn).await?;
+    Ok(row.is_some())
 }
 
 pub async fn insert_building(conn: &mut AnyConnection, community: CommunityId, name: &str) -> Result<BuildingId, sqlx::Error> {
@@ -224,15 +232,19 @@ pub async fn insert_unit_with_rooms(
         .bind(unit)
         .fetch_one(&mut *conn)
         .await?;
+    let (building_name,): (String,) =
+        sqlx::query_as("SELECT name FROM buildings WHERE id = $1").bind(building.0).fetch_one(&mut *conn).await?;
     let mut households = Vec::with_capacity(rooms.len());
     for (room, floor_area_centi_m2) in rooms {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO households (community_id, unit_id, room, floor_area_centi_m2) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO households (community_id, unit_id, room, floor_area_centi_m2, sort_key) VALUES ($1, $2, $3, $4, $5)
+             RETURNING id",
         )
         .bind(community.0)
         .bind(unit_id)
         .bind(*room)
         .bind(*floor_area_centi_m2)
+        .bind(super::register::plan::sort_key(&building_name, unit, room))
         .fetch_one(&mut *conn)
         .await?;
         households.push(HouseholdId(id));
@@ -315,6 +327,48 @@ pub async fn unit_areas(conn: &mut AnyConnection, community: CommunityId) -> Res
         .await
 }
 
+/// Takes the register as it stands (every household and its area) and returns its id.
+pub async fn snapshot_register(conn: &mut AnyConnection, community: CommunityId, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO register_snapshots (community_id, taken_at, households, area)
+         SELECT $1, $2, COUNT(*), CAST(COALESCE(SUM(floor_area_centi_m2), 0) AS BIGINT) FROM households WHERE community_id = $1
+         RETURNING id",
+    )
+    .bind(community.0)
+    .bind(to_millis(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO register_snapshot_units (snapshot_id, household_id, area)
+         SELECT $1, id, floor_area_centi_m2 FROM households WHERE community_id = $2",
+    )
+    .bind(id)
+    .bind(community.0)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// How many households a snapshot holds and their total area.
+pub async fn snapshot_totals(conn: &mut AnyConnection, snapshot: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as("SELECT households, area FROM register_snapshots WHERE id = $1").bind(snapshot).fetch_one(conn).await
+}
+
+/// A household's area in a snapshot; None when it was not on the register then.
+pub async fn snapshot_area(conn: &mut AnyConnection, snapshot: i64, household: HouseholdId) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT area FROM register_snapshot_units WHERE snapshot_id = $1 AND household_id = $2")
+        .bind(snapshot)
+        .bind(household.0)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|(area,)| area))
+}
+
+/// Every household of a snapshot with its area.
+pub async fn snapshot_units(conn: &mut AnyConnection, snapshot: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT household_id, area FROM register_snapshot_units WHERE snapshot_id = $1").bind(snapshot).fetch_all(conn).await
+}
+
 /// How many units the community has and their total floor area (hundredths of m²).
 pub async fn unit_totals(conn: &mut AnyConnection, community: CommunityId) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(floor_area_centi_m2), 0) AS BIGINT) FROM households WHERE community_id = $1")
@@ -351,13 +405,67 @@ pub async fn audit(
     subject: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO audit_log (community_id, actor_id, action, subject, at) VALUES ($1, $2, $3, $4, $5)")
+    audit_detail(conn, community, Some(actor), action, subject, "", at).await
+}
+
+/// Records what someone did or looked at, with a line of detail (old and new values); no
+/// actor means the server's operator, on the command line.
+pub async fn audit_detail(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    actor: Option<UserId>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (community_id, actor_id, action, subject, detail, at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(community.0)
-        .bind(actor.0)
+        .bind(actor.map(|actor| actor.0))
         .bind(action)
         .bind(subject)
+        .bind(detail)
         .bind(to_millis(at))
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Per community: households on record, households with a registered resident, residents.
+pub async fn register_counts(conn: &mut AnyConnection, communities: &[CommunityId]) -> Result<HashMap<CommunityId, (i64, i64, i64)>, sqlx::Error> {
+    let ids: Vec<i64> = communities.iter().map(|id| id.0).collect();
+    let on_record: Vec<(i64, i64)> =
+        crate::db::select_in(&mut *conn, "SELECT community_id, COUNT(*) FROM households WHERE community_id IN ({ids}) GROUP BY community_id", &ids, &[])
+            .await?;
+    let registered: Vec<(i64, i64, i64)> = crate::db::select_in(
+        conn,
+        "SELECT community_id, COUNT(DISTINCT household_id), COUNT(*) FROM users
+         WHERE community_id IN ({ids}) AND role = 'resident' AND household_id IS NOT NULL GROUP BY community_id",
+        &ids,
+        &[],
+    )
+    .await?;
+    let mut counts: HashMap<CommunityId, (i64, i64, i64)> = HashMap::new();
+    for (community, households) in on_record {
+        counts.entry(CommunityId(community)).or_default().0 = households;
+    }
+    for (community, households, residents) in registered {
+        let entry = counts.entry(CommunityId(community)).or_default();
+        (entry.1, entry.2) = (households, residents);
+    }
+    Ok(counts)
+}
+
+/// Communities by id after `after`, at most `limit`.
+pub async fn communities_after(conn: &mut AnyConnection, after: i64, limit: i64) -> Result<Vec<CommunityInfo>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64)> =
+        sqlx::query_as("SELECT id, name, service_phone, utc_offset_minutes FROM communities WHERE id > $1 ORDER BY id LIMIT $2")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, service_phone, offset)| CommunityInfo { id: CommunityId(id), name, service_phone, utc_offset_minutes: offset as i32 })
+        .collect())
 }

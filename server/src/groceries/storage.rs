@@ -2,33 +2,14 @@
 //! households' orders. Stock moves only through [`move_stock`], whose condition is what
 //! keeps every product from being oversold.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use linli_api::groceries::{CampaignStanding, MerchantStanding, NewCampaign};
 use linli_api::ids::{BuildingId, CampaignId, CommunityId, DeliveryBatchId, HouseholdId, OrderId, ProductId, UploadId, UserId};
 use sqlx::AnyConnection;
 
-use crate::db::{from_millis, placeholders, to_millis};
-
-/// Runs `sql`, whose `{ids}` is replaced by the placeholders of the distinct `ids` (bound
-/// first) and whose later placeholders take `then` in turn.
-async fn select_in<T>(conn: &mut AnyConnection, sql: &str, ids: &[i64], then: &[i64]) -> Result<Vec<T>, sqlx::Error>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
-{
-    let distinct: Vec<i64> = ids.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
-    if distinct.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = sql.replace("{ids}", &placeholders(1, distinct.len())).replace("{next}", &format!("${}", distinct.len() + 1));
-    let sql = sql.replace("{next2}", &format!("${}", distinct.len() + 2));
-    let mut query = sqlx::query_as::<_, T>(&sql);
-    for id in distinct.iter().chain(then) {
-        query = query.bind(*id);
-    }
-    query.fetch_all(conn).await
-}
+use crate::db::{from_millis, select_in, to_millis, value_rows};
 
 // --- merchants -------------------------------------------------------------------------
 
@@ -565,7 +546,7 @@ pub async fn replace_lines(conn: &mut AnyConnection, order: OrderId, lines: &[(P
     if lines.is_empty() {
         return Ok(());
     }
-    let values = (0..lines.len()).map(|row| format!("({})", placeholders(row * 4 + 1, 4))).collect::<Vec<_>>().join(", ");
+    let values = value_rows(lines.len(), 4);
     let sql = format!("INSERT INTO order_lines (order_id, product_id, quantity, price_fen) VALUES {values}");
     let mut query = sqlx::query(&sql);
     for (product, quantity, price) in lines {
@@ -646,4 +627,18 @@ pub async fn standing_orders(conn: &mut AnyConnection, campaign: CampaignId) -> 
         .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().map(order_row).collect())
+}
+
+/// Campaigns taking orders now (running, not yet at their cut-off), per community.
+pub async fn running_campaign_counts(conn: &mut AnyConnection, communities: &[CommunityId], now: DateTime<Utc>) -> Result<HashMap<CommunityId, i64>, sqlx::Error> {
+    let ids: Vec<i64> = communities.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, i64)> = crate::db::select_in(
+        conn,
+        "SELECT community_id, COUNT(*) FROM campaigns WHERE community_id IN ({ids}) AND standing = 'running' AND outcome IS NULL
+           AND cut_off > {next} GROUP BY community_id",
+        &ids,
+        &[to_millis(now)],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(community, count)| (CommunityId(community), count)).collect())
 }

@@ -73,7 +73,14 @@ pub async fn open_vote(
 ) -> AppResult<VoteId> {
     let checked = rules::check_new_vote(vote, now)?;
     let description_html = render_markdown(&checked.vote.description);
-    Ok(storage::insert_vote(conn, community, created_by, &checked.vote, &description_html, checked.kind.max_choices(), now).await?)
+    let id = storage::insert_vote(&mut *conn, community, created_by, &checked.vote, &description_html, checked.kind.max_choices(), now).await?;
+    // Article 278 counts the owners and areas of record: those of the day it was published,
+    // whatever staff change in the register while it runs.
+    if checked.vote.eligibility == Eligibility::Owners {
+        let snapshot = community::snapshot_register(&mut *conn, community, now).await?;
+        storage::set_register_snapshot(conn, id, snapshot).await?;
+    }
+    Ok(id)
 }
 
 /// Whether the vote exists in `community` (for modules that point at one, e.g. notices).
@@ -150,8 +157,11 @@ async fn cast(
     })?;
     let person = voter_of(&mut conn, &subject).await?;
     let key = rules::voter_key(row.eligibility, &person).ok_or(AppError::NotEligible)?;
-    let area = match (row.eligibility, person.household) {
-        (Eligibility::Owners, Some(household)) => community::household_area(&mut conn, household).await?,
+    let area = match (row.eligibility, person.household, row.register_snapshot) {
+        (Eligibility::Owners, Some(household), Some(snapshot)) => {
+            community::snapshot_area(&mut conn, snapshot, household).await?.ok_or(AppError::NotEligible)?
+        }
+        (Eligibility::Owners, Some(household), None) => community::household_area(&mut conn, household).await?,
         _ => 0,
     };
     let proxy_name = if voter.is_for_someone_else() { Some(name_of(&mut conn, voter.caller.user_id).await?) } else { None };
@@ -299,13 +309,20 @@ pub async fn tally(conn: &mut AnyConnection, sizes: &CommunitySizes, row: &VoteR
     let Some(((ballots, took_part_area), options)) = storage::totals(&mut *conn, row.id).await? else {
         return recount(conn, row).await;
     };
-    let eligible = sizes.eligible(row.eligibility);
+    let (units, units_area) = match row.register_snapshot {
+        Some(snapshot) => community::snapshot_totals(&mut *conn, snapshot).await?,
+        None => (sizes.units, sizes.units_area),
+    };
+    let eligible = match row.eligibility {
+        Eligibility::Owners => units,
+        other => sizes.eligible(other),
+    };
     let owners = match (row.eligibility, row.kind, row.matter) {
         (Eligibility::Owners, VoteKind::YesNoAbstain, Some(matter)) => {
             let (yes_owners, yes_area) = options.first().copied().unwrap_or_default();
             let totals = OwnersTotals {
-                electorate_area: sizes.units_area,
-                electorate_owners: sizes.units,
+                electorate_area: units_area,
+                electorate_owners: units,
                 took_part_area,
                 took_part_owners: ballots,
                 yes_area,
@@ -324,7 +341,10 @@ pub async fn recount(conn: &mut AnyConnection, row: &VoteRow) -> AppResult<Tally
     let counted = storage::counted_ballots(&mut *conn, row.id).await?;
     let choices: Vec<Vec<u32>> = counted.iter().map(|(_, _, choices)| choices.clone()).collect();
     let (residents, households) = community::resident_and_household_counts(&mut *conn, row.community).await?;
-    let units = community::unit_areas(&mut *conn, row.community).await?;
+    let units = match row.register_snapshot {
+        Some(snapshot) => community::snapshot_units(&mut *conn, snapshot).await?,
+        None => community::unit_areas(&mut *conn, row.community).await?,
+    };
     let eligible = match row.eligibility {
         Eligibility::Residents => residents,
         Eligibility::Households => households,

@@ -46,6 +46,8 @@ pub struct VoteRow {
     pub closes_at: DateTime<Utc>,
     /// The topic the vote decides.
     pub topic: Option<TopicId>,
+    /// The register an owners' vote counts, as it stood when the vote was published.
+    pub register_snapshot: Option<i64>,
 }
 
 impl VoteRow {
@@ -60,13 +62,14 @@ impl VoteRow {
     }
 }
 
-type VoteTuple = (i64, i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64, Option<i64>);
+type VoteTuple = (i64, i64, String, String, String, String, i64, String, Option<String>, i64, i64, i64, i64, Option<i64>, Option<i64>);
 
 const VOTE_COLUMNS: &str = "SELECT id, community_id, question, description_html, kind, options, max_choices, eligibility, matter,
-        secret, final_on_cast, opens_at, closes_at, (SELECT t.id FROM topics t WHERE t.vote_id = votes.id) AS topic_id FROM votes";
+        secret, final_on_cast, opens_at, closes_at, (SELECT t.id FROM topics t WHERE t.vote_id = votes.id) AS topic_id,
+        register_snapshot_id FROM votes";
 
 fn vote_row(row: VoteTuple) -> Option<VoteRow> {
-    let (id, community, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes, topic) =
+    let (id, community, question, description_html, kind, options, max_choices, eligibility, matter, secret, final_on_cast, opens, closes, topic, snapshot) =
         row;
     Some(VoteRow {
         id: VoteId(id),
@@ -83,7 +86,14 @@ fn vote_row(row: VoteTuple) -> Option<VoteRow> {
         opens_at: from_millis(opens),
         closes_at: from_millis(closes),
         topic: topic.map(TopicId),
+        register_snapshot: snapshot,
     })
+}
+
+/// Fixes the register an owners' vote counts.
+pub async fn set_register_snapshot(conn: &mut AnyConnection, vote: VoteId, snapshot: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE votes SET register_snapshot_id = $1 WHERE id = $2").bind(snapshot).bind(vote.0).execute(conn).await?;
+    Ok(())
 }
 
 pub async fn insert_vote(
@@ -361,4 +371,17 @@ pub async fn totals(conn: &mut AnyConnection, vote: VoteId) -> Result<Option<((i
         return Ok(None);
     };
     Ok(Some(((ballots, area), options.iter().map(|(_, ballots, area)| (*ballots, *area)).collect())))
+}
+
+/// Votes taking ballots now, per community.
+pub async fn open_vote_counts(conn: &mut AnyConnection, communities: &[CommunityId], now: DateTime<Utc>) -> Result<HashMap<CommunityId, i64>, sqlx::Error> {
+    let ids: Vec<i64> = communities.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, i64)> = crate::db::select_in(
+        conn,
+        "SELECT community_id, COUNT(*) FROM votes WHERE community_id IN ({ids}) AND opens_at <= {next} AND closes_at > {next} GROUP BY community_id",
+        &ids,
+        &[to_millis(now)],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(community, count)| (CommunityId(community), count)).collect())
 }

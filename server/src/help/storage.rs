@@ -1,5 +1,7 @@
 //! SQL of help requests.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use linli_api::ids::{CommunityId, HelpRequestId, HouseholdId, UserId};
 use sqlx::AnyConnection;
@@ -135,4 +137,17 @@ pub async fn close(conn: &mut AnyConnection, id: HelpRequestId, by: UserId, at: 
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Open help requests per community.
+pub async fn open_counts(conn: &mut AnyConnection, communities: &[CommunityId]) -> Result<HashMap<CommunityId, i64>, sqlx::Error> {
+    let ids: Vec<i64> = communities.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, i64)> = crate::db::select_in(
+        conn,
+        "SELECT community_id, COUNT(*) FROM help_requests WHERE community_id IN ({ids}) AND closed_at IS NULL GROUP BY community_id",
+        &ids,
+        &[],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(community, count)| (CommunityId(community), count)).collect())
 }

@@ -3,6 +3,8 @@
 //! the clock never escalates a case a handler has just accepted; "me too" is one row per
 //! person and case (a primary key).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use linli_api::ids::{CommunityId, HouseholdId, ReportId, UploadId, UserId};
 use linli_api::reports::{Party, ReportCategory, ReportEvent, ReportEventKind, ReportRules, ReportState, Route};
@@ -519,4 +521,18 @@ pub async fn case_times(conn: &mut AnyConnection, community: CommunityId, from: 
             })
         })
         .collect()
+}
+
+/// Cases nobody accepted in time per community: past their deadline, or already gone up a level.
+pub async fn overdue_counts(conn: &mut AnyConnection, communities: &[CommunityId], now: DateTime<Utc>) -> Result<HashMap<CommunityId, i64>, sqlx::Error> {
+    let ids: Vec<i64> = communities.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, i64)> = crate::db::select_in(
+        conn,
+        "SELECT community_id, COUNT(*) FROM reports WHERE community_id IN ({ids}) AND state = 'submitted'
+           AND (escalations > 0 OR routed_at + accept_within_minutes * 60000 <= {next}) GROUP BY community_id",
+        &ids,
+        &[to_millis(now)],
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(community, count)| (CommunityId(community), count)).collect())
 }

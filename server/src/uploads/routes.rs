@@ -16,7 +16,7 @@ use super::image::{reencode, ImageError};
 use super::storage;
 use crate::auth::{Members, Signed};
 use crate::error::{AppError, AppResult};
-use crate::extract::{body_bytes, ApiPath};
+use crate::extract::{typed_body, ApiPath};
 use crate::family::{Acting, ActingFor, SeeForThem};
 use crate::state::AppState;
 
@@ -34,17 +34,7 @@ impl<S: Send + Sync> FromRequest<S> for ImageBody {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let declared = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .map(|mime| mime.trim().to_ascii_lowercase())
-            .unwrap_or_default();
-        if !ACCEPTED_TYPES.contains(&declared.as_str()) {
-            return Err(AppError::UnsupportedMediaType);
-        }
-        Ok(ImageBody(body_bytes(request, state).await?))
+        Ok(ImageBody(typed_body(request, state, &ACCEPTED_TYPES).await?))
     }
 }
 

@@ -20,6 +20,8 @@ pub const MERCHANT: &str = "13800000003";
 pub const OWNER: &str = "13900000001";
 pub const ELDERLY: &str = "13900000002";
 pub const RESIDENT: &str = "13900000003";
+/// The street office's administrator.
+pub const ADMIN: &str = "13800000004";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -59,7 +61,7 @@ impl TestApp {
     pub async fn add_other_community(&self) -> (CommunityId, String, String) {
         let now = Utc::now();
         let mut tx = self.db().pool.begin().await.unwrap();
-        let id = community::insert_community(&mut tx, "对面社区", "021-0000-0000", now).await.unwrap();
+        let id = community::insert_community(&mut tx, "对面社区", "021-0000-0000", 480, now).await.unwrap();
         let building = community::insert_building(&mut tx, id, "9栋").await.unwrap();
         let households = community::insert_unit_with_rooms(&mut tx, id, building, "1单元", &[("901", 9000)]).await.unwrap();
         let hash = linli_server::auth::password::hash(DEMO_PASSWORD.into()).await.unwrap();
@@ -202,6 +204,11 @@ pub async fn spawn_with_clock(backend: Backend, clock: &TestClock) -> Option<Tes
     spawn_full(backend, |_| {}, clock.as_clock()).await
 }
 
+/// The server with a clock the test controls and adjusted settings.
+pub async fn spawn_with_clock_and(backend: Backend, clock: &TestClock, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    spawn_full(backend, adjust, clock.as_clock()).await
+}
+
 pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
     spawn_full(backend, adjust, Clock::system()).await
 }
@@ -220,7 +227,8 @@ async fn spawn_full(backend: Backend, adjust: impl FnOnce(&mut Config), clock: C
     Some(TestApp { running, _folder: folder })
 }
 
-async fn fresh_postgres_database(admin_url: &str) -> String {
+/// A new, empty database on the test command's PostgreSQL server.
+pub async fn fresh_postgres_database(admin_url: &str) -> String {
     use sqlx::Connection;
     let name = format!("linli_test_{}", linli_server::auth::token::hash_token(&linli_server::auth::token::new_token())[..16].to_owned());
     let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("PostgreSQL reachable");
