@@ -68,3 +68,34 @@ pub struct Invite {
     /// The code as a QR code, a self-contained SVG document.
     pub qr_svg: String,
 }
+
+/// Which households to print invite codes for: one building or the whole community, a page
+/// at a time (after the `next` of the previous page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InviteSheetRequest {
+    #[serde(default)]
+    pub building: Option<BuildingId>,
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+/// One household's printed invite: where, the code, its QR code, until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PrintedInvite {
+    pub household: HouseholdLabel,
+    pub code: String,
+    pub expires_at: DateTime<Utc>,
+    /// The code as a QR code, a self-contained SVG document.
+    pub qr_svg: String,
+}
+
+/// A page of printed invites, for the households where nobody has registered yet. Printing
+/// again gives the same codes while they are valid and unused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InviteSheet {
+    pub invites: Vec<PrintedInvite>,
+    pub next: Option<String>,
+}

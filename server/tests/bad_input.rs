@@ -32,6 +32,7 @@ fn json_endpoints() -> Vec<(Method, &'static str, Value)> {
         (Method::POST, "/reports/1/merge", json!({"into": "the other one"})),
         (Method::PATCH, "/community/households/1", json!({"floor_area_centi_m2": "big", "owners": {"name": 1}})),
         (Method::POST, "/community/accounts", json!({"name": 1, "phone": [], "role": "king"})),
+        (Method::POST, "/community/invites/sheet", json!({"building": "all", "after": 5})),
         (Method::POST, "/auth/reset-password", json!({"phone": 1, "code": [], "new_password": null})),
         (Method::POST, "/me/password", json!({"current_password": 1, "new_password": false})),
     ]
@@ -199,6 +200,8 @@ async fn every_protected_endpoint_needs_a_session(backend: Backend) {
         (Method::GET, "/groceries/merchants/me"),
         (Method::GET, "/community/register"),
         (Method::GET, "/community/register.csv"),
+        (Method::POST, "/community/invites/sheet"),
+        (Method::POST, "/community/invites/sheet.csv"),
         (Method::POST, "/community/register/import"),
         (Method::GET, "/community/households/1"),
         (Method::PATCH, "/community/households/1"),

@@ -30,6 +30,8 @@ async fn the_openapi_document_covers_every_route(backend: Backend) {
         ("/api/v1/community/accounts/{id}/enable", "post"),
         ("/api/v1/community/accounts/{id}/reset-code", "post"),
         ("/api/v1/community/register", "get"),
+        ("/api/v1/community/invites/sheet", "post"),
+        ("/api/v1/community/invites/sheet.csv", "post"),
         ("/api/v1/community/register.csv", "get"),
         ("/api/v1/community/register/import", "post"),
         ("/api/v1/community/households/{id}", "get"),

@@ -8,7 +8,7 @@ mod common;
 use chrono::{Duration, Utc};
 use common::{Backend, OWNER, RESIDENT, STAFF};
 use linli_api::auth::{Locale, RegisterRequest};
-use linli_api::community::NewInvite;
+use linli_api::community::{InviteSheetRequest, NewInvite};
 use linli_api::hall::{CastBallot, Eligibility, Matter, NewVote, VoteKind};
 use linli_api::ids::HouseholdId;
 use linli_api::register::{HouseholdChange, LedgerColumn, LedgerProblem, OwnerInput};
@@ -353,6 +353,69 @@ async fn another_communitys_register_is_out_of_reach(backend: Backend) {
     assert_eq!(staff.household(other_resident.me().await.unwrap().household.unwrap().id).await.unwrap_err().code(), ErrorCode::NotFound);
 }
 
+async fn staff_print_invites_for_the_households_awaiting_residents(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    import(&staff, &ledger(11..=12, 50), true).await;
+    let building = staff.buildings().await.unwrap().into_iter().find(|building| building.name == "11栋").unwrap();
+    let one_building = InviteSheetRequest { building: Some(building.id), after: None };
+    let sheet = staff.invite_sheet(&one_building).await.unwrap();
+    assert_eq!((sheet.invites.len(), sheet.next.as_deref()), (100, None));
+    assert!(sheet.invites.iter().all(|invite| invite.household.building == "11栋" && invite.qr_svg.contains("<svg")));
+    // Compared without the QR codes, which would fill a failure's message.
+    let codes = |invites: &[linli_api::community::PrintedInvite]| -> Vec<(HouseholdId, String, chrono::DateTime<Utc>)> {
+        invites.iter().map(|invite| (invite.household.id, invite.code.clone(), invite.expires_at)).collect()
+    };
+    let again = staff.invite_sheet(&one_building).await.unwrap();
+    assert_eq!(codes(&again.invites), codes(&sheet.invites), "printing again hands out the same codes");
+    let csv = String::from_utf8(staff.invite_sheet_csv(&one_building).await.unwrap()).unwrap();
+    assert_eq!(csv.lines().count(), 101);
+    assert!(sheet.invites.iter().all(|invite| csv.contains(&invite.code)), "the CSV has the printed codes");
+
+    // The whole community, page by page: every household where nobody registered, once.
+    let awaiting: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id)")
+        .fetch_one(&app.db().pool)
+        .await
+        .unwrap();
+    let mut whole = InviteSheetRequest::default();
+    let mut printed = Vec::new();
+    loop {
+        let page = staff.invite_sheet(&whole).await.unwrap();
+        assert!(page.invites.len() <= 200);
+        printed.extend(page.invites);
+        match page.next {
+            Some(next) => whole.after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(printed.len() as i64, awaiting.0);
+    let printed = codes(&printed);
+    assert!(codes(&sheet.invites).iter().all(|invite| printed.contains(invite)), "the building's codes again");
+
+    // A resident registers with a printed code: that household leaves the sheet, the others keep theirs.
+    let used = &sheet.invites[7];
+    let registration = RegisterRequest {
+        invite_code: used.code.clone(),
+        phone: "13677778888".into(),
+        name: "新住户".into(),
+        password: "a good password".into(),
+        accept_privacy_policy: true,
+        locale: Some(Locale::ZhCn),
+    };
+    let session = app.client().register(&registration).await.unwrap();
+    assert_eq!(session.me.household.unwrap().id, used.household.id);
+    let after = staff.invite_sheet(&one_building).await.unwrap();
+    assert_eq!(after.invites.len(), 99);
+    let before = codes(&sheet.invites);
+    assert!(codes(&after.invites).iter().all(|invite| invite.0 != used.household.id && before.contains(invite)));
+
+    let (_, other_staff, _) = app.add_other_community().await;
+    let other_staff = app.sign_in(&other_staff).await;
+    assert_eq!(other_staff.invite_sheet(&one_building).await.unwrap_err().code(), ErrorCode::NotFound);
+    let resident = app.sign_in(RESIDENT).await;
+    assert_eq!(resident.invite_sheet(&one_building).await.unwrap_err().code(), ErrorCode::Forbidden);
+}
+
 on_both_databases!(
     a_ledger_with_bad_rows_writes_nothing_and_a_good_one_imports_once,
     an_excel_ledger_imports_like_its_csv,
@@ -362,4 +425,5 @@ on_both_databases!(
     an_owner_on_record_is_recognised_when_registering,
     a_resident_who_moved_out_is_signed_out_and_leaves_the_household,
     another_communitys_register_is_out_of_reach,
+    staff_print_invites_for_the_households_awaiting_residents,
 );

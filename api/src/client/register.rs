@@ -7,7 +7,7 @@ use crate::admin::{
     AccountEntry, AccountPage, ChangePassword, CommunityOverviewPage, NewAccountRequest, NewCommunity, OneTimeCode, ResetPassword,
 };
 use crate::auth::Session;
-use crate::community::CommunityInfo;
+use crate::community::{CommunityInfo, InviteSheet, InviteSheetRequest};
 use crate::ids::{CommunityId, HouseholdId, UserId};
 use crate::register::{HouseholdChange, HouseholdDetail, ImportSummary, RegisterPage};
 
@@ -50,6 +50,16 @@ impl Client {
 
     pub async fn move_out(&self, resident: UserId) -> ClientResult<()> {
         self.send_empty(self.request(Method::POST, &format!("/community/residents/{resident}/move-out"))).await
+    }
+
+    /// A page of printed invite codes (with QR codes) for households awaiting residents.
+    pub async fn invite_sheet(&self, request: &InviteSheetRequest) -> ClientResult<InviteSheet> {
+        self.send(self.request(Method::POST, "/community/invites/sheet").json(request)).await
+    }
+
+    /// The same codes, for the whole building or community, as CSV.
+    pub async fn invite_sheet_csv(&self, request: &InviteSheetRequest) -> ClientResult<Vec<u8>> {
+        self.send_bytes(self.request(Method::POST, "/community/invites/sheet.csv").json(request)).await
     }
 
     // --- accounts -------------------------------------------------------------------

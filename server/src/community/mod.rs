@@ -5,4 +5,5 @@ pub mod ledger;
 pub mod register;
 pub mod routes;
 pub mod rules;
+pub mod sheet;
 pub mod storage;

@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(buildings))
         .routes(routes!(communities))
         .merge(super::register::routes::router())
+        .merge(super::sheet::router())
 }
 
 /// Every community by name: what a shop chooses when it applies (no session needed).

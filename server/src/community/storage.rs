@@ -163,6 +163,59 @@ pub async fn insert_invite(conn: &mut AnyConnection, invite: &NewInviteRow<'_>) 
     Ok(())
 }
 
+/// The valid, unused printed codes of these households, newest first: printing again
+/// hands out the same code rather than a second one.
+pub async fn printed_codes(
+    conn: &mut AnyConnection,
+    households: &[HouseholdId],
+    now: DateTime<Utc>,
+) -> Result<HashMap<HouseholdId, (String, DateTime<Utc>)>, sqlx::Error> {
+    let ids: Vec<i64> = households.iter().map(|id| id.0).collect();
+    let rows: Vec<(i64, String, i64)> = crate::db::select_in(
+        conn,
+        "SELECT household_id, code, expires_at FROM invites
+         WHERE household_id IN ({ids}) AND printed = 1 AND uses = 0 AND expires_at > {next}
+         ORDER BY created_at",
+        &ids,
+        &[to_millis(now)],
+    )
+    .await?;
+    // Ordered oldest first, so the newest code of a household is the one that stays.
+    Ok(rows.into_iter().map(|(household, code, expires)| (HouseholdId(household), (code, crate::db::from_millis(expires)))).collect())
+}
+
+/// Inserts printed invites (household, code) in multi-row statements.
+pub async fn insert_printed_invites(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    created_by: UserId,
+    invites: &[(HouseholdId, String)],
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    max_uses: i64,
+) -> Result<(), sqlx::Error> {
+    for chunk in invites.chunks(1000) {
+        let sql = format!(
+            "INSERT INTO invites (community_id, household_id, code, created_by, created_at, expires_at, max_uses, printed) VALUES {}",
+            crate::db::value_rows(chunk.len(), 8)
+        );
+        let mut query = sqlx::query(&sql);
+        for (household, code) in chunk {
+            query = query
+                .bind(community.0)
+                .bind(household.0)
+                .bind(code.as_str())
+                .bind(created_by.0)
+                .bind(to_millis(now))
+                .bind(to_millis(expires_at))
+                .bind(max_uses)
+                .bind(1_i64);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Takes one use of a valid invite in a single conditional update, so two people racing
 /// for the last use cannot both get it. Returns where the code leads.
 pub async fn consume_invite(

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use linli_api::community::HouseholdLabel;
-use linli_api::ids::{CommunityId, HouseholdId, UserId};
+use linli_api::ids::{BuildingId, CommunityId, HouseholdId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -254,6 +254,32 @@ pub async fn page(
             .await?
         }
     };
+    Ok(rows.into_iter().map(register_row).collect())
+}
+
+/// Up to `limit` households where nobody has registered yet, of one building or all, after
+/// `after` in the register's order: those that still need an invite code on paper.
+pub async fn awaiting_residents(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    building: Option<BuildingId>,
+    after: Option<&Cursor>,
+    limit: i64,
+) -> Result<Vec<RegisterRow>, sqlx::Error> {
+    let (sort_key, id) = after.map_or((String::new(), 0), |cursor| (cursor.sort_key.clone(), cursor.id.0));
+    let rows: Vec<(i64, String, String, String, i64, String)> = sqlx::query_as(&format!(
+        "{REGISTER_ROW} WHERE h.community_id = $1 AND (h.sort_key > $2 OR (h.sort_key = $2 AND h.id > $3))
+           AND ($4 = 0 OR u.building_id = $4)
+           AND NOT EXISTS (SELECT 1 FROM users r WHERE r.household_id = h.id)
+         ORDER BY h.sort_key, h.id LIMIT $5"
+    ))
+    .bind(community.0)
+    .bind(sort_key)
+    .bind(id)
+    .bind(building.map_or(0, |building| building.0))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().map(register_row).collect())
 }
 
