@@ -21,7 +21,7 @@ ALTER TABLE households ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 UPDATE households SET sort_key = (
     SELECT b.name || ' ' || u.name || ' ' || households.room
     FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.id = households.unit_id);
-CREATE INDEX households_register ON households (community_id, sort_key);
+CREATE INDEX households_register ON households (community_id, sort_key, id);
 
 -- A disabled account cannot sign in and its sessions end; a resident who moved out is
 -- disabled too and has no household any more (their past records stay).

@@ -243,7 +243,7 @@ pub async fn page(
         }
         Some(cursor) => {
             sqlx::query_as(&format!(
-                "{REGISTER_ROW} WHERE h.community_id = $1 AND (h.sort_key > $2 OR (h.sort_key = $2 AND h.id > $3))
+                "{REGISTER_ROW} WHERE h.community_id = $1 AND (h.sort_key, h.id) > ($2, $3)
                  ORDER BY h.sort_key, h.id LIMIT $4"
             ))
             .bind(community.0)
@@ -268,7 +268,7 @@ pub async fn awaiting_residents(
 ) -> Result<Vec<RegisterRow>, sqlx::Error> {
     let (sort_key, id) = after.map_or((String::new(), 0), |cursor| (cursor.sort_key.clone(), cursor.id.0));
     let rows: Vec<(i64, String, String, String, i64, String)> = sqlx::query_as(&format!(
-        "{REGISTER_ROW} WHERE h.community_id = $1 AND (h.sort_key > $2 OR (h.sort_key = $2 AND h.id > $3))
+        "{REGISTER_ROW} WHERE h.community_id = $1 AND (h.sort_key, h.id) > ($2, $3)
            AND ($4 = 0 OR u.building_id = $4)
            AND NOT EXISTS (SELECT 1 FROM users r WHERE r.household_id = h.id)
          ORDER BY h.sort_key, h.id LIMIT $5"
