@@ -116,12 +116,31 @@ async fn a_ledger_with_bad_rows_writes_nothing_and_a_good_one_imports_once(backe
     assert_eq!(entry.floor_area_centi_m2, 8125);
     assert_eq!(entry.owners[0].phone_masked.as_deref(), Some("150****1000"));
 
+    // Many corrections at once: every area one square metre larger.
+    let larger: String = good
+        .lines()
+        .enumerate()
+        .map(|(index, line)| {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            if index >= 2 {
+                let (metres, centi) = cells[3].split_once('.').unwrap();
+                cells[3] = format!("{}.{centi}", metres.parse::<i64>().unwrap() + 1);
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let summary = import(&staff, &larger, true).await;
+    assert_eq!((summary.households_changed, summary.applied), (200, true));
+    let page = staff.register_page(None, Some(100)).await.unwrap();
+    let entry = page.entries.iter().find(|entry| entry.household.building == "11栋" && entry.household.room == "101" && entry.household.unit == "1单元").unwrap();
+    assert_eq!(entry.floor_area_centi_m2, 8100, "80.00 → 81.00 (the 81.25 correction was undone by this file)");
+
     // The export imports back unchanged, and the export itself is audit-logged.
     let exported = staff.register_csv().await.unwrap();
     assert!(exported.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
     let round_trip = staff.import_ledger(CSV, exported, false).await.unwrap();
     assert_eq!((round_trip.problems_total, round_trip.households_new, round_trip.households_changed), (0, 0, 0));
-    assert_eq!(app.count("audit_log").await, audit_after_import + 2);
+    assert_eq!(app.count("audit_log").await, audit_after_import + 3);
 }
 
 async fn an_excel_ledger_imports_like_its_csv(backend: Backend) {

@@ -209,3 +209,33 @@ pub async fn new_households(running: &Running, building: &str, n: usize) -> Vec<
     tx.commit().await.expect("commit households");
     households
 }
+
+/// A new community of its own (not the demo's) with one staff member, whose session is
+/// made directly; returns the community and that staff member's client.
+pub async fn new_community_with_staff(running: &Running, name: &str) -> (CommunityId, Client) {
+    use linli_server::community::storage::insert_community;
+    let db = &running.state.db;
+    let hash = password::hash("bench-password".into()).await.expect("hash");
+    let now = Utc::now();
+    let mut tx = db.pool.begin().await.expect("tx");
+    let community = insert_community(&mut tx, name, "021-5555-0199", 480, now).await.expect("community");
+    // Phones are unique across communities; the community's id keeps them apart.
+    let phone = format!("171{:08}", community.0);
+    let account = NewAccount {
+        community,
+        household: None,
+        role: Role::Staff,
+        name: "社区工作人员",
+        phone: &phone,
+        password_hash: &hash,
+        is_owner: false,
+        locale: Locale::ZhCn,
+        consented_at: Some(now),
+        now,
+    };
+    let user = insert_account(&mut tx, &account).await.expect("staff account");
+    let secret = token::new_token();
+    create_session(&mut tx, user, &token::hash_token(&secret), now, now + chrono::Duration::days(1)).await.expect("session");
+    tx.commit().await.expect("commit community");
+    (community, Client::new(running.url()).with_token(secret))
+}

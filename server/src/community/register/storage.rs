@@ -146,14 +146,23 @@ pub async fn apply(conn: &mut AnyConnection, community: CommunityId, plan: &Impo
             }
         }
     }
-    for correction in &plan.corrections {
-        if let Some((_, area)) = correction.area {
-            sqlx::query("UPDATE households SET floor_area_centi_m2 = $1 WHERE id = $2")
-                .bind(area)
-                .bind(correction.household.0)
-                .execute(&mut *conn)
-                .await?;
+    let areas: Vec<(i64, i64)> =
+        plan.corrections.iter().filter_map(|correction| Some((correction.household.0, correction.area?.1))).collect();
+    for chunk in areas.chunks(BATCH_ROWS) {
+        // One statement per chunk: CASE picks each household's new area.
+        let cases: String = (0..chunk.len()).map(|i| format!(" WHEN ${} THEN ${}", 2 * i + 1, 2 * i + 2)).collect();
+        let sql = format!(
+            "UPDATE households SET floor_area_centi_m2 = CASE id{cases} END WHERE id IN ({})",
+            placeholders(2 * chunk.len() + 1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for (household, area) in chunk {
+            query = query.bind(*household).bind(*area);
         }
+        for (household, _) in chunk {
+            query = query.bind(*household);
+        }
+        query.execute(&mut *conn).await?;
     }
     let replaced: Vec<(i64, &[LedgerOwner])> = plan
         .corrections
