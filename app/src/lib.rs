@@ -1,12 +1,14 @@
 //! Linli's app: Leptos, rendered in the browser (CSR), talking to the server only through
 //! `linli_api::Client`. The same bundle runs in a browser and inside the Tauri shell.
 
+pub mod accounts;
 pub mod appointments;
 pub mod community;
 pub mod family;
 pub mod groceries;
 pub mod hall;
 pub mod help;
+pub mod households;
 pub mod i18n;
 pub mod layout;
 pub mod live;
@@ -39,11 +41,17 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=session::SignIn/>
                 <Route path=path!("/register") view=session::Register/>
                 <Route path=path!("/privacy") view=session::Privacy/>
+                <Route path=path!("/reset-password") view=accounts::ResetPasswordPage/>
                 <Route path=path!("/notices") view=notices::NoticeList/>
                 <Route path=path!("/notices/new") view=notices::Compose/>
                 <Route path=path!("/notices/:id/reads") view=notices::ReadStatsPage/>
                 <Route path=path!("/notices/:id") view=notices::NoticeDetail/>
                 <Route path=path!("/invites") view=community::Invites/>
+                <Route path=path!("/invites/print") view=households::PrintInvitesPage/>
+                <Route path=path!("/households") view=households::HouseholdsPage/>
+                <Route path=path!("/households/:id") view=households::HouseholdPage/>
+                <Route path=path!("/accounts") view=accounts::AccountsPage/>
+                <Route path=path!("/admin/communities") view=accounts::CommunitiesPage/>
                 <Route path=path!("/me") view=me::MePage/>
                 <Route path=path!("/hall") view=hall::HallPage/>
                 <Route path=path!("/hall/new") view=hall::NewVotePage/>

@@ -31,10 +31,13 @@ pub enum Audience {
     Merchant,
     /// The property company's manager, who handles repairs.
     Property,
+    /// The street office's administrator, who sees every community and sets new ones up.
+    Admin,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 6] = [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family, Audience::Merchant, Audience::Property];
+    pub const ALL: [Audience; 7] =
+        [Audience::SignedOut, Audience::Resident, Audience::Staff, Audience::Family, Audience::Merchant, Audience::Property, Audience::Admin];
 
     /// The demo account (password [`DEMO_PASSWORD`]), if any.
     pub fn phone(self) -> Option<&'static str> {
@@ -45,6 +48,7 @@ impl Audience {
             Audience::Family => Some(FAMILY_PHONE),
             Audience::Merchant => Some(MERCHANT_PHONE),
             Audience::Property => Some(PROPERTY_PHONE),
+            Audience::Admin => Some(ADMIN_PHONE),
         }
     }
 }
@@ -61,6 +65,9 @@ pub const PROPERTY_PHONE: &str = "13800000002";
 /// 鲜丰果蔬, the demo shop.
 pub const MERCHANT_PHONE: &str = "13800000003";
 
+/// 赵科长（街道办）, the street office's administrator.
+pub const ADMIN_PHONE: &str = "13800000004";
+
 /// 李主任, residents' committee staff.
 pub const STAFF_PHONE: &str = "13800000001";
 /// 刘洋, a resident.
@@ -73,12 +80,14 @@ pub const RESIDENT_PHONE: &str = "13900000003";
 /// volunteer, `{pending_wish}` for the demo's wish waiting for staff; `{service}`,
 /// `{booking}`, `{pending_booking}`, `{desk_service}` and `{ticket_booking}` are the
 /// appointments of [`appointments::Appointments`]; `{resolved_report}`, `{waiting_report}` and
-/// `{handled_report}` the problem reports of [`reports::Reports`].
+/// `{handled_report}` the problem reports of [`reports::Reports`]; `{household}` the demo owner's
+/// household in the register.
 pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::SignedOut, "/"),
     (Audience::SignedOut, "/sign-in"),
     (Audience::SignedOut, "/register"),
     (Audience::SignedOut, "/privacy"),
+    (Audience::SignedOut, "/reset-password"),
     (Audience::SignedOut, "/family/join"),
     (Audience::SignedOut, "/shop/apply"),
     (Audience::SignedOut, "/display/{desk_service}"),
@@ -122,6 +131,10 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Staff, "/notices/new"),
     (Audience::Staff, "/notices/{notice}/reads"),
     (Audience::Staff, "/invites"),
+    (Audience::Staff, "/invites/print"),
+    (Audience::Staff, "/households"),
+    (Audience::Staff, "/households/{household}"),
+    (Audience::Staff, "/accounts"),
     (Audience::Staff, "/help/requests"),
     (Audience::Staff, "/hall/new"),
     (Audience::Staff, "/hall/votes/{vote}"),
@@ -169,6 +182,8 @@ pub const SCREENS: &[(Audience, &str)] = &[
     (Audience::Family, "/bookings?for={cared_for}"),
     (Audience::Family, "/reports?for={cared_for}"),
     (Audience::Family, "/reports/new?for={cared_for}"),
+    (Audience::Admin, "/"),
+    (Audience::Admin, "/admin/communities"),
 ];
 
 /// The body of the notice the tour publishes: what a real notice may hold.
@@ -203,11 +218,14 @@ pub struct Tour {
     pub pending_wish: i64,
     pub appointments: appointments::Appointments,
     pub reports: reports::Reports,
+    /// The owner 王建国's household (`{household}`), with its owner and residents.
+    pub household: i64,
     resident: (linli_api::Client, String),
     staff: (linli_api::Client, String),
     family: (linli_api::Client, String),
     merchant: (linli_api::Client, String),
     property: (linli_api::Client, String),
+    admin: (linli_api::Client, String),
 }
 
 impl Tour {
@@ -263,6 +281,7 @@ impl Tour {
         let vote_notice = staff.0.publish_notice(&urgent).await.expect("staff publish an urgent notice with a vote");
         let owners = staff.0.create_vote(&vote("是否同意将 3 栋架空层改为老年活动室？", Eligibility::Owners)).await.expect("an owners' vote");
         let owner = sign_in(OWNER_PHONE).await;
+        let household = owner.0.me().await.expect("the owner's account").household.expect("the owner lives in a household").id.0;
         owner.0.cast_ballot(owners.id, &CastBallot { choices: vec![0] }).await.expect("an owner votes");
         let (topic, proposal) = topics(&staff.0, &owner.0, &resident.0, vote("是否同意在小区东门加装雨棚？", Eligibility::Residents)).await;
         let merchant = sign_in(MERCHANT_PHONE).await;
@@ -271,6 +290,7 @@ impl Tour {
         let appointments = appointments::prepare(&staff.0, &owner.0, &resident.0).await;
         let property = sign_in(PROPERTY_PHONE).await;
         let reports = reports::prepare(&property.0, &owner.0, &resident.0).await;
+        let admin = sign_in(ADMIN_PHONE).await;
         Tour {
             notice: published.id.0,
             vote_notice: vote_notice.id.0,
@@ -285,11 +305,13 @@ impl Tour {
             pending_wish,
             appointments,
             reports,
+            household,
             resident,
             staff,
             family,
             merchant,
             property,
+            admin,
         }
     }
 
@@ -319,6 +341,7 @@ impl Tour {
                     ("{resolved_report}", self.reports.resolved_report),
                     ("{waiting_report}", self.reports.waiting_report),
                     ("{handled_report}", self.reports.handled_report),
+                    ("{household}", self.household),
                 ];
                 stand_ins.iter().fold(path.to_string(), |path, (name, id)| path.replace(name, &id.to_string()))
             })
@@ -333,13 +356,14 @@ impl Tour {
             Audience::Family => Some(&self.family.1),
             Audience::Merchant => Some(&self.merchant.1),
             Audience::Property => Some(&self.property.1),
+            Audience::Admin => Some(&self.admin.1),
         }
     }
 
     /// Sets every account's preferences (which win over the device's on sign-in).
     pub async fn set_accounts(&self, locale: Locale, elderly: bool) {
         let change = UpdatePreferences { elderly_mode: Some(elderly), locale: Some(locale) };
-        for (api, _) in [&self.resident, &self.staff, &self.family, &self.merchant, &self.property] {
+        for (api, _) in [&self.resident, &self.staff, &self.family, &self.merchant, &self.property, &self.admin] {
             api.update_preferences(&change).await.expect("update the account's preferences");
         }
     }

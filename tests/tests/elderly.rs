@@ -343,7 +343,7 @@ async fn elderly_home_offers_at_most_six_choices_in_one_column() {
     browser.goto(&app.url("/")).await.unwrap();
     text_of(&browser, "nav#tiles a").await;
     let hrefs = script(&browser, "return [...document.querySelectorAll('nav#tiles a.tile')].map(a => a.getAttribute('href'))").await;
-    assert_eq!(hrefs, json!(["/notices", "/hall", "/groceries", "/services", "/reports", "/wishes", "/notices/new", "/invites", "/help/requests", "/family", "/me"]));
+    assert_eq!(hrefs, json!(["/notices", "/hall", "/groceries", "/services", "/reports", "/wishes", "/notices/new", "/invites", "/households", "/accounts", "/help/requests", "/family", "/me"]));
     browser.close().await.ok();
 }
 

@@ -49,6 +49,9 @@ fn InviteDesk() -> impl IntoView {
     let retry = Callback::new(move |_| load());
     view! {
         <p>{tr("invites-intro")}</p>
+        <p class="staff-links">
+            <a class="button" id="invites-print-link" href="/invites/print">{tr("households-print-link")}</a>
+        </p>
         {move || match households.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),

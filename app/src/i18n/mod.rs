@@ -29,7 +29,7 @@ macro_rules! locale_sources {
 }
 
 /// The Fluent sources of every shipped locale, compiled into the bundle.
-pub const SOURCES: [(Locale, &[&str]); 3] = locale_sources!("main", "elderly", "family", "help", "hall", "hall-staff", "groceries", "groceries-shop", "wishes", "appointments", "appointments-residents", "appointments-staff", "reports");
+pub const SOURCES: [(Locale, &[&str]); 3] = locale_sources!("main", "elderly", "family", "help", "hall", "hall-staff", "groceries", "groceries-shop", "wishes", "appointments", "appointments-residents", "appointments-staff", "reports", "accounts", "households");
 
 pub type Bundle = FluentBundle<FluentResource>;
 

@@ -11,7 +11,7 @@ use crate::i18n::{t, t_args, tr};
 use crate::me::{ElderlyToggle, LanguageSelect};
 use crate::help::{answers_help, asks_for_help};
 use crate::native;
-use crate::session::{can_invite, can_publish, is_member, Auth, Session};
+use crate::session::{administers, can_invite, can_publish, is_member, Auth, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum HomeState {
@@ -178,6 +178,9 @@ pub const TILES: &[Tile] = &[
     Tile { label: "tile-wishes", icon: icons::WISH, href: "/wishes", shown_to: is_member, modes: Modes::Standard },
     Tile { label: "tile-compose", icon: icons::COMPOSE, href: "/notices/new", shown_to: can_publish, modes: Modes::Standard },
     Tile { label: "tile-invites", icon: icons::INVITE, href: "/invites", shown_to: can_invite, modes: Modes::Standard },
+    Tile { label: "households-tile", icon: icons::REGISTER, href: "/households", shown_to: can_invite, modes: Modes::Standard },
+    Tile { label: "tile-accounts", icon: crate::accounts::ACCOUNTS_ICON, href: "/accounts", shown_to: can_invite, modes: Modes::Standard },
+    Tile { label: "tile-communities", icon: crate::accounts::COMMUNITIES_ICON, href: "/admin/communities", shown_to: administers, modes: Modes::Standard },
     Tile { label: "tile-help", icon: icons::HELP, href: "/help", shown_to: asks_for_help, modes: Modes::Both },
     Tile { label: "tile-help-requests", icon: icons::HELP, href: "/help/requests", shown_to: answers_help, modes: Modes::Both },
     Tile { label: "tile-family", icon: icons::FAMILY, href: "/family", shown_to: is_member, modes: Modes::Standard },
@@ -265,7 +268,7 @@ mod tests {
         );
         assert_eq!(
             labels(Role::Staff, false),
-            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-reports", "tile-wishes", "tile-compose", "tile-invites", "tile-help-requests", "tile-family", "tile-me"]
+            ["tile-notices", "tile-hall", "groceries-tile", "tile-appointments", "tile-reports", "tile-wishes", "tile-compose", "tile-invites", "households-tile", "tile-accounts", "tile-help-requests", "tile-family", "tile-me"]
         );
         // Help is asked by residents and answered by the residents' committee (as the server has it).
         assert_eq!(
@@ -292,5 +295,20 @@ mod tests {
         }
         assert_eq!(hrefs(Role::Merchant, true), ["/shop"]);
         assert!(hrefs(Role::Family, false).is_empty());
+    }
+
+    #[test]
+    fn accounts_are_run_by_staff_and_the_overview_is_the_administrators() {
+        let hrefs = |role, elderly| tiles_for(role, elderly).map(|tile| tile.href).collect::<Vec<_>>();
+        for role in [Role::Staff, Role::Admin] {
+            assert!(hrefs(role, false).contains(&"/accounts"), "{role:?}");
+            assert!(!hrefs(role, true).contains(&"/accounts"), "{role:?}: not on the six tiles of 长辈版");
+        }
+        assert!(hrefs(Role::Admin, false).contains(&"/admin/communities"));
+        assert!(!hrefs(Role::Admin, true).contains(&"/admin/communities"));
+        for role in [Role::Resident, Role::Property, Role::Merchant, Role::Family] {
+            assert!(!hrefs(role, false).contains(&"/accounts") && !hrefs(role, false).contains(&"/admin/communities"), "{role:?}");
+        }
+        assert!(!hrefs(Role::Staff, false).contains(&"/admin/communities"));
     }
 }

@@ -36,6 +36,9 @@ pub const WISH: &str = r#"<path d="M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8
 /// A wrench: problem reports (报事报修).
 pub const REPORT: &str = r#"<path d="M20 7.5a5 5 0 01-6.6 5.4L6.5 19.8a2.1 2.1 0 01-3-3l6.9-6.9A5 5 0 0115.8 3.3L12.8 6.3l.9 3 3 .9z"/>"#;
 
+/// A bound ledger with ruled lines: the household register (房屋台账).
+pub const REGISTER: &str = r#"<path d="M5 5a2 2 0 012-2h12v15H7a2 2 0 00-2 2z"/><path d="M5 20a2 2 0 002 1h12v-3"/><path d="M9 7h6"/><path d="M9 11h6"/>"#;
+
 /// One icon as a decorative inline element.
 pub fn icon(paths: &'static str) -> impl IntoView {
     let svg = format!("{OPEN}{paths}</svg>");

@@ -1,6 +1,7 @@
 //! Me (我的): who I am, where I live, and my settings.
 
 mod controls;
+mod password;
 mod prefs;
 
 use leptos::prelude::*;
@@ -47,6 +48,7 @@ pub fn MePage() -> impl IntoView {
                 <Profile/>
                 <p><a id="me-family" class="button" href="/family">{tr("family-title")}</a></p>
                 <Settings/>
+                <password::PasswordSection/>
                 <SignOut/>
             </Guarded>
         </Page>

@@ -175,6 +175,12 @@ pub fn can_invite(role: Role) -> bool {
     matches!(role, Role::Staff | Role::Admin)
 }
 
+/// Whether a role is the street office's administrator, who sees every community and sets
+/// new ones up (the server's `AdminOnly`).
+pub fn administers(role: Role) -> bool {
+    role == Role::Admin
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +191,11 @@ mod tests {
         assert!(!can_publish(Role::Resident) && !can_publish(Role::Merchant));
         assert!(can_invite(Role::Staff) && can_invite(Role::Admin));
         assert!(!can_invite(Role::Property) && !can_invite(Role::Resident));
+    }
+
+    #[test]
+    fn only_the_administrator_administers() {
+        assert!(administers(Role::Admin));
+        assert!(Role::ALL.into_iter().filter(|role| *role != Role::Admin).all(|role| !administers(role)));
     }
 }

@@ -86,6 +86,7 @@ fn SignInForm(next: String) -> impl IntoView {
             <TextField form field="phone" id="sign-in-phone" label="field-phone" value=phone kind="tel" autocomplete="tel"/>
             <TextField form field="password" id="sign-in-password" label="field-password" value=password
                 kind="password" autocomplete="current-password"/>
+            <p class="forgot-password"><a id="forgot-password" class="staff-card-link" href="/reset-password">{tr("sign-in-forgot")}</a></p>
             <button type="submit" class="button primary" disabled=move || busy.get()>
                 {move || if busy.get() { t("busy") } else { t("sign-in-submit") }}
             </button>
