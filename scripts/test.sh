@@ -16,11 +16,23 @@ ensure_shell_deps
 ensure_test_deps
 ensure_axe_core
 
-say "Building the web app"
-bash scripts/build-web.sh
+# The web app (Debian's rustc, its own target folder) builds while the native tests compile:
+# each has long stretches on one core (link-time optimisation and wasm-opt; linking).
+say "Building the web app (in the background) and the native tests"
+web_log=$(mktemp /tmp/linli-web.XXXXXX)
+bash scripts/build-web.sh >"$web_log" 2>&1 &
+web=$!
+trap 'kill $web 2>/dev/null; stop_postgres' EXIT
+cargo test --workspace --exclude linli --no-run
+building_web=$SECONDS
+web_status=0
+wait $web || web_status=$?
+cat "$web_log"
+rm -f "$web_log"
+[ "$web_status" = 0 ] || { echo "error: the web app did not build" >&2; exit 1; }
+say "The web app was ready $((SECONDS - building_web)) s after the native tests"
 
 say "Starting PostgreSQL"
-trap stop_postgres EXIT
 start_postgres
 
 say "Unit, server integration (SQLite + PostgreSQL) and browser end-to-end tests"

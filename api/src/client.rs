@@ -16,7 +16,8 @@ use crate::family::{
     AcceptFamilyInvite, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
     FamilyRegistration, NewFamilyInvite, UpdateGrants, ACTING_FOR_HEADER,
 };
-use crate::hall::{CastBallot, NewVote, Participant, Vote, VoteRecord};
+use crate::hall::{CastBallot, ChainEntry, NewVote, ParticipantPage, Vote, VoteRecord};
+use crate::paging::PageQuery;
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
 use crate::ids::{CampaignId, CommentId, FamilyLinkId, HelpRequestId, NoticeId, OrderId, TopicId, UploadId, UserId, VoteId};
 use crate::topics::{Comment, HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, Topic, TopicThread};
@@ -250,12 +251,20 @@ impl Client {
         self.send(self.request(Method::POST, &format!("/hall/votes/{id}/ballot")).json(ballot)).await
     }
 
-    pub async fn vote_record(&self, id: VoteId) -> ClientResult<VoteRecord> {
-        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/record"))).await
+    /// A page of the vote's record: its first with `PageQuery::default()`.
+    pub async fn vote_record(&self, id: VoteId, page: &PageQuery) -> ClientResult<VoteRecord> {
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/record")).query(page)).await
     }
 
-    pub async fn vote_participants(&self, id: VoteId) -> ClientResult<Vec<Participant>> {
-        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/participants"))).await
+    /// The record's entry for a receipt as typed; `not_found` when there is none.
+    pub async fn vote_receipt(&self, id: VoteId, receipt: &str) -> ClientResult<ChainEntry> {
+        let receipt: String = receipt.chars().filter(char::is_ascii_alphanumeric).collect();
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/receipts/{receipt}"))).await
+    }
+
+    /// A page of who took part (staff).
+    pub async fn vote_participants(&self, id: VoteId, page: &PageQuery) -> ClientResult<ParticipantPage> {
+        self.send(self.request(Method::GET, &format!("/hall/votes/{id}/participants")).query(page)).await
     }
 
     /// The result as CSV text (staff).

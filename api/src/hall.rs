@@ -249,6 +249,17 @@ pub struct CastBallot {
     pub choices: Vec<u32>,
 }
 
+/// A page of who took part, in the order they did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParticipantPage {
+    pub participants: Vec<Participant>,
+    /// How many took part in all.
+    pub total: i64,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
+}
+
 /// Who took part in a vote, as staff see it: for a secret vote without the choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -276,14 +287,21 @@ pub struct ChainEntry {
     pub counted: bool,
 }
 
-/// What anyone in the community can check: every ballot cast, chained, and the count.
+/// What anyone in the community can check: the ballots cast, chained, a page at a time, and
+/// the count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoteRecord {
     pub vote: Vote,
+    /// This page of the chain, in order.
     pub chain: Vec<ChainEntry>,
-    /// Every hash follows from the ones before it.
+    /// Every hash on this page follows from the entry before it (the previous page's last
+    /// entry, or the chain's start); walking every page checks the whole chain.
     pub chain_intact: bool,
+    /// Entries in the whole chain.
+    pub chain_length: i64,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod hall;
 pub mod help;
 pub mod ids;
 pub mod notices;
+pub mod paging;
 pub mod phone;
 pub mod register;
 pub mod reports;

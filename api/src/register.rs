@@ -193,12 +193,13 @@ pub struct HouseholdDetail {
 pub struct OwnerInput {
     pub name: String,
     /// Empty or absent when the ledger has no phone; an owner whose masked phone is kept
-    /// unchanged sends `keep_phone` instead.
+    /// unchanged sends `keep_phone_of` instead.
     #[serde(default)]
     pub phone: Option<String>,
-    /// Keep the phone this owner (same name) has on record.
+    /// Keep the phone of the owner at this position (from 0) among the owners on record, as
+    /// the household's page listed them, so that correcting an owner's name keeps the phone.
     #[serde(default)]
-    pub keep_phone: bool,
+    pub keep_phone_of: Option<u32>,
 }
 
 /// Staff's change of one household; absent fields stay as they are.

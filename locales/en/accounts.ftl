@@ -36,7 +36,7 @@ accounts-reset-heading = Reset code for { $name }
 accounts-setup-heading = Setup code for { $name }
 accounts-code-for = { $role } · { $phone }
 accounts-code-until = Valid until { $when }
-accounts-reset-tell = Hand it over in person; never read it out on the phone or send it by text. It works once, within 30 minutes.
+accounts-reset-tell = Hand it over in person; never read it out on the phone or send it by text. It works once, until the time shown above.
 accounts-setup-tell = Tell them: open Linli, tap “Forgot your password?” on the sign-in screen, type your phone number and this setup code, then choose your own password. It works once, within 24 hours.
 
 ## /admin/communities

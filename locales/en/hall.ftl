@@ -53,7 +53,7 @@ hall-threshold-participation-headcount = Owners taking part: { $count } of { $of
 hall-threshold-approval-area = Area approving, of the area taking part: { $count } of { $of } m² ({ $percent }%); needs { $rule }: { $met }
 hall-threshold-approval-headcount = Owners approving, of those taking part: { $count } of { $of } ({ $percent }%); needs { $rule }: { $met }
 hall-record-title = Vote record
-hall-chain-intact = Every ballot links to the one before it: nothing has been changed.
+hall-chain-intact = Every ballot shown links to the one before it: nothing has been changed.
 hall-chain-broken = Warning: the ballot record does not add up; a ballot may have been changed. Please tell the residents' committee.
 hall-receipt-field = Enter your receipt
 hall-receipt-counted = Found: this ballot is counted.
@@ -181,3 +181,8 @@ rules-support-days = Days to gather support
 rules-vote-days = Days the vote stays open
 rules-saved = The rules are saved.
 rules-submit = Save the rules
+hall-chain-count = Showing { $shown } of { $total } { $total ->
+    [one] ballot
+   *[other] ballots
+}.
+hall-chain-more = Show more ballots

@@ -81,10 +81,6 @@ households-residents-count = { $count ->
 households-owners-line = Owners: { $owners }
 households-owners-none = no owners recorded
 households-owner-phone = { $name } ({ $phone })
-households-download-busy = Downloading…
-households-download-done = Saved as { $file }.
-households-download-failed = Could not download: { $reason }
-households-download-failed-device = This device could not save the file. Please try another computer or browser.
 
 ## One household
 
@@ -124,7 +120,7 @@ households-moved-out-done = { $name } has been taken off this home and signed ou
 households-reset-code = Reset password
 households-reset-code-for = Reset code for { $name } ({ $phone }):
 households-reset-code-until = Valid until { $until }
-households-reset-code-hand-over = Give it to them in person, never by phone or WeChat. On the sign-in page they tap “Forgot password?” and type their phone number, this code and a new password. It works once, within { $minutes } minutes.
+households-reset-code-hand-over = Give it to them in person, never by phone or WeChat. On the sign-in page they tap “Forgot password?” and type their phone number, this code and a new password. It works once, until the time above.
 
 ## Printed invite codes
 

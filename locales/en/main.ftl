@@ -192,7 +192,7 @@ error-register-changed = The register changed while importing. Check the file ag
 error-account-disabled = This account is disabled. Please contact the residents' committee.
 error-reset-code-invalid = This reset code is wrong, used or expired. Ask the residents' committee staff for a new one.
 error-wrong-password = The current password is not right.
-error-phone-taken = This mobile number is already registered. Sign in instead.
+error-phone-taken = This mobile number is already registered. Sign in instead; if you moved here from another household, register with the password you had there.
 error-invalid-credentials = Wrong mobile number or password.
 error-too-many-attempts = Too many attempts. Wait a few minutes and try again.
 error-unauthenticated = Your session has ended. Please sign in again.
@@ -210,3 +210,9 @@ photo-hint = One photo, JPEG, PNG or WebP, up to { $megabytes } MB.
 photo-alt = Photo of { $subject }
 photo-remove = Remove the photo
 photo-uploading = Uploading the photo…
+
+# Saving a file staff download (CSV)
+download-busy = Preparing the file…
+download-done = Downloading { $file }: you will find it in your browser's downloads.
+download-failed = The file was not downloaded. { $reason }
+download-failed-device = The file was not downloaded: this browser cannot save files. Please try a browser on a computer.

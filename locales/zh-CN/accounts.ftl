@@ -36,7 +36,7 @@ accounts-reset-heading = { $name }的重置码
 accounts-setup-heading = { $name }的设置码
 accounts-code-for = { $role } · { $phone }
 accounts-code-until = { $when } 前有效
-accounts-reset-tell = 请当面交给本人，不要在电话或短信里告诉别人。30 分钟内有效，只能用一次。
+accounts-reset-tell = 请当面交给本人，不要在电话或短信里告诉别人。在上面写的时间之前有效，只能用一次。
 accounts-setup-tell = 请告诉对方：打开邻里，在登录页点“忘记密码？”，输入本人手机号和这个设置码，再设一个自己的密码。24 小时内有效，只能用一次。
 
 ## /admin/communities

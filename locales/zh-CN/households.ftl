@@ -68,10 +68,6 @@ households-residents-count = { $count ->
 households-owners-line = 业主：{ $owners }
 households-owners-none = 台账中没有业主
 households-owner-phone = { $name }（{ $phone }）
-households-download-busy = 正在下载…
-households-download-done = 已保存为 { $file }。
-households-download-failed = 没能下载：{ $reason }
-households-download-failed-device = 这台设备没能保存文件，请换一台电脑或浏览器再试。
 
 ## One household
 
@@ -111,7 +107,7 @@ households-moved-out-done = { $name }已从这一户移除，并已退出登录�
 households-reset-code = 重置密码
 households-reset-code-for = { $name }（{ $phone }）的重置码：
 households-reset-code-until = 有效期至 { $until }
-households-reset-code-hand-over = 请当面交给本人，不要在电话或微信里告诉别人。本人在登录页点“忘记密码？”，输入手机号、这个重置码和新密码即可。{ $minutes } 分钟内有效，只能用一次。
+households-reset-code-hand-over = 请当面交给本人，不要在电话或微信里告诉别人。本人在登录页点“忘记密码？”，输入手机号、这个重置码和新密码即可。在上面写的时间之前有效，只能用一次。
 
 ## Printed invite codes
 

@@ -166,7 +166,7 @@ error-register-changed = 导入过程中台账被修改了，请重新检查文�
 error-account-disabled = 此账号已停用，如有疑问请联系居委会。
 error-reset-code-invalid = 重置码不正确、已使用或已过期，请向居委会工作人员重新索取。
 error-wrong-password = 当前密码不正确。
-error-phone-taken = 这个手机号已经注册过了，请直接登录。
+error-phone-taken = 这个手机号已经注册过了，请直接登录；如果您是从别的住户搬来的，请用原来的密码注册。
 error-invalid-credentials = 手机号或密码不正确。
 error-too-many-attempts = 尝试次数太多，请过几分钟再试。
 error-unauthenticated = 登录已失效，请重新登录。
@@ -184,3 +184,9 @@ photo-hint = 一张照片，JPEG、PNG 或 WebP，不超过 { $megabytes } MB。
 photo-alt = { $subject }的照片
 photo-remove = 删除照片
 photo-uploading = 正在上传照片…
+
+# Saving a file staff download (CSV)
+download-busy = 正在准备文件…
+download-done = 正在下载 { $file }，可以在浏览器的下载记录里找到。
+download-failed = 文件没有下载成功。{ $reason }
+download-failed-device = 文件没有下载成功：这个浏览器不能保存文件，请用电脑上的浏览器试试。

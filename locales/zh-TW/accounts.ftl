@@ -36,7 +36,7 @@ accounts-reset-heading = { $name }的重設碼
 accounts-setup-heading = { $name }的設定碼
 accounts-code-for = { $role } · { $phone }
 accounts-code-until = { $when } 前有效
-accounts-reset-tell = 請當面交給本人，不要在電話或簡訊裡告訴別人。30 分鐘內有效，只能使用一次。
+accounts-reset-tell = 請當面交給本人，不要在電話或簡訊裡告訴別人。在上面寫的時間之前有效，只能使用一次。
 accounts-setup-tell = 請告訴對方：打開鄰里，在登入頁點「忘記密碼？」，輸入本人手機號碼和這組設定碼，再設一個自己的密碼。24 小時內有效，只能使用一次。
 
 ## /admin/communities

@@ -68,10 +68,6 @@ households-residents-count = { $count ->
 households-owners-line = 業主：{ $owners }
 households-owners-none = 台賬中沒有業主
 households-owner-phone = { $name }（{ $phone }）
-households-download-busy = 正在下載…
-households-download-done = 已儲存為 { $file }。
-households-download-failed = 無法下載：{ $reason }
-households-download-failed-device = 這台裝置無法儲存檔案，請換一台電腦或瀏覽器再試。
 
 ## One household
 
@@ -111,7 +107,7 @@ households-moved-out-done = { $name }已從這一戶移除，並已登出。
 households-reset-code = 重設密碼
 households-reset-code-for = { $name }（{ $phone }）的重設碼：
 households-reset-code-until = 有效期限至 { $until }
-households-reset-code-hand-over = 請當面交給本人，不要在電話或微信裡告訴別人。本人在登入頁點「忘記密碼？」，輸入手機號碼、這個重設碼和新密碼即可。{ $minutes } 分鐘內有效，只能用一次。
+households-reset-code-hand-over = 請當面交給本人，不要在電話或微信裡告訴別人。本人在登入頁點「忘記密碼？」，輸入手機號碼、這個重設碼和新密碼即可。在上面寫的時間之前有效，只能使用一次。
 
 ## Printed invite codes
 

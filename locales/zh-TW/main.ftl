@@ -166,7 +166,7 @@ error-register-changed = 匯入過程中台賬被修改了，請重新檢查檔�
 error-account-disabled = 此帳號已停用，如有疑問請聯絡居委會。
 error-reset-code-invalid = 重設碼不正確、已使用或已過期，請向居委會工作人員重新索取。
 error-wrong-password = 目前的密碼不正確。
-error-phone-taken = 這個手機號碼已經註冊過了，請直接登入。
+error-phone-taken = 這個手機號碼已經註冊過了，請直接登入；如果您是從別的住戶搬來的，請用原來的密碼註冊。
 error-invalid-credentials = 手機號碼或密碼不正確。
 error-too-many-attempts = 嘗試次數太多，請過幾分鐘再試。
 error-unauthenticated = 登入已失效，請重新登入。
@@ -184,3 +184,9 @@ photo-hint = 一張照片，JPEG、PNG 或 WebP，不超過 { $megabytes } MB。
 photo-alt = { $subject }的照片
 photo-remove = 刪除照片
 photo-uploading = 正在上傳照片…
+
+# Saving a file staff download (CSV)
+download-busy = 正在準備檔案…
+download-done = 正在下載 { $file }，可以在瀏覽器的下載紀錄裡找到。
+download-failed = 檔案沒有下載成功。{ $reason }
+download-failed-device = 檔案沒有下載成功：這個瀏覽器不能儲存檔案，請用電腦上的瀏覽器試試。

@@ -46,6 +46,12 @@ pub struct Config {
     /// Sign-in attempts allowed per client address per minute.
     #[arg(long, env = "LINLI_SIGN_IN_PER_ADDRESS", default_value_t = 30)]
     pub sign_in_per_address: u32,
+
+    /// Run no clock workers (campaign cut-offs, reminders, claims running out, escalation)
+    /// in this process: for a process beside one that runs them, and for tests that count
+    /// a request's SQL statements with nothing else running.
+    #[arg(long, env = "LINLI_NO_CLOCK_WORKERS")]
+    pub no_clock_workers: bool,
 }
 
 impl Config {
@@ -66,6 +72,7 @@ impl Config {
             cors_origins: Vec::new(),
             sign_in_per_phone: 5,
             sign_in_per_address: 1000,
+            no_clock_workers: false,
         }
     }
 }

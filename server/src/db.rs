@@ -40,7 +40,9 @@ impl Db {
         } else {
             return Err(sqlx::Error::Configuration(format!("unsupported database URL: {url}").into()));
         };
-        let options = AnyConnectOptions::from_str(url)?.disable_statement_logging();
+        // Statements go out as trace events (target `sqlx::query`): silent unless RUST_LOG asks
+        // for them, and what the tests count to hold a request's statements constant.
+        let options = AnyConnectOptions::from_str(url)?.log_statements(log::LevelFilter::Trace);
         let pool = match backend {
             Backend::Sqlite => {
                 // WAL lets readers run beside the single writer; FULL makes every

@@ -113,10 +113,16 @@ impl Prepared {
                 limiter.prune();
             }
         });
-        let cut_offs = tokio::spawn(groceries::cut_off::run(self.state.clone()));
-        let claim_clock = tokio::spawn(wishes::clock::run(self.state.clone()));
-        let booking_clock = tokio::spawn(appointments::clock::run(self.state.clone()));
-        let report_clock = tokio::spawn(reports::clock::run(self.state.clone()));
+        let clocks = if self.config.no_clock_workers {
+            Vec::new()
+        } else {
+            vec![
+                tokio::spawn(groceries::cut_off::run(self.state.clone())),
+                tokio::spawn(wishes::clock::run(self.state.clone())),
+                tokio::spawn(appointments::clock::run(self.state.clone())),
+                tokio::spawn(reports::clock::run(self.state.clone())),
+            ]
+        };
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
         let app = http::router_with(self.state, &self.config, self.extra_routes);
@@ -129,10 +135,9 @@ impl Prepared {
             .with_graceful_shutdown(shutdown)
             .await;
         pruning.abort();
-        cut_offs.abort();
-        claim_clock.abort();
-        booking_clock.abort();
-        report_clock.abort();
+        for clock in clocks {
+            clock.abort();
+        }
         // Closing checkpoints SQLite's write-ahead log into the database file.
         pool.close().await;
         served

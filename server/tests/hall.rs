@@ -13,6 +13,7 @@ use linli_api::community::NewInvite;
 use linli_api::events::Event;
 use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery};
 use linli_api::hall::{CastBallot, Eligibility, Matter, NewVote, Stage, VoteKind, VotePhase};
+use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
 use rand::{Rng, SeedableRng};
 
@@ -154,7 +155,7 @@ async fn one_ballot_per_household_even_when_both_tap_at_once(backend: Backend) {
     assert_eq!(after.tally.counts.iter().sum::<i64>(), 1);
     assert_eq!(app.count("vote_participation").await, 1);
     assert_eq!(app.count("ballot_chain").await, 10, "every tap is in the chain");
-    assert!(owner.vote_record(vote.id).await.unwrap().chain_intact, "racing taps still chain correctly");
+    assert!(owner.vote_record(vote.id, &PageQuery::default()).await.unwrap().chain_intact, "racing taps still chain correctly");
 }
 
 async fn final_on_cast_keeps_the_first_ballot_even_from_two_phones_at_once(backend: Backend) {
@@ -221,16 +222,43 @@ async fn receipts_are_in_the_record_and_a_changed_ballot_breaks_the_chain(backen
         let cast = app.sign_in(phone).await.cast_ballot(vote.id, &tap(choice)).await.unwrap();
         receipts.push(cast.my_ballot.unwrap().receipt);
     }
-    let record = app.sign_in(RESIDENT).await.vote_record(vote.id).await.unwrap();
+    let resident = app.sign_in(RESIDENT).await;
+    let record = resident.vote_record(vote.id, &PageQuery::default()).await.unwrap();
     assert!(record.chain_intact);
-    assert_eq!(record.chain.len(), 4);
+    assert_eq!((record.chain.len(), record.chain_length, record.next_after.as_deref()), (4, 4, None));
     let counted: Vec<&str> = record.chain.iter().filter(|e| e.counted).map(|e| e.receipt.as_str()).collect();
     assert_eq!(counted, [receipts[1].as_str(), receipts[2].as_str(), receipts[3].as_str()], "the owner's first ballot was replaced");
     assert_eq!(record.vote.tally.counts, vec![1, 1, 1]);
 
-    // Someone with database access changes a ballot: the published chain shows it.
+    // A voter finds their own receipt however they type it, without paging.
+    let found = resident.vote_receipt(vote.id, &receipts[2].to_lowercase()).await.unwrap();
+    assert!(found.counted && found.receipt == receipts[2]);
+    assert!(!resident.vote_receipt(vote.id, &receipts[0]).await.unwrap().counted, "replaced by the owner's later ballot");
+    for missing in ["ZZZZZZZZ", "short", "../../x"] {
+        assert_eq!(resident.vote_receipt(vote.id, missing).await.unwrap_err().code(), ErrorCode::NotFound, "{missing}");
+    }
+
+    // Page by page, each page checked against the entry before it.
+    let first = resident.vote_record(vote.id, &PageQuery::first(Some(2))).await.unwrap();
+    let second = resident.vote_record(vote.id, &PageQuery::after(first.next_after.as_deref(), Some(2))).await.unwrap();
+    let sequences: Vec<i64> = first.chain.iter().chain(&second.chain).map(|entry| entry.sequence).collect();
+    assert_eq!(sequences, [1, 2, 3, 4]);
+    assert!(first.chain_intact && second.chain_intact);
+    assert_eq!((first.chain_length, second.next_after), (4, None));
+    for bad in ["-1", "x", "1.5"] {
+        let error = resident.vote_record(vote.id, &PageQuery::after(Some(bad), None)).await.unwrap_err();
+        assert_eq!((error.status(), error.code()), (Some(400), ErrorCode::InvalidQuery), "after={bad}");
+    }
+
+    // Someone with database access changes a ballot: the published chain shows it, on the
+    // page that holds it and on the page after (whose link no longer follows).
     sqlx::query("UPDATE ballot_chain SET choices = '0' WHERE sequence = 2").execute(&app.db().pool).await.unwrap();
-    assert!(!staff.vote_record(vote.id).await.unwrap().chain_intact);
+    assert!(!staff.vote_record(vote.id, &PageQuery::default()).await.unwrap().chain_intact);
+    assert!(!staff.vote_record(vote.id, &PageQuery::first(Some(2))).await.unwrap().chain_intact);
+    let after_two = staff.vote_record(vote.id, &PageQuery::after(Some("2"), Some(2))).await.unwrap();
+    assert!(after_two.chain_intact, "entries 3 and 4 still follow from entry 2 as stored");
+    sqlx::query("UPDATE ballot_chain SET hash = 'forged' WHERE sequence = 2").execute(&app.db().pool).await.unwrap();
+    assert!(!staff.vote_record(vote.id, &PageQuery::after(Some("2"), Some(2))).await.unwrap().chain_intact);
 }
 
 async fn staff_see_who_took_part_but_never_a_secret_choice_and_export_the_result(backend: Backend) {
@@ -244,13 +272,36 @@ async fn staff_see_who_took_part_but_never_a_secret_choice_and_export_the_result
     owner.cast_ballot(open.id, &tap(1)).await.unwrap();
 
     let audits = app.count("audit_log").await;
-    let took_part = staff.vote_participants(secret.id).await.unwrap();
-    assert_eq!(took_part.len(), 1);
+    let took_part = staff.vote_participants(secret.id, &PageQuery::default()).await.unwrap();
+    assert_eq!((took_part.participants.len(), took_part.total, took_part.next_after.as_deref()), (1, 1, None));
+    let took_part = took_part.participants;
     assert!(took_part[0].household.is_some() && !took_part[0].name.is_empty(), "who took part is visible");
     assert_eq!(took_part[0].choices, None, "what they chose in a secret vote is not");
-    assert_eq!(staff.vote_participants(open.id).await.unwrap()[0].choices, Some(vec![1]));
+    assert_eq!(staff.vote_participants(open.id, &PageQuery::default()).await.unwrap().participants[0].choices, Some(vec![1]));
     assert_eq!(app.count("audit_log").await, audits + 2, "each view of who voted is logged");
-    assert_eq!(owner.vote_participants(secret.id).await.unwrap_err().code(), ErrorCode::Forbidden);
+    assert_eq!(owner.vote_participants(secret.id, &PageQuery::default()).await.unwrap_err().code(), ErrorCode::Forbidden);
+    let error = staff.vote_participants(open.id, &PageQuery::after(Some("no-cursor"), None)).await.unwrap_err();
+    assert_eq!((error.status(), error.code()), (Some(400), ErrorCode::InvalidQuery));
+
+    // Page by page, in the order they took part: everyone once, and only the first page logged.
+    for phone in [ELDERLY, RESIDENT] {
+        app.sign_in(phone).await.cast_ballot(open.id, &tap(0)).await.unwrap();
+    }
+    let audits = app.count("audit_log").await;
+    let mut seen = Vec::new();
+    let mut page = PageQuery::first(Some(2));
+    loop {
+        let got = staff.vote_participants(open.id, &page).await.unwrap();
+        assert_eq!(got.total, 3);
+        seen.extend(got.participants.into_iter().map(|person| person.name));
+        match got.next_after {
+            Some(next) => page = PageQuery::after(Some(&next), Some(2)),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 3, "{seen:?}");
+    assert_eq!(seen.iter().collect::<std::collections::BTreeSet<_>>().len(), 3, "nobody twice: {seen:?}");
+    assert_eq!(app.count("audit_log").await, audits + 1, "one view, one line");
 
     let csv = staff.export_vote_csv(secret.id).await.unwrap();
     assert!(csv.starts_with("question,"), "{csv}");

@@ -64,6 +64,7 @@ async fn the_openapi_document_covers_every_route(backend: Backend) {
         ("/api/v1/hall/votes/{id}", "get"),
         ("/api/v1/hall/votes/{id}/ballot", "post"),
         ("/api/v1/hall/votes/{id}/record", "get"),
+        ("/api/v1/hall/votes/{id}/receipts/{receipt}", "get"),
         ("/api/v1/hall/votes/{id}/participants", "get"),
         ("/api/v1/hall/votes/{id}/export.csv", "get"),
         ("/api/v1/hall/topics", "get"),

@@ -259,8 +259,8 @@ async fn staff_edit_a_household_and_every_change_is_audited(backend: Backend) {
     let change = HouseholdChange {
         floor_area_centi_m2: Some(9205),
         owners: Some(vec![
-            OwnerInput { name: "王建国".into(), phone: None, keep_phone: true },
-            OwnerInput { name: "李桂芳".into(), phone: Some("13911112222".into()), keep_phone: false },
+            OwnerInput { name: "王建国".into(), phone: None, keep_phone_of: Some(0) },
+            OwnerInput { name: "李桂芳".into(), phone: Some("13911112222".into()), keep_phone_of: None },
         ]),
         note: Some("产权证已核对".into()),
     };
@@ -276,15 +276,29 @@ async fn staff_edit_a_household_and_every_change_is_audited(backend: Backend) {
     assert!(detail.contains("area") && detail.contains("92.05") && detail.contains("李桂芳"), "{detail}");
     assert_eq!(app.count("audit_log").await, audit_before + 1);
 
+    // Correcting an owner's name keeps the phone on record at that place.
+    let renamed = HouseholdChange {
+        owners: Some(vec![
+            OwnerInput { name: "王建國".into(), phone: None, keep_phone_of: Some(0) },
+            OwnerInput { name: "李桂芳".into(), phone: None, keep_phone_of: Some(1) },
+        ]),
+        ..Default::default()
+    };
+    let changed = staff.change_household(household, &renamed).await.unwrap();
+    assert_eq!(changed.owners[0].name, "王建國");
+    assert_eq!(changed.owners[0].phone_masked.as_deref(), Some("139****0001"), "renamed, phone kept");
+    assert_eq!(changed.owners[1].phone_masked.as_deref(), Some("139****2222"));
+    assert!(owner.me().await.unwrap().is_owner);
+
     // Dropping him from the owners of record makes him a resident who is not an owner.
-    let without = HouseholdChange { owners: Some(vec![OwnerInput { name: "李桂芳".into(), phone: None, keep_phone: true }]), ..Default::default() };
+    let without = HouseholdChange { owners: Some(vec![OwnerInput { name: "李桂芳".into(), phone: None, keep_phone_of: Some(1) }]), ..Default::default() };
     staff.change_household(household, &without).await.unwrap();
     assert!(!owner.me().await.unwrap().is_owner);
     // An owner without a phone before one with a phone survives the export and re-import.
     let gap = HouseholdChange {
         owners: Some(vec![
-            OwnerInput { name: "王小明".into(), phone: None, keep_phone: false },
-            OwnerInput { name: "李桂芳".into(), phone: None, keep_phone: true },
+            OwnerInput { name: "王小明".into(), phone: None, keep_phone_of: None },
+            OwnerInput { name: "李桂芳".into(), phone: None, keep_phone_of: Some(0) },
         ]),
         ..Default::default()
     };
@@ -296,7 +310,7 @@ async fn staff_edit_a_household_and_every_change_is_audited(backend: Backend) {
     for (bad, field) in [
         (HouseholdChange { floor_area_centi_m2: Some(0), ..Default::default() }, "floor_area_centi_m2"),
         (HouseholdChange { note: Some("x\u{0}".into()), ..Default::default() }, "note"),
-        (HouseholdChange { owners: Some(vec![OwnerInput { name: "甲".into(), phone: Some("123".into()), keep_phone: false }]), ..Default::default() }, "owners[0].phone"),
+        (HouseholdChange { owners: Some(vec![OwnerInput { name: "甲".into(), phone: Some("123".into()), keep_phone_of: None }]), ..Default::default() }, "owners[0].phone"),
     ] {
         let error = staff.change_household(household, &bad).await.unwrap_err();
         assert_eq!((error.status(), error.field()), (Some(422), Some(field)));
@@ -345,6 +359,29 @@ async fn a_resident_who_moved_out_is_signed_out_and_leaves_the_household(backend
         sqlx::query_as("SELECT household_id FROM users WHERE id = $1").bind(me.id.0).fetch_one(&app.db().pool).await.unwrap();
     assert_eq!(moved_out, None);
     assert_eq!(staff.move_out(me.id).await.unwrap_err().code(), ErrorCode::NotFound, "only once");
+
+    // Moving into another household: the same phone registers again with the password it
+    // had, and the same account (its records, its history) lives on in the new household.
+    let new_home = staff.register_page(None, Some(100)).await.unwrap().entries.into_iter().map(|entry| entry.household.id)
+        .find(|id| *id != household).unwrap();
+    let invite = staff.create_invite(&NewInvite { household_id: new_home }).await.unwrap();
+    let again = |password: &str| RegisterRequest {
+        invite_code: invite.code.clone(),
+        name: "王秀兰".into(),
+        phone: RESIDENT.into(),
+        password: password.into(),
+        accept_privacy_policy: true,
+        locale: Some(Locale::ZhCn),
+    };
+    let error = app.client().register(&again("not-her-old-password")).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::PhoneTaken, "someone else's phone is still taken");
+    let back = app.client().register(&again(linli_server::seed::DEMO_PASSWORD)).await.unwrap();
+    assert_eq!(back.me.id, me.id, "the same account");
+    assert_eq!(back.me.household.unwrap().id, new_home);
+    assert_eq!(app.count("users").await, users_before);
+    assert!(staff.household(new_home).await.unwrap().residents.iter().any(|person| person.id == me.id));
+    let error = app.client().register(&again(linli_server::seed::DEMO_PASSWORD)).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::PhoneTaken, "once moved in, the phone is taken again");
 }
 
 async fn another_communitys_register_is_out_of_reach(backend: Backend) {

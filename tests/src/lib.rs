@@ -5,7 +5,7 @@ pub mod screens;
 
 use std::future::Future;
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -112,13 +112,41 @@ pub async fn start_web_app_with_clock(clock: &MovableClock) -> Option<WebApp> {
     start_web_app_on(Clock::from_fn(move || clock.now())).await
 }
 
+/// [`start_web_app`] on a fresh database of the test command's PostgreSQL
+/// (`LINLI_TEST_POSTGRES_URL`); None (skip) without one, unless `LINLI_REQUIRE_POSTGRES=1`.
+pub async fn start_web_app_on_postgres() -> Option<WebApp> {
+    let admin_url = match std::env::var("LINLI_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            skip_or_fail("LINLI_REQUIRE_POSTGRES", "LINLI_TEST_POSTGRES_URL is not set");
+            return None;
+        }
+    };
+    let database = fresh_postgres_database(&admin_url).await;
+    start_web_app_with(Clock::system(), |_| database).await
+}
+
+/// A new, empty database on the PostgreSQL server at `admin_url`; its URL.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("linli_e2e_{}", &linli_server::auth::token::hash_token(&linli_server::auth::token::new_token())[..16]);
+    let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("database created");
+    let (base, _) = admin_url.rsplit_once('/').expect("URL has a database path");
+    format!("{base}/{name}")
+}
+
 async fn start_web_app_on(clock: Clock) -> Option<WebApp> {
+    start_web_app_with(clock, |folder| format!("sqlite://{}?mode=rwc", folder.join("linli.db").display())).await
+}
+
+async fn start_web_app_with(clock: Clock, database_url: impl FnOnce(&Path) -> String) -> Option<WebApp> {
     let web_dir = workspace_root().join("app/dist");
     if !web_dir.join("index.html").exists() && skip_or_fail("LINLI_REQUIRE_BROWSER", "app/dist is not built (scripts/build-web.sh)") {
         return None;
     }
     let folder = tempfile::tempdir().expect("temp folder");
-    let mut config = Config::for_tests(format!("sqlite://{}?mode=rwc", folder.path().join("linli.db").display()));
+    let mut config = Config::for_tests(database_url(folder.path()));
     config.no_demo = false;
     config.web_dir = web_dir;
     let server = linli_server::spawn(config, clock).await.expect("server starts");

@@ -294,7 +294,7 @@ async fn staff_disable_a_property_account_whose_open_session_ends_at_once() {
     wait_for_text(&staff, &format!("#account-{shop}-code-heading"), "鲜丰果蔬", "the code says whose it is").await;
     let code = text_of(&staff, &format!("#account-{shop}-code-value")).await.trim().to_owned();
     assert!(is_code(&code), "{code:?}");
-    wait_for_text(&staff, &format!("#account-{shop}-code"), "30 分钟内有效", "hand it over in person, within 30 minutes").await;
+    wait_for_text(&staff, &format!("#account-{shop}-code"), "前有效", "hand it over in person, valid until the time the server gave").await;
     assert_no_sideways_scroll(&staff, "/accounts (reset code)").await;
     show(&staff, &format!("#account-{shop}-code")).await;
     screenshot(&staff, "accounts-reset-code").await;

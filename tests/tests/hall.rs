@@ -347,7 +347,7 @@ async fn staff_see_who_took_part_in_a_secret_vote_and_download_the_result() {
     let csv = app.api_as(STAFF).await.export_vote_csv(id).await.unwrap();
     assert!(csv.contains(question), "{csv}");
     assert_eq!(file["text"].as_str(), Some(format!("\u{feff}{csv}").as_str()), "the file holds the server's CSV");
-    assert!(text_of(&staff, "#export-status").await.contains(&format!("vote-{id}.csv")));
+    assert!(text_of(&staff, "#export-csv-status").await.contains(&format!("vote-{id}.csv")));
     // The Blob URL does not outlive the download.
     wait_until(Duration::from_secs(15), || async {
         script(

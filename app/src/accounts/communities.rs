@@ -8,13 +8,13 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::admin::{limits as admin_limits, CommunityOverview, NewAccountRequest, NewCommunity, OneTimeCode};
-use linli_api::auth::{limits, Role};
+use linli_api::auth::Role;
 use linli_api::community::CommunityInfo;
 use linli_api::ids::CommunityId;
 use linli_api::validate::admin as check;
 use linli_api::ErrorCode;
 
-use super::{CodeKind, HeadingLevel, IssuedCode, WordedField};
+use super::{CodeKind, HeadingLevel, IssuedCode, NameAndPhone, WordedField};
 use crate::i18n::{t, t_args, tr};
 use crate::layout::{ErrorBox, FieldError, FormAlert, FormError, Guarded, Hint, Loading, Page, SubmitButton, TextField};
 use crate::native;
@@ -303,10 +303,7 @@ fn FirstStaff(community: CommunityInfo, again: Callback<()>) -> impl IntoView {
                 <p class="summary">{tr("admin-first-staff-intro")}</p>
                 <form id="first-staff-form" novalidate on:submit=submit>
                     <FormAlert form/>
-                    <TextField form field="name" id="first-staff-name" label="field-name" value=name autocomplete="off"
-                        maxlength=limits::NAME_MAX_CHARS/>
-                    <WordedField form field="phone" id="first-staff-phone" label="field-phone" value=phone kind="tel" autocomplete="off"
-                        worded=(ErrorCode::PhoneTaken, "accounts-phone-taken")/>
+                    <NameAndPhone form name_id="first-staff-name" phone_id="first-staff-phone" name phone/>
                     <SubmitButton id="first-staff-submit" label="accounts-open-submit" busy/>
                 </form>
             }

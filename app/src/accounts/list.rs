@@ -8,14 +8,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::admin::{AccountEntry, NewAccountRequest, OneTimeCode};
-use linli_api::auth::{limits, Role};
+use linli_api::auth::Role;
 use linli_api::ids::UserId;
 use linli_api::validate::admin as check;
 use linli_api::ErrorCode;
 
-use super::{CodeKind, HeadingLevel, IssuedCode, WordedField};
+use super::{CodeKind, HeadingLevel, IssuedCode, NameAndPhone};
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{Choice, ErrorBox, FormAlert, FormError, Guarded, Loading, Page, RadioChoices, SubmitButton, TextField};
+use crate::layout::{Choice, ErrorBox, FormAlert, FormError, Guarded, Loading, Page, RadioChoices, SubmitButton};
 use crate::me::role_id;
 use crate::native;
 use crate::session::{can_invite, Auth, Session};
@@ -312,10 +312,7 @@ fn OpenAccount(opened: Callback<AccountEntry>) -> impl IntoView {
             <p class="summary">{tr("accounts-open-intro")}</p>
             <form id="open-account-form" novalidate on:submit=submit>
                 <FormAlert form/>
-                <TextField form field="name" id="open-account-name" label="field-name" value=name autocomplete="off"
-                    maxlength=limits::NAME_MAX_CHARS/>
-                <WordedField form field="phone" id="open-account-phone" label="field-phone" value=phone kind="tel" autocomplete="off"
-                    worded=(ErrorCode::PhoneTaken, "accounts-phone-taken")/>
+                <NameAndPhone form name_id="open-account-name" phone_id="open-account-phone" name phone/>
                 <RadioChoices id="open-account-role" name="role" legend="accounts-role" choices=role_choices() chosen=role/>
                 <SubmitButton id="open-account-submit" label="accounts-open-submit" busy/>
             </form>

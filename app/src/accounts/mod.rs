@@ -13,8 +13,8 @@ mod reset;
 use leptos::prelude::*;
 use linli_api::{ApiError, ErrorCode};
 
-use crate::i18n::t;
-use crate::layout::{error_text, field_error_id, FormError, Hint};
+use crate::i18n::{t, t_args};
+use crate::layout::{error_text, field_error_id, FormError, Hint, TextField};
 
 pub use code::{CodeKind, HeadingLevel, IssuedCode};
 pub use communities::CommunitiesPage;
@@ -35,6 +35,46 @@ pub fn passwords_match(new_password: &str, again: &str) -> Result<(), ApiError> 
         return Err(ApiError::on_field(ErrorCode::InvalidValue, "new_password_again"));
     }
     Ok(())
+}
+
+/// The name and phone of an account being opened; a phone that already has an account is
+/// said as such under it.
+#[component]
+pub fn NameAndPhone(
+    form: FormError,
+    name_id: &'static str,
+    phone_id: &'static str,
+    name: RwSignal<String>,
+    phone: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <TextField form field="name" id=name_id label="field-name" value=name autocomplete="off"
+            maxlength=linli_api::auth::limits::NAME_MAX_CHARS/>
+        <WordedField form field="phone" id=phone_id label="field-phone" value=phone kind="tel" autocomplete="off"
+            worded=(ErrorCode::PhoneTaken, "accounts-phone-taken")/>
+    }
+}
+
+/// A new password typed twice (`new_password`, `new_password_again`) with the length hint,
+/// as a password change and a reset ask for it; the hint's id is `{id}-hint`.
+#[component]
+pub fn NewPasswordTwice(
+    form: FormError,
+    id: &'static str,
+    again_id: &'static str,
+    hint_id: &'static str,
+    new_password: RwSignal<String>,
+    again: RwSignal<String>,
+) -> impl IntoView {
+    let hint = Hint {
+        id: hint_id,
+        text: Signal::derive(|| t_args("field-password-hint", &[("min", linli_api::auth::limits::PASSWORD_MIN_CHARS.into())])),
+    };
+    view! {
+        <TextField form field="new_password" id label="password-new" value=new_password kind="password" autocomplete="new-password" hint/>
+        <WordedField form field="new_password_again" id=again_id label="password-new-again" value=again
+            kind="password" autocomplete="new-password" worded=(ErrorCode::InvalidValue, "password-mismatch")/>
+    }
 }
 
 /// A labelled input with its hint and its error, like `TextField`, but free to word one

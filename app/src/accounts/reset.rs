@@ -6,11 +6,10 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use linli_api::admin::ResetPassword;
-use linli_api::auth::limits;
 use linli_api::{validate, ApiError, ErrorCode};
 
-use super::{passwords_match, WordedField};
-use crate::i18n::{t, t_args, tr};
+use super::{passwords_match, NewPasswordTwice, WordedField};
+use crate::i18n::{t, tr};
 use crate::layout::{FormAlert, FormError, Hint, Page, SubmitButton, TextField};
 use crate::session::Session;
 
@@ -82,10 +81,6 @@ fn ResetForm() -> impl IntoView {
         });
     };
     let code_hint = Hint { id: "reset-code-hint", text: Signal::derive(|| t("reset-code-hint")) };
-    let password_hint = Hint {
-        id: "reset-password-hint",
-        text: Signal::derive(|| t_args("field-password-hint", &[("min", limits::PASSWORD_MIN_CHARS.into())])),
-    };
     view! {
         <form id="reset-password" novalidate on:submit=submit>
             <FormAlert form/>
@@ -93,10 +88,8 @@ fn ResetForm() -> impl IntoView {
             <WordedField form field="code" id="reset-code" label="reset-code" value=code inputmode="numeric"
                 autocomplete="one-time-code" hint=code_hint maxlength=16 class="pickup-code"
                 worded=(ErrorCode::InvalidValue, "reset-code-format")/>
-            <TextField form field="new_password" id="reset-new-password" label="password-new" value=new_password
-                kind="password" autocomplete="new-password" hint=password_hint/>
-            <WordedField form field="new_password_again" id="reset-new-password-again" label="password-new-again" value=again
-                kind="password" autocomplete="new-password" worded=(ErrorCode::InvalidValue, "password-mismatch")/>
+            <NewPasswordTwice form id="reset-new-password" again_id="reset-new-password-again" hint_id="reset-password-hint"
+                new_password again/>
             <SubmitButton id="reset-submit" label="reset-submit" busy/>
         </form>
     }

@@ -1,19 +1,20 @@
 //! `/hall/votes/:id/participants` (staff): who took part in a vote, one card each: name,
 //! household, when (in the community's zone), the family member who cast it as proxy, and
 //! what they chose, unless the vote is secret; then a line at the top says only taking part
-//! is shown. The server writes every look at this list to its audit log, so the list loads
-//! once per visit and does not follow the live count.
+//! is shown. A page at a time ("more" brings the next). The server writes every look at this
+//! list to its audit log, so the list loads once per visit and does not follow the live count.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use linli_api::hall::{Participant, Vote};
 use linli_api::ids::VoteId;
+use linli_api::paging::PageQuery;
 use linli_api::ErrorCode;
 
 use super::option_text;
 use super::vote::parse_vote_id;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{load_into, ErrorBox, Guarded, Loaded, Loading, Page};
+use crate::layout::{load_into, ErrorBox, Guarded, ListPage, Loaded, Loading, MoreButton, Page, Pages};
 use crate::me::household_text;
 use crate::session::{can_invite, Session};
 
@@ -44,68 +45,72 @@ pub fn ParticipantsPage() -> impl IntoView {
 #[component]
 fn Participants(id: VoteId) -> impl IntoView {
     let session = Session::get();
-    let loaded: Loaded<(Vote, Vec<Participant>)> = RwSignal::new(None);
-    let load = move || {
-        loaded.set(None);
-        let client = session.client();
-        load_into(session, loaded, async move {
-            let vote = client.vote(id).await?;
-            let people = client.vote_participants(id).await?;
-            Ok((vote, people))
-        });
+    let vote: Loaded<Vote> = RwSignal::new(None);
+    let pages: Pages<Participant> = Pages::new();
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, move |client, after| async move {
+            let page = client.vote_participants(id, &PageQuery::after(after.as_deref(), None)).await?;
+            Ok(ListPage { items: page.participants, next: page.next_after, total: page.total })
+        })
     };
-    load();
-    let retry = Callback::new(move |_| load());
-    move || match loaded.get() {
+    let start = move || {
+        vote.set(None);
+        let client = session.client();
+        load_into(session, vote, async move { client.vote(id).await });
+        load(true);
+    };
+    start();
+    let retry = Callback::new(move |_| start());
+    move || match vote.get() {
         None => view! { <h1>{tr("hall-participants-title")}</h1><Loading/> }.into_any(),
         Some(Err(code)) => view! { <h1>{tr("hall-participants-title")}</h1><ErrorBox code retry/> }.into_any(),
-        Some(Ok((vote, people))) => view! { <List vote people/> }.into_any(),
+        Some(Ok(vote)) => view! { <List vote pages more=Callback::new(move |_| load(false)) retry=Callback::new(move |_| load(pages.is_empty_untracked()))/> }.into_any(),
     }
 }
 
 #[component]
-fn List(vote: Vote, people: Vec<Participant>) -> impl IntoView {
+fn List(vote: Vote, pages: Pages<Participant>, more: Callback<()>, retry: Callback<()>) -> impl IntoView {
     let session = Session::get();
-    let count = people.len() as i64;
     let eligible = vote.tally.eligible;
     let back = format!("/hall/votes/{}", vote.id);
     let secret = vote.secret;
+    let vote = StoredValue::new(vote);
     view! {
-        <h1 id="participants-question">{vote.question.clone()}</h1>
+        <h1 id="participants-question">{vote.with_value(|vote| vote.question.clone())}</h1>
         <p class="summary">{tr("hall-participants-title")}</p>
         {secret.then(|| view! { <p id="participants-secret" class="callout">{tr("hall-participants-secret")}</p> })}
         <p id="participants-count" class="read-summary">
-            {move || t_args("hall-participants-count", &[("count", count.into()), ("eligible", eligible.into())])}
+            {move || pages.total.get().map(|count| t_args("hall-participants-count", &[("count", count.into()), ("eligible", eligible.into())]))}
         </p>
-        {if people.is_empty() {
-            view! { <p class="empty">{tr("hall-participants-none")}</p> }.into_any()
-        } else {
-            let vote = StoredValue::new(vote);
-            view! {
-                <ul id="participants" class="history participant-list">
-                    {people.into_iter().map(|person| {
-                        let Participant { name, household, cast_at, proxy_name, .. } = person.clone();
-                        // In the reader's language, which may change while the list is shown.
-                        let chose = move || vote.with_value(|vote| choice_text(vote, &person));
-                        view! {
-                            <li class="history-item participant">
-                                <p class="participant-name">{name}</p>
-                                {household.map(|household| view! { <p class="participant-household">{move || household_text(&household)}</p> })}
-                                <p class="hint participant-when">{move || t_args("hall-participant-cast-at", &[
-                                    ("when", format_datetime(locale(), cast_at, session.utc_offset()).into()),
-                                ])}</p>
-                                {proxy_name.map(|proxy| view! {
-                                    <p class="participant-proxy">{move || t_args("hall-participant-proxy", &[("name", proxy.clone().into())])}</p>
-                                })}
-                                {move || chose().map(|choice| view! {
-                                    <p class="participant-choice">{t_args("hall-participant-chose", &[("choice", choice.into())])}</p>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        {move || (pages.total.get() == Some(0)).then(|| view! { <p class="empty">{tr("hall-participants-none")}</p> })}
+        <ul id="participants" class="history participant-list">
+            <For each=move || pages.items.get().into_iter().enumerate() key=|(index, _)| *index let:numbered>
+                {
+                    let person = numbered.1;
+                    let Participant { name, household, cast_at, proxy_name, .. } = person.clone();
+                    // In the reader's language, which may change while the list is shown.
+                    let chose = move || vote.with_value(|vote| choice_text(vote, &person));
+                    view! {
+                        <li class="history-item participant">
+                            <p class="participant-name">{name}</p>
+                            {household.map(|household| view! { <p class="participant-household">{move || household_text(&household)}</p> })}
+                            <p class="hint participant-when">{move || t_args("hall-participant-cast-at", &[
+                                ("when", format_datetime(locale(), cast_at, session.utc_offset()).into()),
+                            ])}</p>
+                            {proxy_name.map(|proxy| view! {
+                                <p class="participant-proxy">{move || t_args("hall-participant-proxy", &[("name", proxy.clone().into())])}</p>
+                            })}
+                            {move || chose().map(|choice| view! {
+                                <p class="participant-choice">{t_args("hall-participant-chose", &[("choice", choice.into())])}</p>
+                            })}
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        {move || pages.loading().then(|| view! { <Loading/> })}
+        {move || pages.failed().map(|code| view! { <ErrorBox code retry/> })}
+        <MoreButton id="participants-more" label="hall-participants-more" shown=Signal::derive(move || pages.has_more()) more/>
         <p><a class="button" id="participants-back" href=back>{tr("hall-participants-back")}</a></p>
     }
 }

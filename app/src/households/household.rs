@@ -123,7 +123,7 @@ fn EditForm(id: HouseholdId, loaded: HouseholdDetail, shown: RwSignal<HouseholdD
     let area = RwSignal::new(area_text(loaded.floor_area_centi_m2));
     let note = RwSignal::new(loaded.note.clone());
     let next_key = RwSignal::new(loaded.owners.len() as u32);
-    let rows = RwSignal::new(loaded.owners.iter().enumerate().map(|(key, owner)| OwnerRow::of(key as u32, owner)).collect::<Vec<_>>());
+    let rows = RwSignal::new(loaded.owners.iter().enumerate().map(|(key, owner)| OwnerRow::of(key as u32, key, owner)).collect::<Vec<_>>());
     let busy = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let form = FormError::new(FIELDS);
@@ -151,7 +151,7 @@ fn EditForm(id: HouseholdId, loaded: HouseholdDetail, shown: RwSignal<HouseholdD
             note.set(detail.note.clone());
             let first = next_key.get_untracked();
             next_key.set(first + detail.owners.len() as u32);
-            rows.set(detail.owners.iter().enumerate().map(|(n, owner)| OwnerRow::of(first + n as u32, owner)).collect());
+            rows.set(detail.owners.iter().enumerate().map(|(n, owner)| OwnerRow::of(first + n as u32, n, owner)).collect());
             shown.set(detail);
             busy.set(false);
             saved.set(true);

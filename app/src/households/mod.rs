@@ -6,7 +6,6 @@
 //! where nobody has registered yet (`print.rs`). CSV files are saved as the server sends them
 //! (`download.rs`).
 
-mod download;
 mod household;
 mod import;
 mod owners;

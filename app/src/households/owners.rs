@@ -1,6 +1,6 @@
 //! The owners of record in the household editor: a row per owner (name and phone), added and
-//! removed. A phone on record is only ever seen masked; its row sends `keep_phone` unless
-//! staff type a new number.
+//! removed. A phone on record is only ever seen masked; its row sends `keep_phone_of` (its
+//! place on record, so a corrected name keeps the phone) unless staff type a new number.
 
 use leptos::prelude::*;
 use linli_api::auth::limits::NAME_MAX_CHARS;
@@ -13,47 +13,51 @@ use crate::i18n::{t, t_args, tr};
 use crate::layout::FormError;
 use crate::native::focus_soon;
 
-/// An owner's row, as signals; `recorded` is the masked phone on record, if any.
+/// An owner's row, as signals; `recorded` is the masked phone on record, if any, and
+/// `position` the row's place among the owners on record (None for an added row).
 #[derive(Clone, Copy)]
 pub struct OwnerRow {
     pub key: u32,
     pub name: RwSignal<String>,
     pub phone: RwSignal<String>,
     pub recorded: RwSignal<Option<String>>,
+    pub position: Option<u32>,
 }
 
 impl OwnerRow {
-    pub fn of(key: u32, owner: &Owner) -> Self {
+    pub fn of(key: u32, position: usize, owner: &Owner) -> Self {
         OwnerRow {
             key,
             name: RwSignal::new(owner.name.clone()),
             phone: RwSignal::new(String::new()),
             recorded: RwSignal::new(owner.phone_masked.clone()),
+            position: u32::try_from(position).ok(),
         }
     }
 
     pub fn blank(key: u32) -> Self {
-        OwnerRow { key, name: RwSignal::new(String::new()), phone: RwSignal::new(String::new()), recorded: RwSignal::new(None) }
+        OwnerRow { key, name: RwSignal::new(String::new()), phone: RwSignal::new(String::new()), recorded: RwSignal::new(None), position: None }
     }
 
     /// What the row sends, or its first wrong field (`owners[N].name`, `owners[N].phone`).
     pub fn input(&self, index: usize) -> Result<OwnerInput, ApiError> {
-        typed_owner(index, &self.name.get_untracked(), &self.phone.get_untracked(), self.recorded.get_untracked().is_some())
+        let kept = self.position.filter(|_| self.recorded.get_untracked().is_some());
+        typed_owner(index, &self.name.get_untracked(), &self.phone.get_untracked(), kept)
     }
 }
 
-/// An owner as typed: a name, and a new phone, none, or the one on record kept.
-pub fn typed_owner(index: usize, name: &str, phone: &str, has_recorded_phone: bool) -> Result<OwnerInput, ApiError> {
+/// An owner as typed: a name, and a new phone, none, or the one on record at `kept` kept.
+pub fn typed_owner(index: usize, name: &str, phone: &str, kept: Option<u32>) -> Result<OwnerInput, ApiError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(ApiError::on_field(ErrorCode::FieldRequired, owner_field(index, "name")));
     }
     let phone = phone.trim();
     if phone.is_empty() {
-        return Ok(OwnerInput { name: name.to_owned(), phone: None, keep_phone: has_recorded_phone });
+        return Ok(OwnerInput { name: name.to_owned(), phone: None, keep_phone_of: kept });
     }
     match PhoneNumber::parse(phone) {
-        Some(phone) => Ok(OwnerInput { name: name.to_owned(), phone: Some(phone.as_str().to_owned()), keep_phone: false }),
+        Some(phone) => Ok(OwnerInput { name: name.to_owned(), phone: Some(phone.as_str().to_owned()), keep_phone_of: None }),
         None => Err(ApiError::on_field(ErrorCode::InvalidPhone, owner_field(index, "phone"))),
     }
 }
@@ -171,18 +175,18 @@ mod tests {
 
     #[test]
     fn a_masked_phone_on_record_is_kept_unless_a_new_one_is_typed() {
-        let kept = typed_owner(0, " 王建国 ", "", true).unwrap();
-        assert_eq!(kept, OwnerInput { name: "王建国".into(), phone: None, keep_phone: true });
-        let new = typed_owner(0, "王建国", "139 0000 0009", true).unwrap();
-        assert_eq!(new, OwnerInput { name: "王建国".into(), phone: Some("13900000009".into()), keep_phone: false });
-        let none = typed_owner(1, "杨丽", "", false).unwrap();
-        assert_eq!(none, OwnerInput { name: "杨丽".into(), phone: None, keep_phone: false });
+        let kept = typed_owner(0, " 王建国 ", "", Some(2)).unwrap();
+        assert_eq!(kept, OwnerInput { name: "王建国".into(), phone: None, keep_phone_of: Some(2) });
+        let new = typed_owner(0, "王建国", "139 0000 0009", Some(2)).unwrap();
+        assert_eq!(new, OwnerInput { name: "王建国".into(), phone: Some("13900000009".into()), keep_phone_of: None });
+        let none = typed_owner(1, "杨丽", "", None).unwrap();
+        assert_eq!(none, OwnerInput { name: "杨丽".into(), phone: None, keep_phone_of: None });
     }
 
     #[test]
     fn wrong_fields_are_named_as_the_server_names_them() {
-        assert_eq!(typed_owner(2, " ", "", false), Err(ApiError::on_field(ErrorCode::FieldRequired, "owners[2].name")));
-        assert_eq!(typed_owner(5, "杨丽", "12345", false), Err(ApiError::on_field(ErrorCode::InvalidPhone, "owners[5].phone")));
+        assert_eq!(typed_owner(2, " ", "", None), Err(ApiError::on_field(ErrorCode::FieldRequired, "owners[2].name")));
+        assert_eq!(typed_owner(5, "杨丽", "12345", None), Err(ApiError::on_field(ErrorCode::InvalidPhone, "owners[5].phone")));
         for index in 0..OWNERS_MAX {
             assert_eq!(owner_field(index, "name"), format!("owners[{index}].name"));
             assert_eq!(owner_field(index, "phone"), format!("owners[{index}].phone"));

@@ -12,10 +12,9 @@ use linli_api::community::{Building, InviteSheet, InviteSheetRequest, PrintedInv
 use linli_api::ids::BuildingId;
 use linli_api::ErrorCode;
 
-use super::download::CsvDownload;
 use crate::community::svg_data_uri;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{loaded_view, loading, ErrorBox, Guarded, Loading, Page};
+use crate::layout::{CsvDownload, loaded_view, loading, ErrorBox, Guarded, Loading, Page};
 use crate::me::household_text;
 use crate::session::{can_invite, Session};
 

@@ -15,9 +15,6 @@ use crate::layout::error_text;
 use crate::native::focus_soon;
 use crate::session::Session;
 
-/// How long a reset code works: the server's `RESET_CODE_LIFETIME`.
-const RESET_CODE_MINUTES: i64 = 30;
-
 #[component]
 pub fn Residents(shown: RwSignal<HouseholdDetail>) -> impl IntoView {
     // Said once a resident is gone from the list (their card with them).
@@ -170,7 +167,7 @@ fn ResetCode(id: UserId, issued: OneTimeCode) -> impl IntoView {
             </p>
             <p class="invite-code reset-code-digits" id=format!("reset-code-value-{id}")>{code}</p>
             <p>{move || t_args("households-reset-code-until", &[("until", until().into())])}</p>
-            <p>{move || t_args("households-reset-code-hand-over", &[("minutes", RESET_CODE_MINUTES.into())])}</p>
+            <p>{move || t("households-reset-code-hand-over")}</p>
         </div>
     }
 }

@@ -1,9 +1,11 @@
 //! The shell every screen shares: header with a back link, one `<main>` with one `<h1>`,
 //! the sign-in/role gate, loading and error display, and the home screen.
 
+mod download;
 mod error;
 mod field;
 mod home;
+mod pages;
 pub mod icons;
 mod photo;
 mod stars;
@@ -17,9 +19,11 @@ use linli_api::ErrorCode;
 use crate::i18n::{format_datetime, locale, tr};
 use crate::session::{Auth, Session};
 
+pub use download::CsvDownload;
 pub use error::{error_text, field_error_id, ErrorBox, FieldError, FormAlert, FormError};
 pub use field::{Choice, ConsentCheck, Hint, RadioChoices, SubmitButton, TextArea, TextField};
 pub use home::Home;
+pub use pages::{MoreButton, Page as ListPage, PageState, Pages};
 pub use photo::OnePhoto;
 pub use stars::{RatingForm, StarsShown};
 

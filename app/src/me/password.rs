@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use linli_api::admin::ChangePassword;
-use linli_api::auth::limits;
 use linli_api::{validate, ApiError, ErrorCode};
 
-use crate::accounts::{passwords_match, WordedField};
-use crate::i18n::{t, t_args, tr};
-use crate::layout::{ErrorBox, FormAlert, FormError, Hint, SubmitButton, TextField};
+use crate::accounts::{passwords_match, NewPasswordTwice};
+use crate::i18n::{t, tr};
+use crate::layout::{ErrorBox, FormAlert, FormError, SubmitButton, TextField};
 use crate::native;
 use crate::session::Session;
 
@@ -65,20 +64,13 @@ fn ChangePasswordForm() -> impl IntoView {
             changed.set(true);
         });
     };
-    let password_hint = Hint {
-        id: "password-new-hint",
-        text: Signal::derive(|| t_args("field-password-hint", &[("min", limits::PASSWORD_MIN_CHARS.into())])),
-    };
     view! {
         <form id="change-password" novalidate on:submit=submit>
             <h3>{tr("password-change-heading")}</h3>
             <FormAlert form/>
             <TextField form field="current_password" id="password-current" label="password-current" value=current
                 kind="password" autocomplete="current-password"/>
-            <TextField form field="new_password" id="password-new" label="password-new" value=new_password
-                kind="password" autocomplete="new-password" hint=password_hint/>
-            <WordedField form field="new_password_again" id="password-new-again" label="password-new-again" value=again
-                kind="password" autocomplete="new-password" worded=(ErrorCode::InvalidValue, "password-mismatch")/>
+            <NewPasswordTwice form id="password-new" again_id="password-new-again" hint_id="password-new-hint" new_password again/>
             <p class="done" role="status" id="password-changed">{move || changed.get().then(|| t("password-changed"))}</p>
             <SubmitButton id="password-change-submit" label="password-change-submit" busy/>
         </form>

@@ -2,20 +2,18 @@
 //! (the pickup point, or a delivery round with its building and time window) for one
 //! building: the product totals to bring, then the households with their lines, what they
 //! pay on handover, and whether they picked up. "Download CSV" saves the server's CSV for
-//! the delivery team, behind the byte order mark Excel needs (as `hall::export` does).
+//! the delivery team, behind the byte order mark Excel needs (`layout::CsvDownload`).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use linli_api::groceries::{yuan, Handover, OrderLineView, PickingGroup, PickingHousehold, PickingList};
 use linli_api::ids::CampaignId;
 use linli_api::ErrorCode;
 
 use super::{may_oversee, parse_campaign_id, ShopPage};
-use crate::hall::export::{csv_file_text, save};
 use crate::hall::new::schedule::to_local_input;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{error_text, load_into, ErrorBox, Guarded, Loaded, Loading};
+use crate::layout::{load_into, CsvDownload, ErrorBox, Guarded, Loaded, Loading};
 use crate::me::household_text;
 use crate::session::Session;
 
@@ -80,15 +78,6 @@ pub fn lines_text(lines: &[OrderLineView]) -> String {
         .join(&t("list-separator"))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Download {
-    Idle,
-    Busy,
-    Done,
-    Failed(ErrorCode),
-    DeviceFailed,
-}
-
 pub fn csv_file_name(id: CampaignId) -> String {
     format!("picking-{id}.csv")
 }
@@ -132,44 +121,10 @@ fn Picking(id: CampaignId) -> impl IntoView {
 
 #[component]
 fn DownloadCsv(id: CampaignId) -> impl IntoView {
-    let session = Session::get();
-    let state = RwSignal::new(Download::Idle);
-    let download = move |_| {
-        if state.get_untracked() == Download::Busy {
-            return;
-        }
-        state.set(Download::Busy);
-        let client = session.client();
-        spawn_local(async move {
-            let next = match client.picking_csv(id).await {
-                Ok(csv) => match save(&csv_file_name(id), &csv_file_text(&csv)) {
-                    Ok(()) => Download::Done,
-                    Err(_) => Download::DeviceFailed,
-                },
-                Err(error) => {
-                    session.on_error(error.code());
-                    Download::Failed(error.code())
-                }
-            };
-            state.try_set(next);
-        });
-    };
     view! {
         <div class="staff-tools picking-download">
-            <button type="button" class="button" id="download-picking" on:click=download
-                aria-busy=move || (state.get() == Download::Busy).then_some("true")>
-                {move || t(if state.get() == Download::Busy { "shop-download-busy" } else { "shop-download-csv" })}
-            </button>
-            <p id="download-status" role="status" class="hint">{move || (state.get() == Download::Done)
-                .then(|| t_args("shop-download-done", &[("file", csv_file_name(id).into())]))}</p>
-            {move || {
-                let reason = match state.get() {
-                    Download::Failed(code) => t_args("shop-download-failed", &[("reason", error_text(code).into())]),
-                    Download::DeviceFailed => t("shop-download-failed-device"),
-                    _ => return None,
-                };
-                Some(view! { <p id="download-error" role="alert" class="error">{reason}</p> })
-            }}
+            <CsvDownload id="download-picking" label="shop-download-csv" file=csv_file_name(id)
+                fetch=move |client: linli_api::Client| async move { client.picking_csv(id).await }/>
         </div>
     }
 }

@@ -33,37 +33,69 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Registers a resident into the household of an invite code and signs them in.
+///
+/// A resident who moved out of a Linli household keeps their account (their records and data
+/// rights stay with it); registering again with the same phone and the password they had
+/// moves that account into the new household instead of refusing the phone.
 #[utoipa::path(post, path = "/auth/register", tag = "accounts", request_body = RegisterRequest,
     responses(
         (status = 201, body = Session),
         (status = 400, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody),
     ))]
 async fn register(
     State(state): State<AppState>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<RegisterRequest>,
 ) -> AppResult<(StatusCode, Json<Session>)> {
     let registration = rules::check_registration(&request)?;
-    let password_hash = password::hash(registration.password.clone()).await?;
+    let phone = registration.phone.as_str();
+    let former = storage::moved_out_account(&state.db, phone).await?;
+    let password_hash = match &former {
+        // Guessing a former resident's password through invites is limited like sign-in.
+        Some(_) if !state.sign_in_limiter.allow(phone, address.ip()) => return Err(AppError::TooManyAttempts),
+        Some(former) => {
+            if !password::verify(registration.password.clone(), Some(former.password_hash.clone())).await {
+                return Err(AppError::PhoneTaken);
+            }
+            None
+        }
+        None => Some(password::hash(registration.password.clone()).await?),
+    };
     let now = state.clock.now();
     let mut tx = state.db.begin_write().await?;
     // Taking a use of the invite and creating the account commit together or not at all.
     let (community_id, household_id) =
         community::consume_invite(&mut tx, &registration.invite_code, now).await?.ok_or(AppError::InviteInvalid)?;
     // An owner is recognised by the phone the register has for them.
-    let is_owner = storage::is_owner_of_record(&mut tx, household_id, registration.phone.as_str()).await?;
-    let account = NewAccount {
-        community: community_id,
-        household: Some(household_id),
-        role: Role::Resident,
-        name: &registration.name,
-        phone: registration.phone.as_str(),
-        password_hash: &password_hash,
-        is_owner,
-        locale: request.locale.unwrap_or_default(),
-        consented_at: Some(now),
-        now,
+    let is_owner = storage::is_owner_of_record(&mut tx, household_id, phone).await?;
+    let session = match (former, password_hash) {
+        (Some(former), _) => {
+            let moved_in = storage::move_in(&mut tx, former.user, community_id, household_id, &registration.name, is_owner).await?;
+            if !moved_in {
+                return Err(AppError::PhoneTaken);
+            }
+            let subject = format!("user:{}", former.user.0);
+            let detail = format!("household:{}", household_id.0);
+            community::audit_detail(&mut tx, community_id, Some(former.user), "resident_moved_in", &subject, &detail, now).await?;
+            open_session(&mut tx, former.user, now).await?
+        }
+        (None, password_hash) => {
+            let account = NewAccount {
+                community: community_id,
+                household: Some(household_id),
+                role: Role::Resident,
+                name: &registration.name,
+                phone,
+                password_hash: password_hash.as_deref().unwrap_or_default(),
+                is_owner,
+                locale: request.locale.unwrap_or_default(),
+                consented_at: Some(now),
+                now,
+            };
+            super::create_account(&mut tx, &account).await?
+        }
     };
-    let session = super::create_account(&mut tx, &account).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(session)))
 }

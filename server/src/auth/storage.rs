@@ -1,5 +1,7 @@
 //! SQL of accounts and sessions.
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{DateTime, Utc};
 use linli_api::auth::{Locale, Me, Preferences, Role};
 use linli_api::ids::{CommunityId, HouseholdId, UserId};
@@ -71,6 +73,43 @@ pub async fn credentials(db: &Db, phone: &str) -> Result<Option<Credentials>, sq
         .fetch_optional(&db.pool)
         .await?;
     Ok(row.map(|(id, password_hash, disabled_at)| Credentials { user: UserId(id), password_hash, disabled: disabled_at.is_some() }))
+}
+
+/// The account of a resident who moved out and may move into another household.
+pub async fn moved_out_account(db: &Db, phone: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, password_hash FROM users
+         WHERE phone = $1 AND role = 'resident' AND moved_out_at IS NOT NULL AND household_id IS NULL",
+    )
+    .bind(phone)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(id, password_hash)| Credentials { user: UserId(id), password_hash, disabled: true }))
+}
+
+/// Moves a resident who moved out into `household` (of any community) and enables the
+/// account again; false when the account is no longer a moved-out one (a race).
+pub async fn move_in(
+    conn: &mut AnyConnection,
+    user: UserId,
+    community: CommunityId,
+    household: HouseholdId,
+    name: &str,
+    is_owner: bool,
+) -> Result<bool, sqlx::Error> {
+    let moved = sqlx::query(
+        "UPDATE users SET community_id = $1, household_id = $2, name = $3, is_owner = $4,
+                          moved_out_at = NULL, disabled_at = NULL
+         WHERE id = $5 AND moved_out_at IS NOT NULL AND household_id IS NULL",
+    )
+    .bind(community.0)
+    .bind(household.0)
+    .bind(name)
+    .bind(flag(is_owner))
+    .bind(user.0)
+    .execute(conn)
+    .await?;
+    Ok(moved.rows_affected() == 1)
 }
 
 pub struct NewAccount<'a> {
@@ -188,6 +227,20 @@ pub async fn profile_of(conn: &mut AnyConnection, user: UserId) -> Result<Option
 pub async fn name_of(conn: &mut AnyConnection, user: UserId) -> Result<String, sqlx::Error> {
     let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = $1").bind(user.0).fetch_one(conn).await?;
     Ok(name)
+}
+
+/// The names of these accounts, by id, in one statement.
+pub async fn names_of(conn: &mut AnyConnection, users: &[UserId]) -> Result<HashMap<UserId, String>, sqlx::Error> {
+    let ids: BTreeSet<i64> = users.iter().map(|user| user.0).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!("SELECT id, name FROM users WHERE id IN ({})", placeholders(1, ids.len()));
+    let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(conn).await?.into_iter().map(|(id, name)| (UserId(id), name)).collect())
 }
 
 /// Sets each resident of these households as owner exactly when their phone is an owner's

@@ -130,7 +130,11 @@ pub fn link_hash(previous: &str, sequence: i64, receipt: &str, choices: &[u32], 
 
 /// The index of the first entry whose hash does not follow from the chain before it.
 pub fn first_broken_link(vote_id: i64, entries: &[ChainEntry]) -> Option<usize> {
-    let mut previous = genesis(vote_id);
+    first_broken_link_after(genesis(vote_id), entries)
+}
+
+/// The same for a page of the chain, from the hash of the entry before the page.
+pub fn first_broken_link_after(mut previous: String, entries: &[ChainEntry]) -> Option<usize> {
     for (index, entry) in entries.iter().enumerate() {
         let expected = link_hash(&previous, entry.sequence, &entry.receipt, &entry.choices, entry.cast_at_millis);
         if entry.hash != expected {
@@ -139,6 +143,13 @@ pub fn first_broken_link(vote_id: i64, entries: &[ChainEntry]) -> Option<usize> 
         previous = expected;
     }
     None
+}
+
+/// A receipt as someone typed it (`k7pm-4xq2`) in its stored form; None when it cannot be
+/// one (receipts are made like invite codes: eight letters and digits).
+pub fn normalize_receipt(typed: &str) -> Option<String> {
+    let receipt = crate::community::rules::normalize_invite_code(typed);
+    (receipt.len() == 8).then_some(receipt)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -161,6 +172,14 @@ mod tests {
         assert_eq!(check_choices(multiple, &[4, 1]), Ok(vec![1, 4]));
         assert_eq!(check_choices(multiple, &[1, 1]), Err(Repeated));
         assert_eq!(check_choices(multiple, &[0, 1, 2]), Err(WrongNumberOfChoices));
+    }
+
+    #[test]
+    fn a_receipt_is_found_however_it_is_typed() {
+        assert_eq!(normalize_receipt("k7pm-4xq2").as_deref(), Some("K7PM4XQ2"));
+        assert_eq!(normalize_receipt(" K7PM 4XQ2 ").as_deref(), Some("K7PM4XQ2"));
+        assert_eq!(normalize_receipt("K7PM4XQ"), None);
+        assert_eq!(normalize_receipt("K7PM4XQ2X"), None);
     }
 
     #[test]

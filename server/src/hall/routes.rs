@@ -8,9 +8,11 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use linli_api::family::FamilyActivityKind;
 use linli_api::hall::{
-    CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Participant, Tally, Vote, VoteKind, VotePhase, VoteRecord,
+    CastBallot, ChainEntry, Eligibility, MyBallot, NewVote, Participant, ParticipantPage, Tally, Vote, VoteKind, VotePhase,
+    VoteRecord,
 };
-use linli_api::ids::{CommunityId, UserId, VoteId};
+use linli_api::ids::{CommunityId, HouseholdId, UserId, VoteId};
+use linli_api::paging::PageQuery;
 use linli_api::{ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -22,11 +24,12 @@ use super::export;
 use super::rules::{self, Voter};
 use super::storage::{self, VoteRow};
 use super::tally::{decide, owners_decision, Electorate, OwnersTotals, Stance};
-use crate::auth::storage::{name_of, profile_of};
+use crate::auth::storage::{name_of, names_of, profile_of};
 use crate::auth::{Signed, StaffOnly};
 use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::paging;
 use crate::family::{Acting, ActingFor, Subject, VoteProxy};
 use crate::notices::rules::render_markdown;
 use crate::state::AppState;
@@ -40,6 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one))
         .routes(routes!(cast))
         .routes(routes!(record))
+        .routes(routes!(receipt))
         .routes(routes!(participants))
         .routes(routes!(export_csv))
 }
@@ -182,21 +186,67 @@ async fn cast(
     Ok(Json(vote_view(row, phase, phase == VotePhase::Open, Some(my_ballot), counted.tally)))
 }
 
-/// Every ballot cast, chained by hash and without voters, marked counted or replaced:
-/// anyone in the community can find their receipt and check the chain.
+/// Every ballot cast, chained by hash and without voters, marked counted or replaced, a page
+/// at a time: anyone in the community can find their receipt and check the chain.
 #[utoipa::path(get, path = "/hall/votes/{id}/record", tag = "hall", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "vote id"), ActingFor),
-    responses((status = 200, body = VoteRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody)))]
-async fn record(State(state): State<AppState>, reader: Acting<VoteProxy>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<VoteRecord>> {
-    vote_record(&state, &reader.subject, VoteId(id)).await
+    params(("id" = i64, Path, description = "vote id"), PageQuery, ActingFor),
+    responses((status = 200, body = VoteRecord), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn record(
+    State(state): State<AppState>,
+    reader: Acting<VoteProxy>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<VoteRecord>> {
+    let after = match page.after.as_deref() {
+        None => 0,
+        Some(raw) => raw.parse::<i64>().ok().filter(|after| *after >= 0).ok_or_else(|| AppError::InvalidQuery("after".into()))?,
+    };
+    Ok(Json(vote_record(&state, &reader.subject, VoteId(id), after, paging::limit(page.limit)).await?))
 }
 
-async fn vote_record(state: &AppState, subject: &Subject, id: VoteId) -> AppResult<Json<VoteRecord>> {
+/// One receipt's entry in the record: a voter checks that their ballot is there and counted
+/// without paging through everyone else's. Typed in any case, with or without separators.
+#[utoipa::path(get, path = "/hall/votes/{id}/receipts/{receipt}", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "vote id"), ("receipt" = String, Path, description = "the receipt"), ActingFor),
+    responses((status = 200, body = ChainEntry), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+async fn receipt(
+    State(state): State<AppState>,
+    reader: Acting<VoteProxy>,
+    ApiPath((id, receipt)): ApiPath<(i64, String)>,
+) -> AppResult<Json<ChainEntry>> {
+    let receipt = ballot::normalize_receipt(&receipt).ok_or(AppError::NotFound)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let row = storage::find_vote(&mut conn, reader.subject.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
+    let entry = storage::chain_entry_by_receipt(&mut conn, row.id, &receipt).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(chain_entry(entry)))
+}
+
+/// A page of the record: `limit` chain entries after entry `after`, checked against the
+/// entry before them.
+async fn vote_record(state: &AppState, subject: &Subject, id: VoteId, after: i64, limit: i64) -> AppResult<VoteRecord> {
     let mut conn = state.db.pool.acquire().await?;
     let row = storage::find_vote(&mut conn, subject.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let entries = storage::chain(&mut conn, row.id).await?;
-    let checkable: Vec<ballot::ChainEntry> = entries
+    let (entries, next) = paging::split(storage::chain_page(&mut conn, row.id, after, limit + 1).await?, limit, |last| last.0);
+    let previous = match after {
+        0 => Some(ballot::genesis(row.id.0)),
+        after => storage::chain_hash(&mut conn, row.id, after).await?,
+    };
+    let chain_intact = previous.is_some_and(|previous| ballot::first_broken_link_after(previous, &checkable(&entries)).is_none());
+    let chain_length = storage::chain_length(&mut conn, row.id).await?;
+    let chain = entries.into_iter().map(chain_entry).collect();
+    let reader = Reader::of(&mut conn, subject.clone()).await?;
+    let vote = describe(&mut conn, row, &reader, state.clock.now()).await?;
+    Ok(VoteRecord { vote, chain, chain_intact, chain_length, next_after: next.map(|sequence| sequence.to_string()) })
+}
+
+fn chain_entry((sequence, receipt, choices, cast_at, hash, counted): storage::PublishedEntry) -> ChainEntry {
+    ChainEntry { sequence, receipt, choices, cast_at, hash, counted }
+}
+
+fn checkable(entries: &[storage::PublishedEntry]) -> Vec<ballot::ChainEntry> {
+    entries
         .iter()
         .map(|(sequence, receipt, choices, at, hash, _)| ballot::ChainEntry {
             sequence: *sequence,
@@ -205,44 +255,60 @@ async fn vote_record(state: &AppState, subject: &Subject, id: VoteId) -> AppResu
             cast_at_millis: at.timestamp_millis(),
             hash: hash.clone(),
         })
-        .collect();
-    let chain_intact = ballot::first_broken_link(row.id.0, &checkable).is_none();
-    let chain = entries
-        .into_iter()
-        .map(|(sequence, receipt, choices, cast_at, hash, counted)| ChainEntry { sequence, receipt, choices, cast_at, hash, counted })
-        .collect();
-    let reader = Reader::of(&mut conn, subject.clone()).await?;
-    let vote = describe(&mut conn, row, &reader, state.clock.now()).await?;
-    Ok(Json(VoteRecord { vote, chain, chain_intact }))
+        .collect()
 }
 
-/// Who took part (staff): names, households and times; what they chose only if the vote
-/// is not secret. Each view is written to the audit log.
+/// Who took part (staff), a page at a time in the order they did: names, households and
+/// times; what they chose only if the vote is not secret. Each first page viewed is written
+/// to the audit log.
 #[utoipa::path(get, path = "/hall/votes/{id}/participants", tag = "hall", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "vote id")),
-    responses((status = 200, body = [Participant]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody)))]
+    params(("id" = i64, Path, description = "vote id"), PageQuery),
+    responses((status = 200, body = ParticipantPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn participants(
     State(state): State<AppState>,
     Signed(caller, ..): Signed<StaffOnly>,
     ApiPath(id): ApiPath<i64>,
-) -> AppResult<Json<Vec<Participant>>> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<ParticipantPage>> {
+    let after = match page.after.as_deref() {
+        None => None,
+        Some(raw) => Some(storage::ParticipationCursor::decode(raw).ok_or_else(|| AppError::InvalidQuery("after".into()))?),
+    };
+    let limit = paging::limit(page.limit);
     let mut conn = state.db.pool.acquire().await?;
     let row = storage::find_vote(&mut conn, caller.community_id, VoteId(id)).await?.ok_or(AppError::NotFound)?;
-    let mut people = Vec::new();
-    for (resident, cast_by, household, cast_at, choices) in storage::participation(&mut conn, row.id).await? {
-        let household = match household {
-            Some(household) => community::household_label(&mut conn, household).await?,
-            None => None,
-        };
-        let proxy_name = if cast_by != resident { Some(name_of(&mut conn, cast_by).await?) } else { None };
-        let name = name_of(&mut conn, resident).await?;
-        people.push(Participant { name, household, cast_at, proxy_name, choices: (!row.secret).then_some(choices) });
+    let rows = storage::participation_page(&mut conn, row.id, after.as_ref(), limit + 1).await?;
+    let (rows, next) = paging::split(rows, limit, |last| last.5.encode());
+    // Names and households of the whole page in one statement each, not three per person.
+    let people: Vec<UserId> = rows.iter().flat_map(|(resident, by, ..)| [*resident, *by]).collect();
+    let names = names_of(&mut conn, &people).await?;
+    let households: Vec<HouseholdId> = rows.iter().filter_map(|row| row.2).collect();
+    let labels = community::household_labels(&mut conn, &households).await?;
+    let name = |user: &UserId| names.get(user).cloned().unwrap_or_default();
+    let participants = rows
+        .iter()
+        .map(|(resident, cast_by, household, cast_at, choices, _)| Participant {
+            name: name(resident),
+            household: household.and_then(|household| labels.get(&household).cloned()),
+            cast_at: *cast_at,
+            proxy_name: (cast_by != resident).then(|| name(cast_by)),
+            choices: (!row.secret).then(|| choices.clone()),
+        })
+        .collect();
+    let total = match storage::totals(&mut conn, row.id).await? {
+        Some(((ballots, _), _)) => ballots,
+        None => storage::participation_count(&mut conn, row.id).await?,
+    };
+    if after.is_none() {
+        let now = state.clock.now();
+        community::audit(&mut conn, caller.community_id, caller.user_id, "view_vote_participants", &format!("vote:{}", row.id), now).await?;
     }
-    let now = state.clock.now();
-    community::audit(&mut conn, caller.community_id, caller.user_id, "view_vote_participants", &format!("vote:{}", row.id), now).await?;
-    Ok(Json(people))
+    Ok(Json(ParticipantPage { participants, total, next_after: next }))
 }
+
+/// Chain entries the CSV export reads per statement.
+const EXPORT_BATCH: i64 = 1000;
 
 /// The result as CSV (staff): question, count, thresholds and the ballot chain, no voters.
 #[utoipa::path(get, path = "/hall/votes/{id}/export.csv", tag = "hall", security(("bearer" = [])),
@@ -254,7 +320,16 @@ async fn export_csv(
     Signed(caller, ..): Signed<StaffOnly>,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Response> {
-    let Json(VoteRecord { vote, chain, .. }) = vote_record(&state, &Subject::from(&caller), VoteId(id)).await?;
+    let VoteRecord { vote, mut chain, mut next_after, .. } =
+        vote_record(&state, &Subject::from(&caller), VoteId(id), 0, EXPORT_BATCH).await?;
+    // The rest of the chain a thousand entries per statement.
+    let mut conn = state.db.pool.acquire().await?;
+    while let Some(after) = next_after.and_then(|after| after.parse::<i64>().ok()) {
+        let rows = storage::chain_page(&mut conn, vote.id, after, EXPORT_BATCH + 1).await?;
+        let (rows, next) = paging::split(rows, EXPORT_BATCH, |last| last.0.to_string());
+        chain.extend(rows.into_iter().map(chain_entry));
+        next_after = next;
+    }
     let body = export::result_csv(&vote, &chain).map_err(|error| AppError::Internal(error.to_string()))?;
     let disposition = format!("attachment; filename=\"vote-{}.csv\"", vote.id);
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())

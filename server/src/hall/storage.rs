@@ -308,40 +308,119 @@ pub async fn counted_ballots(conn: &mut AnyConnection, vote: VoteId) -> Result<V
     Ok(rows.into_iter().map(|(key, area, choices)| (key, area, decode_choices(&choices))).collect())
 }
 
-/// The whole chain in order, each entry marked whether it is a voter's counted ballot.
-pub async fn chain(conn: &mut AnyConnection, vote: VoteId) -> Result<Vec<(i64, String, Vec<u32>, DateTime<Utc>, String, bool)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, String, i64)> = sqlx::query_as(
-        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash,
-                (SELECT COUNT(*) FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.counted_sequence = c.sequence)
-         FROM ballot_chain c WHERE c.vote_id = $1 ORDER BY c.sequence",
+/// A chain entry as stored: sequence, receipt, choices, when, hash, and whether it is a
+/// voter's counted ballot.
+pub type PublishedEntry = (i64, String, Vec<u32>, DateTime<Utc>, String, bool);
+
+/// Up to `limit` chain entries after `after` (0: from the start), in order, each marked
+/// counted or replaced by a join on the participation's index (not a count per entry).
+pub async fn chain_page(conn: &mut AnyConnection, vote: VoteId, after: i64, limit: i64) -> Result<Vec<PublishedEntry>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash, p.voter_key
+         FROM ballot_chain c
+         LEFT JOIN vote_participation p ON p.vote_id = c.vote_id AND p.counted_sequence = c.sequence
+         WHERE c.vote_id = $1 AND c.sequence > $2
+         ORDER BY c.sequence LIMIT $3",
     )
     .bind(vote.0)
+    .bind(after)
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted > 0))
+        .map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted.is_some()))
         .collect())
 }
 
-/// Who took part: the resident, who pressed the button, their household, when, and what
-/// they chose (the handler drops the choices of a secret vote).
-pub async fn participation(
-    conn: &mut AnyConnection,
-    vote: VoteId,
-) -> Result<Vec<(UserId, UserId, Option<HouseholdId>, DateTime<Utc>, Vec<u32>)>, sqlx::Error> {
-    let rows: Vec<(i64, i64, Option<i64>, i64, String)> = sqlx::query_as(
-        "SELECT p.resident_id, p.cast_by, p.household_id, p.cast_at, c.choices
-         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
-         WHERE p.vote_id = $1 ORDER BY p.cast_at, p.voter_key",
+/// The chain entry with this receipt.
+pub async fn chain_entry_by_receipt(conn: &mut AnyConnection, vote: VoteId, receipt: &str) -> Result<Option<PublishedEntry>, sqlx::Error> {
+    let row: Option<(i64, String, String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash, p.voter_key
+         FROM ballot_chain c
+         LEFT JOIN vote_participation p ON p.vote_id = c.vote_id AND p.counted_sequence = c.sequence
+         WHERE c.vote_id = $1 AND c.receipt = $2",
     )
     .bind(vote.0)
+    .bind(receipt)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted.is_some())))
+}
+
+/// The hash of chain entry `sequence`, which the next page links to.
+pub async fn chain_hash(conn: &mut AnyConnection, vote: VoteId, sequence: i64) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT hash FROM ballot_chain WHERE vote_id = $1 AND sequence = $2")
+        .bind(vote.0)
+        .bind(sequence)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|(hash,)| hash))
+}
+
+/// Entries in the chain (sequences run 1, 2, 3, … without gaps), read off its key.
+pub async fn chain_length(conn: &mut AnyConnection, vote: VoteId) -> Result<i64, sqlx::Error> {
+    let (length,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(sequence) FROM ballot_chain WHERE vote_id = $1").bind(vote.0).fetch_one(conn).await?;
+    Ok(length.unwrap_or(0))
+}
+
+/// Where a page of participants ends: when and whose ballot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipationCursor {
+    pub cast_at_millis: i64,
+    pub voter_key: String,
+}
+
+impl ParticipationCursor {
+    pub fn encode(&self) -> String {
+        format!("{}:{}", self.cast_at_millis, self.voter_key)
+    }
+
+    pub fn decode(raw: &str) -> Option<Self> {
+        let (at, key) = raw.split_once(':')?;
+        Some(Self { cast_at_millis: at.parse().ok()?, voter_key: key.to_owned() })
+    }
+}
+
+/// A participant as stored: the resident, who pressed the button, their household, when,
+/// what they chose (the handler drops the choices of a secret vote), and the page cursor.
+pub type Participation = (UserId, UserId, Option<HouseholdId>, DateTime<Utc>, Vec<u32>, ParticipationCursor);
+
+/// Up to `limit` participants after `after`, in the order they took part.
+pub async fn participation_page(
+    conn: &mut AnyConnection,
+    vote: VoteId,
+    after: Option<&ParticipationCursor>,
+    limit: i64,
+) -> Result<Vec<Participation>, sqlx::Error> {
+    let (at, key) = after.map_or((i64::MIN, String::new()), |cursor| (cursor.cast_at_millis, cursor.voter_key.clone()));
+    let rows: Vec<(i64, i64, Option<i64>, i64, String, String)> = sqlx::query_as(
+        "SELECT p.resident_id, p.cast_by, p.household_id, p.cast_at, c.choices, p.voter_key
+         FROM vote_participation p JOIN ballot_chain c ON c.vote_id = p.vote_id AND c.sequence = p.counted_sequence
+         WHERE p.vote_id = $1 AND (p.cast_at > $2 OR (p.cast_at = $2 AND p.voter_key > $3))
+         ORDER BY p.cast_at, p.voter_key LIMIT $4",
+    )
+    .bind(vote.0)
+    .bind(at)
+    .bind(key)
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(resident, by, household, at, choices)| (UserId(resident), UserId(by), household.map(HouseholdId), from_millis(at), decode_choices(&choices)))
+        .map(|(resident, by, household, at, choices, voter_key)| {
+            let cursor = ParticipationCursor { cast_at_millis: at, voter_key };
+            (UserId(resident), UserId(by), household.map(HouseholdId), from_millis(at), decode_choices(&choices), cursor)
+        })
         .collect())
+}
+
+/// How many took part.
+pub async fn participation_count(conn: &mut AnyConnection, vote: VoteId) -> Result<i64, sqlx::Error> {
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM vote_participation WHERE vote_id = $1").bind(vote.0).fetch_one(conn).await?;
+    Ok(count)
 }
 
 /// Moves the running totals by a batch's changes (per option index; -1 is the whole

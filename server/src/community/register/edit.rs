@@ -14,7 +14,8 @@ use crate::error::AppError;
 pub struct OwnerEntry {
     pub name: String,
     pub phone: Option<String>,
-    pub keep_phone: bool,
+    /// The position among the owners on record whose phone this owner keeps.
+    pub keep_phone_of: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,7 +56,8 @@ pub fn check(change: &HouseholdChange) -> Result<CheckedChange, AppError> {
                             .to_owned(),
                     ),
                 };
-                checked.push(OwnerEntry { name, keep_phone: owner.keep_phone && phone.is_none(), phone });
+                let keep_phone_of = owner.keep_phone_of.filter(|_| phone.is_none()).map(|position| position as usize);
+                checked.push(OwnerEntry { name, keep_phone_of, phone });
             }
             Some(checked)
         }
@@ -70,16 +72,16 @@ pub fn check(change: &HouseholdChange) -> Result<CheckedChange, AppError> {
     Ok(CheckedChange { area_centi_m2: change.floor_area_centi_m2, owners, note })
 }
 
-/// The owners to record: each keeps the phone on record under their name when asked to.
+/// The owners to record: each keeps the phone of the owner on record at the position it names.
 pub fn owners_after(recorded: &[LedgerOwner], entries: &[OwnerEntry]) -> Vec<LedgerOwner> {
     entries
         .iter()
         .map(|entry| LedgerOwner {
             name: entry.name.clone(),
-            phone: match (&entry.phone, entry.keep_phone) {
+            phone: match (&entry.phone, entry.keep_phone_of) {
                 (Some(phone), _) => Some(phone.clone()),
-                (None, true) => recorded.iter().find(|owner| owner.name == entry.name).and_then(|owner| owner.phone.clone()),
-                (None, false) => None,
+                (None, Some(position)) => recorded.get(position).and_then(|owner| owner.phone.clone()),
+                (None, None) => None,
             },
         })
         .collect()
@@ -133,26 +135,31 @@ mod tests {
     #[test]
     fn owners_need_names_and_real_phones_and_no_control_characters() {
         let with = |name: &str, phone: Option<&str>| HouseholdChange {
-            owners: Some(vec![OwnerInput { name: name.into(), phone: phone.map(Into::into), keep_phone: false }]),
+            owners: Some(vec![OwnerInput { name: name.into(), phone: phone.map(Into::into), keep_phone_of: None }]),
             ..Default::default()
         };
         assert!(check(&with("", None)).is_err());
         assert!(check(&with("王\t建国", None)).is_err());
         assert!(check(&with("王建国", Some("12345"))).is_err());
         let checked = check(&with(" 王建国 ", Some("+86 139 0000 0001"))).unwrap();
-        assert_eq!(checked.owners.unwrap()[0], OwnerEntry { name: "王建国".into(), phone: Some("13900000001".into()), keep_phone: false });
+        assert_eq!(checked.owners.unwrap()[0], OwnerEntry { name: "王建国".into(), phone: Some("13900000001".into()), keep_phone_of: None });
         assert!(check(&HouseholdChange { note: Some("两行\n备注".into()), ..Default::default() }).is_ok());
         assert!(check(&HouseholdChange { note: Some("bell\u{7}".into()), ..Default::default() }).is_err());
     }
 
     #[test]
-    fn keeping_a_phone_takes_the_one_on_record_under_that_name() {
-        let recorded = vec![owner("王建国", Some("13900000001"))];
+    fn keeping_a_phone_takes_the_one_on_record_at_that_position_even_when_renamed() {
+        let recorded = vec![owner("王建国", Some("13900000001")), owner("陈秀英", Some("13900000002"))];
         let entries = vec![
-            OwnerEntry { name: "王建国".into(), phone: None, keep_phone: true },
-            OwnerEntry { name: "陈秀英".into(), phone: None, keep_phone: true },
+            OwnerEntry { name: "陈秀英".into(), phone: None, keep_phone_of: Some(1) },
+            OwnerEntry { name: "王建华".into(), phone: None, keep_phone_of: Some(0) },
+            OwnerEntry { name: "杨丽".into(), phone: None, keep_phone_of: Some(7) },
+            OwnerEntry { name: "李桂芳".into(), phone: None, keep_phone_of: None },
         ];
-        assert_eq!(owners_after(&recorded, &entries), vec![owner("王建国", Some("13900000001")), owner("陈秀英", None)]);
+        assert_eq!(
+            owners_after(&recorded, &entries),
+            vec![owner("陈秀英", Some("13900000002")), owner("王建华", Some("13900000001")), owner("杨丽", None), owner("李桂芳", None)]
+        );
     }
 
     #[test]

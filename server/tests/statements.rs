@@ -1,0 +1,172 @@
+//! A request runs the same number of SQL statements however many rows it returns (no N+1):
+//! each list route is asked at two sizes, and the statements it ran are counted from sqlx's
+//! own query events (target `sqlx::query`) while it runs, on a server without clock workers.
+//!
+//! One test, SQLite then PostgreSQL in turn: the count is global to this test binary.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{Backend, STAFF};
+use linli_api::hall::{CastBallot, Eligibility, NewVote, VoteKind};
+use linli_api::ids::VoteId;
+use linli_api::paging::PageQuery;
+use linli_api::Client;
+use tracing::Subscriber;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::Layer;
+
+static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts sqlx's statement events. SQLite runs statements on a worker thread outside the
+/// request's span, so the test counts every statement while one request runs, with the
+/// server's clock workers off.
+struct CountStatements;
+
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountStatements {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() != "sqlx::query" {
+            return;
+        }
+        let mut statement = Statement(String::new());
+        event.record(&mut statement);
+        // A new pooled SQLite connection sets itself up with PRAGMAs: not the request's work.
+        if !statement.0.trim_start_matches('"').to_ascii_uppercase().starts_with("PRAGMA") {
+            STATEMENTS.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// The start of the statement an event is about (its `summary` field).
+struct Statement(String);
+
+impl tracing::field::Visit for Statement {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        if field.name() == "summary" {
+            self.0 = value.to_owned();
+        }
+    }
+
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "summary" {
+            self.0 = format!("{value:?}");
+        }
+    }
+}
+
+/// The statements `request` made the server run.
+async fn statements<T>(request: impl std::future::Future<Output = T>) -> (T, usize) {
+    STATEMENTS.store(0, Ordering::SeqCst);
+    let answer = request.await;
+    (answer, STATEMENTS.load(Ordering::SeqCst))
+}
+
+/// Adds `n` ballots to `vote` straight into its chain and participation, as `n` different
+/// voters (the demo has a few dozen residents; these borrow one resident's account).
+async fn add_ballots(app: &common::TestApp, vote: VoteId, n: i64) {
+    let pool = &app.db().pool;
+    let (resident, household): (i64, i64) =
+        sqlx::query_as("SELECT id, household_id FROM users WHERE role = 'resident' AND household_id IS NOT NULL ORDER BY id LIMIT 1")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let (start,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(sequence) FROM ballot_chain WHERE vote_id = $1").bind(vote.0).fetch_one(pool).await.unwrap();
+    let start = start.unwrap_or(0);
+    // One transaction: a synchronous commit per row would take minutes on SQLite.
+    let mut tx = pool.begin().await.unwrap();
+    for sequence in start + 1..=start + n {
+        sqlx::query("INSERT INTO ballot_chain (vote_id, sequence, receipt, choices, cast_at, hash) VALUES ($1, $2, $3, '0', $4, 'x')")
+            .bind(vote.0)
+            .bind(sequence)
+            .bind(format!("R{sequence:07}"))
+            .bind(1_000 * sequence)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        sqlx::query(
+            "INSERT INTO vote_participation (vote_id, voter_key, resident_id, cast_by, household_id, area, counted_sequence, cast_at)
+             VALUES ($1, $2, $3, $3, $4, 0, $5, $6)",
+        )
+        .bind(vote.0)
+        .bind(format!("test:{sequence}"))
+        .bind(resident)
+        .bind(household)
+        .bind(sequence)
+        .bind(1_000 * sequence)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+/// The statements of each list route of a vote, in a fixed order.
+async fn vote_routes(staff: &Client, vote: VoteId) -> Vec<(&'static str, usize)> {
+    let mut counted = Vec::new();
+    let (page, n) = statements(staff.vote_record(vote, &PageQuery::first(Some(100)))).await;
+    let page = page.unwrap();
+    counted.push(("record, first page", n));
+    let (_, n) = statements(staff.vote_record(vote, &PageQuery::after(Some("10"), Some(100)))).await;
+    counted.push(("record, a later page", n));
+    let receipt = page.chain.last().unwrap().receipt.clone();
+    let (_, n) = statements(staff.vote_receipt(vote, &receipt)).await;
+    counted.push(("a receipt", n));
+    let (people, n) = statements(staff.vote_participants(vote, &PageQuery::first(Some(100)))).await;
+    counted.push(("participants, first page", n));
+    let next = people.unwrap().next_after;
+    let (_, n) = statements(staff.vote_participants(vote, &PageQuery::after(next.as_deref(), Some(100)))).await;
+    counted.push(("participants, a later page", n));
+    counted
+}
+
+/// The CSV export reads the chain a thousand entries per statement: one more per thousand.
+async fn export_statements(staff: &Client, vote: VoteId) -> usize {
+    statements(staff.export_vote_csv(vote)).await.1
+}
+
+async fn list_routes_run_as_many_statements_at_any_size(backend: Backend) {
+    let Some(app) = common::spawn_with(backend, |config| config.no_clock_workers = true).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let now = chrono::Utc::now();
+    let vote = staff
+        .create_vote(&NewVote {
+            question: "加装电梯".into(),
+            description: String::new(),
+            kind: VoteKind::YesNoAbstain,
+            options: vec![],
+            max_choices: None,
+            eligibility: Eligibility::Residents,
+            matter: None,
+            secret: false,
+            final_on_cast: false,
+            opens_at: now - chrono::Duration::minutes(1),
+            closes_at: now + chrono::Duration::days(1),
+        })
+        .await
+        .unwrap();
+    // A real ballot first, so that the chain and the totals exist as the server keeps them.
+    app.sign_in(common::OWNER).await.cast_ballot(vote.id, &CastBallot { choices: vec![0] }).await.unwrap();
+
+    add_ballots(&app, vote.id, 150).await;
+    let small = vote_routes(&staff, vote.id).await;
+    let export_small = export_statements(&staff, vote.id).await;
+    add_ballots(&app, vote.id, 1_500).await;
+    let large = vote_routes(&staff, vote.id).await;
+    let export_large = export_statements(&staff, vote.id).await;
+    assert!(small.iter().all(|(_, n)| *n > 0), "statements are counted at all ({backend:?}): {small:?}");
+    assert_eq!(small, large, "statements per request at 151 and 1,651 ballots ({backend:?})");
+    assert_eq!(export_large, export_small + 1, "the export at 151 and 1,651 ballots: one statement per thousand more");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_routes_run_as_many_statements_at_any_size_on_both_databases() {
+    tracing_subscriber::registry().with(CountStatements).init();
+    list_routes_run_as_many_statements_at_any_size(Backend::Sqlite).await;
+    if common::postgres_url().is_some() {
+        list_routes_run_as_many_statements_at_any_size(Backend::Postgres).await;
+    }
+}
