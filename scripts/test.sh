@@ -22,7 +22,7 @@ say "Building the web app (in the background) and the native tests"
 web_log=$(mktemp /tmp/linli-web.XXXXXX)
 bash scripts/build-web.sh >"$web_log" 2>&1 &
 web=$!
-trap 'kill $web 2>/dev/null; stop_postgres' EXIT
+trap 'kill $web 2>/dev/null || true; stop_postgres' EXIT
 cargo test --workspace --exclude linli --no-run
 building_web=$SECONDS
 web_status=0

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod appointments;
 pub mod auth;
+pub mod clock;
 pub mod community;
 pub mod config;
 pub mod db;
@@ -113,16 +114,7 @@ impl Prepared {
                 limiter.prune();
             }
         });
-        let clocks = if self.config.no_clock_workers {
-            Vec::new()
-        } else {
-            vec![
-                tokio::spawn(groceries::cut_off::run(self.state.clone())),
-                tokio::spawn(wishes::clock::run(self.state.clone())),
-                tokio::spawn(appointments::clock::run(self.state.clone())),
-                tokio::spawn(reports::clock::run(self.state.clone())),
-            ]
-        };
+        let clocks = (!self.config.no_clock_workers).then(|| tokio::spawn(clock::run(self.state.clone(), clock_passes())));
         let pool = self.state.db.pool.clone();
         let events = self.state.events.clone();
         let app = http::router_with(self.state, &self.config, self.extra_routes);
@@ -135,13 +127,23 @@ impl Prepared {
             .with_graceful_shutdown(shutdown)
             .await;
         pruning.abort();
-        for clock in clocks {
-            clock.abort();
+        if let Some(clocks) = clocks {
+            clocks.abort();
         }
         // Closing checkpoints SQLite's write-ahead log into the database file.
         pool.close().await;
         served
     }
+}
+
+/// What time does, module by module, for the one clock runner.
+fn clock_passes() -> Vec<clock::Pass> {
+    let mut passes = Vec::new();
+    passes.extend(groceries::cut_off::passes());
+    passes.extend(wishes::clock::passes());
+    passes.extend(appointments::clock::passes());
+    passes.extend(reports::clock::passes());
+    passes
 }
 
 /// Starts a server in the background (tests, tools); dropping the handle does not stop it.

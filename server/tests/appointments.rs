@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use common::{Backend, TestClock, ELDERLY, OWNER, RESIDENT, STAFF};
 use futures_util::StreamExt;
 use linli_api::appointments::{
-    Answer, AppointmentRules, BookingNews, BookingState, CheckIn, DeskCheckIn, FieldKind, FormField, NewBooking, NewService,
+    Answer, AppointmentRules, Booking, BookingNews, BookingState, CheckIn, DeskCheckIn, FieldKind, FormField, NewBooking, NewService,
     Rating, ReviewBooking, Service, SlotQuery, TicketState, WalkIn, WeeklyHours,
 };
 use linli_api::events::Event;
@@ -210,14 +210,20 @@ async fn cancelling_closes_at_the_cut_off_and_repeated_no_shows_pause_booking(ba
     assert!(owner.book(service.id, &booking(at(&clock, 1, 10, 0))).await.is_ok(), "the pause ends");
 }
 
-async fn residents_are_reminded_the_day_before_and_an_hour_before(backend: Backend) {
-    let clock = TestClock::default();
-    let Some(app) = common::spawn_with_clock(backend, &clock).await else { return };
+/// A server on a test clock, with the resident's booking of a 10:00 slot three days ahead.
+async fn booked_three_days_ahead(backend: Backend, clock: &TestClock) -> Option<(common::TestApp, Service, Client, Booking, DateTime<Utc>)> {
+    let app = common::spawn_with_clock(backend, clock).await?;
     let staff = app.sign_in(STAFF).await;
     let service = define(&staff, false, 2).await;
     let resident = app.sign_in(RESIDENT).await;
-    let slot = at(&clock, 3, 10, 0);
+    let slot = at(clock, 3, 10, 0);
     let booked = resident.book(service.id, &booking(slot)).await.unwrap();
+    Some((app, service, resident, booked, slot))
+}
+
+async fn residents_are_reminded_the_day_before_and_an_hour_before(backend: Backend) {
+    let clock = TestClock::default();
+    let Some((app, _, _, booked, slot)) = booked_three_days_ahead(backend, &clock).await else { return };
     let state = &app.running.state;
     assert_eq!(linli_server::appointments::clock::remind_due(state).await.unwrap(), 0);
     clock.advance(slot - Duration::hours(23) - clock.now());
@@ -230,6 +236,57 @@ async fn residents_are_reminded_the_day_before_and_an_hour_before(backend: Backe
     assert_eq!(news_heard(heard, 2).await, [BookingNews::DayBefore, BookingNews::HourBefore]);
     let reminded = resident.booking(booked.id).await.unwrap().history.iter().filter(|e| e.kind == linli_api::appointments::CaseEventKind::Reminded).count();
     assert_eq!(reminded, 2);
+}
+
+/// A busy day: 501 bookings earlier that day already had their day-before reminder; the
+/// clock still reaches the later one (it once read the earliest 500 due, reminded or not,
+/// and never got past them).
+async fn a_busy_days_later_bookings_are_reminded_too(backend: Backend) {
+    let clock = TestClock::default();
+    let Some((app, service, resident, booked, slot)) = booked_three_days_ahead(backend, &clock).await else { return };
+    clock.advance(slot - Duration::hours(23) - clock.now());
+    let now = clock.now();
+
+    let pool = &app.db().pool;
+    let (community,): (i64,) = sqlx::query_as("SELECT community_id FROM services WHERE id = $1").bind(service.id.0).fetch_one(pool).await.unwrap();
+    let mut tx = pool.begin().await.unwrap();
+    for n in 0..501_i64 {
+        let account = linli_server::auth::storage::NewAccount {
+            community: linli_api::ids::CommunityId(community),
+            household: None,
+            role: linli_api::auth::Role::Resident,
+            name: "邻居",
+            phone: &format!("1370000{n:04}"),
+            password_hash: "x",
+            is_owner: false,
+            locale: Default::default(),
+            consented_at: None,
+            now,
+        };
+        let neighbour = linli_server::auth::storage::insert_account(&mut tx, &account).await.unwrap();
+        let starts = (slot - Duration::hours(21)).timestamp_millis() + n * 1_000;
+        sqlx::query(
+            "INSERT INTO bookings (community_id, service_id, resident_id, resident_name, booked_by, starts_at, ends_at, state,
+                                   answers_json, code, booked_at, reminded_day_at)
+             VALUES ($1, $2, $3, '邻居', $3, $4, $5, 'confirmed', '[]', $6, $7, $8)",
+        )
+        .bind(community)
+        .bind(service.id.0)
+        .bind(neighbour.0)
+        .bind(starts)
+        .bind(starts + 1_800_000)
+        .bind(format!("BUSY{n:04}"))
+        .bind(now.timestamp_millis() - 86_400_000 * 3)
+        .bind(now.timestamp_millis())
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    assert_eq!(linli_server::appointments::clock::remind_due(&app.running.state).await.unwrap(), 1, "the later booking is reached");
+    let reminded = resident.booking(booked.id).await.unwrap().history.iter().filter(|e| e.kind == linli_api::appointments::CaseEventKind::Reminded).count();
+    assert_eq!(reminded, 1);
 }
 
 async fn the_queue_calls_booked_check_ins_before_walk_ins_and_tells_each_holder(backend: Backend) {
@@ -395,6 +452,7 @@ on_both_databases!(
     the_last_place_goes_to_exactly_one_of_many_at_once,
     cancelling_closes_at_the_cut_off_and_repeated_no_shows_pause_booking,
     residents_are_reminded_the_day_before_and_an_hour_before,
+    a_busy_days_later_bookings_are_reminded_too,
     the_queue_calls_booked_check_ins_before_walk_ins_and_tells_each_holder,
     bad_input_and_other_communities_change_nothing,
     a_photo_in_the_form_is_the_resident_and_the_staffs_only,

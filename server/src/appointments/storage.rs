@@ -427,6 +427,24 @@ pub async fn bookings_due(conn: &mut AnyConnection, states: &[BookingState], col
     booking_rows(query.fetch_all(conn).await?)
 }
 
+/// Confirmed bookings with a reminder due now and not yet sent, earliest first: the hour
+/// before (starts within the hour), or the day before (starts within the day and was booked
+/// before then). Rows already reminded are not read again, so a busy day's later bookings are
+/// reached however many come before them.
+pub async fn reminders_due(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<BookingRow>, sqlx::Error> {
+    let sql = format!(
+        "{BOOKING_COLUMNS} WHERE b.state = 'confirmed' AND b.starts_at > $1 AND b.reminded_hour_at IS NULL
+           AND (b.starts_at <= $2 OR (b.reminded_day_at IS NULL AND b.starts_at <= $3 AND b.booked_at < b.starts_at - $4))
+         ORDER BY b.starts_at, b.id LIMIT 500"
+    );
+    let query = sqlx::query(&sql)
+        .bind(to_millis(now))
+        .bind(to_millis(now + chrono::Duration::hours(1)))
+        .bind(to_millis(now + chrono::Duration::days(1)))
+        .bind(chrono::Duration::days(1).num_milliseconds());
+    booking_rows(query.fetch_all(conn).await?)
+}
+
 /// Which reminder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reminder {

@@ -6,8 +6,6 @@
 //! when the buyers hear of it. The worker looks every few seconds; ending orders early or
 //! withdrawing decides at once.
 
-use std::time::Duration;
-
 use linli_api::events::Event;
 use linli_api::ids::{CampaignId, CommunityId};
 
@@ -15,11 +13,10 @@ use super::campaigns::phase_of;
 use super::rules;
 use super::storage;
 use crate::community::storage::people_of;
+use crate::clock::{self, Pass};
 use crate::error::AppResult;
 use crate::events::Audience;
 use crate::state::AppState;
-
-const TICK: Duration = Duration::from_secs(5);
 
 /// Decides the campaign if its time has come and nobody has yet; tells its buyers.
 pub async fn decide(state: &AppState, community: CommunityId, id: CampaignId) -> AppResult<()> {
@@ -53,20 +50,16 @@ pub async fn decide_due(state: &AppState) -> AppResult<usize> {
         let mut conn = state.db.pool.acquire().await?;
         storage::undecided_due(&mut conn, state.clock.now()).await?
     };
+    let mut decided = 0;
     for (id, community) in &due {
-        decide(state, *community, *id).await?;
-    }
-    Ok(due.len())
-}
-
-/// Runs until the task is aborted (at shutdown).
-pub async fn run(state: AppState) {
-    let mut ticks = tokio::time::interval(TICK);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        if let Err(error) = decide_due(&state).await {
-            tracing::warn!(%error, "deciding campaigns at their cut-off failed; trying again shortly");
+        if clock::row_done("deciding a campaign", decide(state, *community, *id).await).is_some() {
+            decided += 1;
         }
     }
+    Ok(decided)
+}
+
+/// What time does to campaigns, for the clock's runner.
+pub fn passes() -> [Pass; 1] {
+    [Pass { what: "deciding campaigns at their cut-off", run: |state| Box::pin(async move { decide_due(&state).await }) }]
 }

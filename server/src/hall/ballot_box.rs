@@ -175,6 +175,12 @@ async fn commit_batch(state: &AppState, vote: &VoteRow, submissions: &[Submissio
             receipt: crate::community::rules::new_invite_code(&mut rand::thread_rng()),
         })
         .collect();
+    // The community's size (the tally's denominator) is read before the vote's chain is
+    // locked: counting 10,000 households under the lock would hold up every other ballot.
+    let sizes = {
+        let mut conn = state.db.pool.acquire().await?;
+        community_sizes(&mut conn, vote.community).await?
+    };
     let mut tx = state.db.begin_write().await?;
     let (length, head) = storage::lock_chain(&mut tx, vote.id).await?;
     let mut keys: Vec<&str> = incoming.iter().map(|i| i.voter_key.as_str()).collect();
@@ -216,7 +222,6 @@ async fn commit_batch(state: &AppState, vote: &VoteRow, submissions: &[Submissio
             }
         }
     }
-    let sizes = community_sizes(&mut tx, vote.community).await?;
     let tally = tally(&mut tx, &sizes, vote).await?;
     tx.commit().await?;
 

@@ -108,7 +108,7 @@ async fn mark_read(
     }
     // Staff see the count change only when a resident's first reading changed it.
     let read_count =
-        if first_read && role == Role::Resident { Some(storage::resident_read_count(&mut tx, id).await?) } else { None };
+        if first_read && role == Role::Resident { Some(storage::count_resident_read(&mut tx, id).await?) } else { None };
     tx.commit().await?;
     if let Some(read_count) = read_count {
         state.events.publish(community_id, Audience::Publishers, Event::NoticeReadCount { notice_id: id, read_count });

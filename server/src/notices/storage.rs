@@ -151,13 +151,20 @@ pub async fn mark_read(
     Ok(done.rows_affected() == 1)
 }
 
-/// Residents who have read it (staff opening it do not count).
+/// Counts a resident's first read on the notice's kept count, in the reading transaction;
+/// the count after it.
+pub async fn count_resident_read(conn: &mut AnyConnection, notice: NoticeId) -> Result<i64, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as("UPDATE notices SET resident_reads = resident_reads + 1 WHERE id = $1 RETURNING resident_reads")
+        .bind(notice.0)
+        .fetch_one(conn)
+        .await?;
+    Ok(count)
+}
+
+/// Residents who have read it (staff opening it do not count), as kept.
 pub async fn resident_read_count(conn: &mut AnyConnection, notice: NoticeId) -> Result<i64, sqlx::Error> {
     let (count,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM notice_reads WHERE notice_id = $1 AND reader_role = 'resident'")
-            .bind(notice.0)
-            .fetch_one(conn)
-            .await?;
+        sqlx::query_as("SELECT resident_reads FROM notices WHERE id = $1").bind(notice.0).fetch_one(conn).await?;
     Ok(count)
 }
 

@@ -2,9 +2,7 @@
 //! residents' committee → street office; at the top, staff are alerted again) with staff
 //! alerted live, and a resolution the reporter left unanswered past the time to reopen is
 //! confirmed. Each move is a conditional update from what the clock read, so a handler who
-//! accepts at the same moment wins cleanly; the worker looks every few seconds.
-
-use std::time::Duration;
+//! accepts at the same moment wins cleanly; the clock (`crate::clock`) looks every few seconds.
 
 use chrono::{DateTime, Utc};
 use linli_api::reports::{Party, ReportEventKind};
@@ -12,10 +10,9 @@ use linli_api::reports::{Party, ReportEventKind};
 use super::rules::{self, Overdue};
 use super::storage::{self, NewEvent, Placed, ReportRow, Waiting};
 use super::{announce, Recipients};
+use crate::clock::{self, Pass};
 use crate::error::AppResult;
 use crate::state::AppState;
-
-const TICK: Duration = Duration::from_secs(5);
 
 /// A line of the record written by the clock.
 fn by_the_clock(row: &ReportRow, kind: ReportEventKind, party: Option<Party>, at: DateTime<Utc>) -> NewEvent<'static> {
@@ -53,7 +50,7 @@ pub async fn escalate_due(state: &AppState) -> AppResult<usize> {
     };
     let mut escalated = 0;
     for waiting in candidates {
-        if escalate(state, waiting).await? {
+        if clock::row_done("escalating a case", escalate(state, waiting).await) == Some(true) {
             escalated += 1;
         }
     }
@@ -85,24 +82,17 @@ pub async fn confirm_due(state: &AppState) -> AppResult<usize> {
     };
     let mut confirmed = 0;
     for waiting in candidates {
-        if confirm(state, waiting).await? {
+        if clock::row_done("confirming a resolution", confirm(state, waiting).await) == Some(true) {
             confirmed += 1;
         }
     }
     Ok(confirmed)
 }
 
-/// Runs until the task is aborted (at shutdown).
-pub async fn run(state: AppState) {
-    let mut ticks = tokio::time::interval(TICK);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        if let Err(error) = escalate_due(&state).await {
-            tracing::warn!(%error, "escalating cases nobody accepted failed; trying again shortly");
-        }
-        if let Err(error) = confirm_due(&state).await {
-            tracing::warn!(%error, "confirming unanswered resolutions failed; trying again shortly");
-        }
-    }
+/// What time does to cases, for the clock's runner.
+pub fn passes() -> [Pass; 2] {
+    [
+        Pass { what: "escalating cases nobody accepted", run: |state| Box::pin(async move { escalate_due(&state).await }) },
+        Pass { what: "confirming unanswered resolutions", run: |state| Box::pin(async move { confirm_due(&state).await }) },
+    ]
 }

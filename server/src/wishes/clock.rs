@@ -1,19 +1,16 @@
 //! What time does to claims: the volunteer is reminded before a claim runs out, and a claim
 //! that ran out sends the wish back to the board. Each happens once (conditional updates);
-//! the worker looks every few seconds.
-
-use std::time::Duration;
+//! the clock (`crate::clock`) makes these passes every few seconds.
 
 use chrono::Duration as Span;
 use linli_api::wishes::{WishEventKind, WishNews, WishState};
 
 use super::rules;
 use super::storage::{self, ClaimOutcome, NewEvent, RunningClaim, StateChange};
+use crate::clock::{self, Pass};
 use crate::error::{AppError, AppResult};
 use crate::events::Audience;
 use crate::state::AppState;
-
-const TICK: Duration = Duration::from_secs(5);
 
 /// Reminds every volunteer whose reminder is due; returns how many were reminded.
 pub async fn remind_due(state: &AppState) -> AppResult<usize> {
@@ -25,18 +22,25 @@ pub async fn remind_due(state: &AppState) -> AppResult<usize> {
     };
     let mut reminded = 0;
     for claim in soon.into_iter().filter(|claim| rules::reminder_at(claim.claimed_at, claim.expires_at) <= now) {
-        let mut tx = state.db.begin_write().await?;
-        if !storage::mark_reminded(&mut tx, claim.claim, now).await? {
-            continue;
+        if clock::row_done("reminding a volunteer", remind(state, &claim, now).await) == Some(true) {
+            reminded += 1;
         }
-        let Some(row) = storage::wish(&mut tx, claim.community, claim.wish).await? else { continue };
-        storage::record(&mut tx, &NewEvent { wish: claim.wish, kind: WishEventKind::Reminded, actor: None, actor_name: "", detail: "", at: now }).await?;
-        tx.commit().await?;
-        let event = linli_api::events::Event::WishNews { wish_id: row.id, what: row.what.clone(), news: WishNews::ClaimEndingSoon };
-        state.events.publish(claim.community, Audience::Person(claim.claimer), event);
-        reminded += 1;
     }
     Ok(reminded)
+}
+
+/// Reminds one volunteer, once; true when this call did.
+async fn remind(state: &AppState, claim: &RunningClaim, now: chrono::DateTime<chrono::Utc>) -> AppResult<bool> {
+    let mut tx = state.db.begin_write().await?;
+    if !storage::mark_reminded(&mut tx, claim.claim, now).await? {
+        return Ok(false);
+    }
+    let Some(row) = storage::wish(&mut tx, claim.community, claim.wish).await? else { return Ok(false) };
+    storage::record(&mut tx, &NewEvent { wish: claim.wish, kind: WishEventKind::Reminded, actor: None, actor_name: "", detail: "", at: now }).await?;
+    tx.commit().await?;
+    let event = linli_api::events::Event::WishNews { wish_id: row.id, what: row.what.clone(), news: WishNews::ClaimEndingSoon };
+    state.events.publish(claim.community, Audience::Person(claim.claimer), event);
+    Ok(true)
 }
 
 /// Ends one claim that ran out, if it is still running; the wish goes back to the board.
@@ -67,24 +71,17 @@ pub async fn expire_due(state: &AppState) -> AppResult<usize> {
     };
     let mut expired = 0;
     for claim in &due {
-        if expire(state, claim).await? {
+        if clock::row_done("ending a claim that ran out", expire(state, claim).await) == Some(true) {
             expired += 1;
         }
     }
     Ok(expired)
 }
 
-/// Runs until the task is aborted (at shutdown).
-pub async fn run(state: AppState) {
-    let mut ticks = tokio::time::interval(TICK);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        if let Err(error) = remind_due(&state).await {
-            tracing::warn!(%error, "reminding volunteers failed; trying again shortly");
-        }
-        if let Err(error) = expire_due(&state).await {
-            tracing::warn!(%error, "ending claims that ran out failed; trying again shortly");
-        }
-    }
+/// What time does to claims, for the clock's runner.
+pub fn passes() -> [Pass; 2] {
+    [
+        Pass { what: "reminding volunteers", run: |state| Box::pin(async move { remind_due(&state).await }) },
+        Pass { what: "ending claims that ran out", run: |state| Box::pin(async move { expire_due(&state).await }) },
+    ]
 }
