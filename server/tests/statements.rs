@@ -7,6 +7,7 @@
 mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use common::{Backend, STAFF};
 use linli_api::hall::{CastBallot, Eligibility, NewVote, VoteKind};
@@ -20,6 +21,8 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::Layer;
 
 static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+/// The text of every statement counted, for their query plans.
+static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Counts sqlx's statement events. SQLite runs statements on a worker thread outside the
 /// request's span, so the test counts every statement while one request runs, with the
@@ -31,30 +34,59 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountStatements {
         if event.metadata().target() != "sqlx::query" {
             return;
         }
-        let mut statement = Statement(String::new());
+        let mut statement = Statement::default();
         event.record(&mut statement);
+        let sql = if statement.full.trim().is_empty() { statement.summary } else { statement.full.trim().to_owned() };
         // A new pooled SQLite connection sets itself up with PRAGMAs: not the request's work.
-        if !statement.0.trim_start_matches('"').to_ascii_uppercase().starts_with("PRAGMA") {
+        if !sql.to_ascii_uppercase().starts_with("PRAGMA") {
             STATEMENTS.fetch_add(1, Ordering::SeqCst);
+            SEEN.lock().unwrap().push(sql);
         }
     }
 }
 
-/// The start of the statement an event is about (its `summary` field).
-struct Statement(String);
+/// The statement an event is about: sqlx gives its first words as `summary` and the whole
+/// text as `db.statement` (empty when the summary is all of it).
+#[derive(Default)]
+struct Statement {
+    summary: String,
+    full: String,
+}
 
 impl tracing::field::Visit for Statement {
     fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        if field.name() == "summary" {
-            self.0 = value.to_owned();
+        match field.name() {
+            "summary" => self.summary = value.to_owned(),
+            "db.statement" => self.full = value.to_owned(),
+            _ => {}
         }
     }
 
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "summary" {
-            self.0 = format!("{value:?}");
+    fn record_debug(&mut self, _: &tracing::field::Field, _: &dyn std::fmt::Debug) {}
+}
+
+/// SQLite's plan for each distinct statement seen, and the steps that read a whole table or
+/// a whole index (`SCAN`): a list route must reach its rows by searching an index.
+async fn full_scans(app: &common::TestApp) -> Vec<String> {
+    let mut statements: Vec<String> = SEEN.lock().unwrap().drain(..).collect();
+    statements.sort();
+    statements.dedup();
+    let mut scans = Vec::new();
+    for sql in statements.iter().filter(|sql| sql.to_ascii_uppercase().starts_with("SELECT")) {
+        let parameters = (1..=99).take_while(|n| sql.contains(&format!("${n}"))).count();
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        let mut plan = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
+        for _ in 0..parameters {
+            plan = plan.bind(None::<i64>);
+        }
+        for (_, _, _, step) in plan.fetch_all(&app.db().pool).await.unwrap() {
+            // SEARCH reaches rows through an index; SCAN reads a whole table (or a whole index).
+            if step.starts_with("SCAN ") && !step.contains("CONSTANT ROW") {
+                scans.push(format!("{step}  in  {sql}"));
+            }
         }
     }
+    scans
 }
 
 /// The statements `request` made the server run.
@@ -155,8 +187,18 @@ async fn list_routes_run_as_many_statements_at_any_size(backend: Backend) {
     let small = vote_routes(&staff, vote.id).await;
     let export_small = export_statements(&staff, vote.id).await;
     add_ballots(&app, vote.id, 1_500).await;
+    SEEN.lock().unwrap().clear();
     let large = vote_routes(&staff, vote.id).await;
     let export_large = export_statements(&staff, vote.id).await;
+    if backend == Backend::Sqlite {
+        let selects = SEEN.lock().unwrap().iter().filter(|sql| sql.starts_with("SELECT")).count();
+        assert!(selects >= 10, "the routes' statements are seen ({selects})");
+        let scans = full_scans(&app).await;
+        assert!(scans.is_empty(), "list routes read whole tables:\n{}", scans.join("\n"));
+        // The check itself finds a whole-table read when there is one.
+        SEEN.lock().unwrap().push("SELECT id FROM users WHERE name = $1".into());
+        assert_eq!(full_scans(&app).await.len(), 1, "a search by an unindexed column is a full scan");
+    }
     assert!(small.iter().all(|(_, n)| *n > 0), "statements are counted at all ({backend:?}): {small:?}");
     assert_eq!(small, large, "statements per request at 151 and 1,651 ballots ({backend:?})");
     assert_eq!(export_large, export_small + 1, "the export at 151 and 1,651 ballots: one statement per thousand more");
