@@ -378,3 +378,38 @@ pub async fn assert_big_target(browser: &Browser, css: &str) {
     let size = script(browser, &format!("const r = document.querySelector({}).getBoundingClientRect(); return [r.width, r.height]", json!(css))).await;
     assert!(size[1].as_f64().unwrap_or(0.0) >= 60.0, "{css} is a big target in 长辈版: {size}");
 }
+
+/// axe-core's `axe.min.js`, if installed: `AXE_CORE_JS`, or where scripts/test.sh installs
+/// it (`$LINLI_TOOLS/npm/node_modules/axe-core/`).
+pub fn axe_source() -> Option<String> {
+    let path = std::env::var_os("AXE_CORE_JS").map(PathBuf::from).or_else(|| {
+        let tools = std::env::var_os("LINLI_TOOLS")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/linli/tools")))?;
+        Some(tools.join("npm/node_modules/axe-core/axe.min.js"))
+    })?;
+    std::fs::read_to_string(path).ok()
+}
+
+/// The WCAG 2.2 A/AA violations axe finds on the page as it is now, as `rule: targets` lines;
+/// nothing when axe-core is not installed (`axe` is None).
+pub async fn axe_violations(browser: &Browser, axe: Option<&str>) -> Vec<String> {
+    let Some(axe) = axe else { return Vec::new() };
+    if script(browser, "return typeof window.axe").await != json!("object") {
+        browser.execute(axe, vec![]).await.expect("inject axe-core");
+    }
+    let found = browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
+                 .then(r => done(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))
+                 .catch(e => done(["axe failed: " + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("run axe");
+    match found {
+        Value::Array(lines) => lines.into_iter().filter_map(|line| line.as_str().map(str::to_owned)).collect(),
+        other => vec![format!("unexpected axe answer {other}")],
+    }
+}

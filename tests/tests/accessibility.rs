@@ -6,44 +6,12 @@
 //! axe-core comes from its npm package (offline): `AXE_CORE_JS` names `axe.min.js`, or the
 //! test looks in `$LINLI_TOOLS/npm/node_modules/axe-core/` where scripts/test.sh installs it.
 
-use std::path::PathBuf;
 
 use fantoccini::Client as Browser;
 use linli_api::auth::Locale;
 use linli_e2e::screens::{Audience, Tour};
 use linli_e2e::*;
-use serde_json::{json, Value};
-
-fn axe_source() -> Option<String> {
-    let path = std::env::var_os("AXE_CORE_JS").map(PathBuf::from).or_else(|| {
-        let tools = std::env::var_os("LINLI_TOOLS")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/linli/tools")))?;
-        Some(tools.join("npm/node_modules/axe-core/axe.min.js"))
-    })?;
-    std::fs::read_to_string(path).ok()
-}
-
-/// The violations axe finds on the current page, as `rule: targets` lines.
-async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
-    if script(browser, "return typeof window.axe").await != json!("object") {
-        browser.execute(axe, vec![]).await.expect("inject axe-core");
-    }
-    let found = browser
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
-                 .then(r => done(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))
-                 .catch(e => done(["axe failed: " + e]));"#,
-            vec![],
-        )
-        .await
-        .expect("run axe");
-    match found {
-        Value::Array(lines) => lines.into_iter().filter_map(|line| line.as_str().map(str::to_owned)).collect(),
-        other => vec![format!("unexpected axe answer {other}")],
-    }
-}
+use serde_json::json;
 
 #[derive(Clone, Copy)]
 struct Mode {
@@ -72,7 +40,7 @@ async fn check_pages(browser: &Browser, app: &WebApp, axe: &str, tour: &Tour, au
             assert!(size >= 24.0, "{page} in {mode}: body text {size}px");
         }
         assert_no_sideways_scroll(browser, &format!("{page} in {mode}")).await;
-        for violation in violations(browser, axe).await {
+        for violation in axe_violations(browser, Some(axe)).await {
             failures.push(format!("{page} ({audience:?}, {mode}): {violation}"));
         }
     }

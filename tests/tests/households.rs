@@ -89,37 +89,6 @@ async fn count(browser: &Browser, css: &str) -> u64 {
     script(browser, &format!("return document.querySelectorAll({}).length", json!(css))).await.as_u64().unwrap_or(0)
 }
 
-/// axe-core's `axe.min.js` (as `tests/accessibility.rs` finds it), if installed.
-fn axe_source() -> Option<String> {
-    let path = std::env::var_os("AXE_CORE_JS").map(PathBuf::from).or_else(|| {
-        let tools = std::env::var_os("LINLI_TOOLS")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/linli/tools")))?;
-        Some(tools.join("npm/node_modules/axe-core/axe.min.js"))
-    })?;
-    std::fs::read_to_string(path).ok()
-}
-
-/// WCAG 2.2 A/AA violations on the page as it is now (states the screen tour never reaches:
-/// a checked ledger, a reset code, printed cards); nothing when axe-core is not installed.
-async fn axe_violations(browser: &Browser, axe: Option<&str>) -> Vec<String> {
-    let Some(axe) = axe else { return Vec::new() };
-    if script(browser, "return typeof window.axe").await != json!("object") {
-        browser.execute(axe, vec![]).await.expect("inject axe-core");
-    }
-    let found = browser
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
-                 .then(r => done(r.violations.map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))
-                 .catch(e => done(["axe failed: " + e]));"#,
-            vec![],
-        )
-        .await
-        .expect("run axe");
-    found.as_array().into_iter().flatten().filter_map(|line| line.as_str().map(str::to_owned)).collect()
-}
-
 /// The smallest font size of visible text under `css`, in CSS px.
 async fn smallest_text(browser: &Browser, css: &str) -> f64 {
     let js = format!(

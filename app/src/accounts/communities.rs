@@ -6,7 +6,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use linli_api::admin::{limits as admin_limits, CommunityOverview, NewAccountRequest, NewCommunity, OneTimeCode};
 use linli_api::auth::Role;
 use linli_api::community::CommunityInfo;
@@ -16,7 +15,7 @@ use linli_api::ErrorCode;
 
 use super::{CodeKind, HeadingLevel, IssuedCode, NameAndPhone, WordedField};
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{ErrorBox, FieldError, FormAlert, FormError, Guarded, Hint, Loading, Page, SubmitButton, TextField};
+use crate::layout::{ErrorBox, FieldError, FormAlert, FormError, Guarded, Hint, ListPage, Loading, MoreButton, Page, PageState, Pages, SubmitButton, TextField};
 use crate::native;
 use crate::session::{administers, Session};
 
@@ -29,13 +28,6 @@ pub fn CommunitiesPage() -> impl IntoView {
             </Guarded>
         </Page>
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Load {
-    Loading,
-    Loaded,
-    Failed(ErrorCode),
 }
 
 /// A community just created, as the overview shows it: nothing in it yet.
@@ -55,40 +47,27 @@ fn empty_overview(community: CommunityInfo) -> CommunityOverview {
 #[component]
 fn Overview() -> impl IntoView {
     let session = Session::get();
-    let communities = RwSignal::new(Vec::<CommunityOverview>::new());
-    let next = RwSignal::new(None::<CommunityId>);
-    let total = RwSignal::new(None::<i64>);
-    let state = RwSignal::new(Load::Loading);
-    let load = move |after: Option<CommunityId>| {
-        state.set(Load::Loading);
-        let client = session.client();
-        spawn_local(async move {
-            match client.community_overview(after, None).await {
-                Ok(page) => {
-                    communities.try_update(|list| list.extend(page.communities));
-                    next.try_set(page.next);
-                    total.try_set(Some(page.communities_total));
-                    state.try_set(Load::Loaded);
-                }
-                Err(error) => {
-                    session.on_error(error.code());
-                    state.try_set(Load::Failed(error.code()));
-                }
-            }
-        });
+    let pages: Pages<CommunityOverview> = Pages::new();
+    let load = move || {
+        pages.load(session, false, |client, after| async move {
+            let after = after.and_then(|after| after.parse().ok()).map(CommunityId);
+            let page = client.community_overview(after, None).await?;
+            let next = page.next.map(|id| id.0.to_string());
+            Ok(ListPage { items: page.communities, next, total: Some(page.communities_total) })
+        })
     };
-    load(None);
-    let retry = Callback::new(move |_| load(next.get_untracked()));
+    load();
+    let more = Callback::new(move |_| load());
     let creating = RwSignal::new(false);
     let created = Callback::new(move |info: CommunityInfo| {
-        total.update(|total| *total = total.map(|count| count + 1));
-        if next.get_untracked().is_none() && state.get_untracked() == Load::Loaded {
-            communities.update(|list| list.push(empty_overview(info)));
+        pages.total.update(|total| *total = total.map(|count| count + 1));
+        if pages.next.get_untracked().is_none() && pages.state.get_untracked() == PageState::Loaded {
+            pages.items.update(|list| list.push(empty_overview(info)));
         }
     });
     view! {
         <p class="summary" id="communities-total">
-            {move || total.get().map(|count| t_args("admin-communities-count", &[("count", count.into())]))}
+            {move || pages.total.get().map(|count| t_args("admin-communities-count", &[("count", count.into())]))}
         </p>
         <div class="form-actions">
             <button type="button" class="button" id="new-community-toggle"
@@ -104,24 +83,16 @@ fn Overview() -> impl IntoView {
         <section id="communities" aria-labelledby="communities-heading">
             <h2 id="communities-heading">{tr("admin-communities-heading")}</h2>
             <ul id="communities-list" class="staff-cards">
-                <For each=move || communities.get() key=|overview| overview.community.id let:overview>
+                <For each=move || pages.items.get() key=|overview| overview.community.id let:overview>
                     <CommunityCard overview/>
                 </For>
             </ul>
-            {move || (state.get() == Load::Loaded && communities.with(Vec::is_empty)).then(|| view! {
+            {move || pages.is_empty().then(|| view! {
                 <p class="empty">{tr("admin-communities-none")}</p>
             })}
-            {move || match state.get() {
-                Load::Loading => view! { <Loading/> }.into_any(),
-                Load::Failed(code) => view! { <ErrorBox code retry/> }.into_any(),
-                Load::Loaded => next.get().map(|after| view! {
-                    <div class="form-actions">
-                        <button type="button" id="more-communities" class="button" on:click=move |_| load(Some(after))>
-                            {tr("admin-communities-more")}
-                        </button>
-                    </div>
-                }).into_any(),
-            }}
+            {move || pages.loading().then(|| view! { <Loading/> })}
+            {move || pages.failed().map(|code| view! { <ErrorBox code retry=more/> })}
+            <MoreButton id="more-communities" label="admin-communities-more" shown=Signal::derive(move || pages.has_more()) more/>
         </section>
     }
 }

@@ -15,7 +15,7 @@ use linli_api::ErrorCode;
 
 use super::{CodeKind, HeadingLevel, IssuedCode, NameAndPhone};
 use crate::i18n::{t, t_args, tr};
-use crate::layout::{Choice, ErrorBox, FormAlert, FormError, Guarded, Loading, Page, RadioChoices, SubmitButton};
+use crate::layout::{Choice, ErrorBox, FormAlert, FormError, Guarded, ListPage, Loading, MoreButton, Page, PageState, Pages, RadioChoices, SubmitButton};
 use crate::me::role_id;
 use crate::native;
 use crate::session::{can_invite, Auth, Session};
@@ -29,13 +29,6 @@ pub fn AccountsPage() -> impl IntoView {
             </Guarded>
         </Page>
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Load {
-    Loading,
-    Loaded,
-    Failed(ErrorCode),
 }
 
 /// Who is signed in, read once (the page is behind the gate, so someone is).
@@ -55,33 +48,20 @@ pub fn manageable(account: &AccountEntry, caller: UserId, caller_role: Role) -> 
 #[component]
 fn Accounts() -> impl IntoView {
     let session = Session::get();
-    let accounts = RwSignal::new(Vec::<AccountEntry>::new());
-    let next = RwSignal::new(None::<String>);
-    let state = RwSignal::new(Load::Loading);
-    let load = move |after: Option<String>| {
-        state.set(Load::Loading);
-        let client = session.client();
-        spawn_local(async move {
-            match client.accounts(after.as_deref()).await {
-                Ok(page) => {
-                    accounts.try_update(|list| list.extend(page.accounts));
-                    next.try_set(page.next);
-                    state.try_set(Load::Loaded);
-                }
-                Err(error) => {
-                    session.on_error(error.code());
-                    state.try_set(Load::Failed(error.code()));
-                }
-            }
-        });
+    let pages: Pages<AccountEntry> = Pages::new();
+    let load = move || {
+        pages.load(session, false, |client, after| async move {
+            let page = client.accounts(after.as_deref()).await?;
+            Ok(ListPage { items: page.accounts, next: page.next, total: None })
+        })
     };
-    load(None);
-    let retry = Callback::new(move |_| load(next.get_untracked()));
+    load();
+    let more = Callback::new(move |_| load());
     let opening = RwSignal::new(false);
     // A new account goes at the end of the list, once the list has no more pages to load.
     let opened = Callback::new(move |entry: AccountEntry| {
-        if next.get_untracked().is_none() && state.get_untracked() == Load::Loaded {
-            accounts.update(|list| list.push(entry));
+        if pages.next.get_untracked().is_none() && pages.state.get_untracked() == PageState::Loaded {
+            pages.items.update(|list| list.push(entry));
         }
     });
     let (caller, caller_role) = signed_in(session).unwrap_or((UserId(0), Role::Staff));
@@ -101,24 +81,16 @@ fn Accounts() -> impl IntoView {
         <section id="accounts" aria-labelledby="accounts-heading">
             <h2 id="accounts-heading">{tr("accounts-list-heading")}</h2>
             <ul id="accounts-list" class="staff-cards">
-                <For each=move || accounts.get() key=|entry| entry.id let:entry>
+                <For each=move || pages.items.get() key=|entry| entry.id let:entry>
                     <AccountItem entry caller caller_role/>
                 </For>
             </ul>
-            {move || (state.get() == Load::Loaded && accounts.with(Vec::is_empty)).then(|| view! {
+            {move || pages.is_empty().then(|| view! {
                 <p class="empty" id="accounts-none">{tr("accounts-none")}</p>
             })}
-            {move || match state.get() {
-                Load::Loading => view! { <Loading/> }.into_any(),
-                Load::Failed(code) => view! { <ErrorBox code retry/> }.into_any(),
-                Load::Loaded => next.get().map(|after| view! {
-                    <div class="form-actions">
-                        <button type="button" id="more-accounts" class="button" on:click=move |_| load(Some(after.clone()))>
-                            {tr("accounts-more")}
-                        </button>
-                    </div>
-                }).into_any(),
-            }}
+            {move || pages.loading().then(|| view! { <Loading/> })}
+            {move || pages.failed().map(|code| view! { <ErrorBox code retry=more/> })}
+            <MoreButton id="more-accounts" label="accounts-more" shown=Signal::derive(move || pages.has_more()) more/>
         </section>
     }
 }

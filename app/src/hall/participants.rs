@@ -50,7 +50,7 @@ fn Participants(id: VoteId) -> impl IntoView {
     let load = move |from_start: bool| {
         pages.load(session, from_start, move |client, after| async move {
             let page = client.vote_participants(id, &PageQuery::after(after.as_deref(), None)).await?;
-            Ok(ListPage { items: page.participants, next: page.next_after, total: page.total })
+            Ok(ListPage { items: page.participants, next: page.next_after, total: Some(page.total) })
         })
     };
     let start = move || {
@@ -64,7 +64,7 @@ fn Participants(id: VoteId) -> impl IntoView {
     move || match vote.get() {
         None => view! { <h1>{tr("hall-participants-title")}</h1><Loading/> }.into_any(),
         Some(Err(code)) => view! { <h1>{tr("hall-participants-title")}</h1><ErrorBox code retry/> }.into_any(),
-        Some(Ok(vote)) => view! { <List vote pages more=Callback::new(move |_| load(false)) retry=Callback::new(move |_| load(pages.is_empty_untracked()))/> }.into_any(),
+        Some(Ok(vote)) => view! { <List vote pages more=Callback::new(move |_| load(false)) retry=Callback::new(move |_| load(false))/> }.into_any(),
     }
 }
 

@@ -61,11 +61,11 @@ fn Record(id: VoteId) -> impl IntoView {
             let VoteRecord { vote: shown, chain, chain_intact, chain_length, next_after } = record;
             vote.set(Some(shown));
             intact.update(|all| *all = (*all || from_start) && chain_intact);
-            Ok(ListPage { items: chain, next: next_after, total: chain_length })
+            Ok(ListPage { items: chain, next: next_after, total: Some(chain_length) })
         })
     };
     load(true);
-    let retry = Callback::new(move |_| load(pages.is_empty_untracked()));
+    let retry = Callback::new(move |_| load(false));
     let more = Callback::new(move |_| load(false));
     move || match (vote.get(), pages.failed()) {
         (None, Some(code)) => view! { <ErrorBox code retry/> }.into_any(),

@@ -28,7 +28,7 @@ pub fn HouseholdsPage() -> impl IntoView {
 fn load(pages: Pages<RegisterEntry>, session: Session, from_start: bool) {
     pages.load(session, from_start, |client, after| async move {
         let RegisterPage { entries, next, households_total } = client.register_page(after.as_deref(), None).await?;
-        Ok(ListPage { items: entries, next, total: households_total })
+        Ok(ListPage { items: entries, next, total: Some(households_total) })
     });
 }
 
@@ -38,7 +38,8 @@ fn Register() -> impl IntoView {
     let pages = Pages::new();
     load(pages, session, true);
     let imported = Callback::new(move |_| load(pages, session, true));
-    let retry = Callback::new(move |_| load(pages, session, pages.is_empty_untracked()));
+    // After a failure: the page that failed (the first, when nothing loaded).
+    let retry = Callback::new(move |_| load(pages, session, false));
     let more = Callback::new(move |_| load(pages, session, false));
     view! {
         <p class="summary">{tr("households-intro")}</p>

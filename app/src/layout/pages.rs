@@ -17,8 +17,8 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// The cursor of the next page; none on the last.
     pub next: Option<String>,
-    /// How many there are in all.
-    pub total: i64,
+    /// How many there are in all, when the list says.
+    pub total: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,7 +94,7 @@ impl<T: Send + Sync + 'static> Pages<T> {
                         list.extend(items);
                     });
                     self.next.set(next);
-                    self.total.set(Some(total));
+                    self.total.set(total);
                     self.state.set(PageState::Loaded);
                 }
                 Err(error) => {
@@ -103,11 +103,6 @@ impl<T: Send + Sync + 'static> Pages<T> {
                 }
             }
         });
-    }
-
-    /// Whether nothing has loaded yet (a retry then starts over).
-    pub fn is_empty_untracked(self) -> bool {
-        self.items.with_untracked(Vec::is_empty)
     }
 
     pub fn failed(self) -> Option<ErrorCode> {
@@ -119,6 +114,11 @@ impl<T: Send + Sync + 'static> Pages<T> {
 
     pub fn loading(self) -> bool {
         self.state.get() == PageState::Loading
+    }
+
+    /// Loaded, and nothing in it.
+    pub fn is_empty(self) -> bool {
+        self.state.get() == PageState::Loaded && self.items.with(Vec::is_empty)
     }
 
     /// A next page exists and nothing is loading.
@@ -141,7 +141,9 @@ pub fn MoreButton(
     move || {
         shown.get().then(|| {
             view! {
-                <button type="button" id=id class="button" on:click=move |_| more.run(())>{tr(label)}</button>
+                <div class="form-actions">
+                    <button type="button" id=id class="button" on:click=move |_| more.run(())>{tr(label)}</button>
+                </div>
             }
         })
     }

@@ -1,6 +1,6 @@
 //! SQL of accounts and sessions.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use linli_api::auth::{Locale, Me, Preferences, Role};
@@ -231,16 +231,9 @@ pub async fn name_of(conn: &mut AnyConnection, user: UserId) -> Result<String, s
 
 /// The names of these accounts, by id, in one statement.
 pub async fn names_of(conn: &mut AnyConnection, users: &[UserId]) -> Result<HashMap<UserId, String>, sqlx::Error> {
-    let ids: BTreeSet<i64> = users.iter().map(|user| user.0).collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!("SELECT id, name FROM users WHERE id IN ({})", placeholders(1, ids.len()));
-    let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
-    for id in &ids {
-        query = query.bind(*id);
-    }
-    Ok(query.fetch_all(conn).await?.into_iter().map(|(id, name)| (UserId(id), name)).collect())
+    let ids: Vec<i64> = users.iter().map(|user| user.0).collect();
+    let rows: Vec<(i64, String)> = crate::db::select_in(conn, "SELECT id, name FROM users WHERE id IN ({ids})", &ids, &[]).await?;
+    Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
 }
 
 /// Sets each resident of these households as owner exactly when their phone is an owner's

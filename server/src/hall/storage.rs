@@ -312,40 +312,39 @@ pub async fn counted_ballots(conn: &mut AnyConnection, vote: VoteId) -> Result<V
 /// voter's counted ballot.
 pub type PublishedEntry = (i64, String, Vec<u32>, DateTime<Utc>, String, bool);
 
+/// A chain entry and whether it is counted: a join on the participation's index, not a
+/// count per entry.
+const PUBLISHED_ENTRY: &str = "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash, p.voter_key
+     FROM ballot_chain c
+     LEFT JOIN vote_participation p ON p.vote_id = c.vote_id AND p.counted_sequence = c.sequence";
+
+type PublishedRow = (i64, String, String, i64, String, Option<String>);
+
+fn published((sequence, receipt, choices, at, hash, counted): PublishedRow) -> PublishedEntry {
+    (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted.is_some())
+}
+
 /// Up to `limit` chain entries after `after` (0: from the start), in order, each marked
-/// counted or replaced by a join on the participation's index (not a count per entry).
+/// counted or replaced.
 pub async fn chain_page(conn: &mut AnyConnection, vote: VoteId, after: i64, limit: i64) -> Result<Vec<PublishedEntry>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash, p.voter_key
-         FROM ballot_chain c
-         LEFT JOIN vote_participation p ON p.vote_id = c.vote_id AND p.counted_sequence = c.sequence
-         WHERE c.vote_id = $1 AND c.sequence > $2
-         ORDER BY c.sequence LIMIT $3",
-    )
-    .bind(vote.0)
-    .bind(after)
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted.is_some()))
-        .collect())
+    let rows: Vec<PublishedRow> =
+        sqlx::query_as(&format!("{PUBLISHED_ENTRY} WHERE c.vote_id = $1 AND c.sequence > $2 ORDER BY c.sequence LIMIT $3"))
+            .bind(vote.0)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(published).collect())
 }
 
 /// The chain entry with this receipt.
 pub async fn chain_entry_by_receipt(conn: &mut AnyConnection, vote: VoteId, receipt: &str) -> Result<Option<PublishedEntry>, sqlx::Error> {
-    let row: Option<(i64, String, String, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT c.sequence, c.receipt, c.choices, c.cast_at, c.hash, p.voter_key
-         FROM ballot_chain c
-         LEFT JOIN vote_participation p ON p.vote_id = c.vote_id AND p.counted_sequence = c.sequence
-         WHERE c.vote_id = $1 AND c.receipt = $2",
-    )
-    .bind(vote.0)
-    .bind(receipt)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(sequence, receipt, choices, at, hash, counted)| (sequence, receipt, decode_choices(&choices), from_millis(at), hash, counted.is_some())))
+    let row: Option<PublishedRow> = sqlx::query_as(&format!("{PUBLISHED_ENTRY} WHERE c.vote_id = $1 AND c.receipt = $2"))
+        .bind(vote.0)
+        .bind(receipt)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(published))
 }
 
 /// The hash of chain entry `sequence`, which the next page links to.
