@@ -48,16 +48,16 @@ fn empty_overview(community: CommunityInfo) -> CommunityOverview {
 fn Overview() -> impl IntoView {
     let session = Session::get();
     let pages: Pages<CommunityOverview> = Pages::new();
-    let load = move || {
-        pages.load(session, false, |client, after| async move {
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, |client, after| async move {
             let after = after.and_then(|after| after.parse().ok()).map(CommunityId);
             let page = client.community_overview(after, None).await?;
             let next = page.next.map(|id| id.0.to_string());
             Ok(ListPage { items: page.communities, next, total: Some(page.communities_total) })
         })
     };
-    load();
-    let more = Callback::new(move |_| load());
+    load(true);
+    let more = Callback::new(move |_| load(false));
     let creating = RwSignal::new(false);
     let created = Callback::new(move |info: CommunityInfo| {
         pages.total.update(|total| *total = total.map(|count| count + 1));

@@ -49,14 +49,14 @@ pub fn manageable(account: &AccountEntry, caller: UserId, caller_role: Role) -> 
 fn Accounts() -> impl IntoView {
     let session = Session::get();
     let pages: Pages<AccountEntry> = Pages::new();
-    let load = move || {
-        pages.load(session, false, |client, after| async move {
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, |client, after| async move {
             let page = client.accounts(after.as_deref()).await?;
             Ok(ListPage { items: page.accounts, next: page.next, total: None })
         })
     };
-    load();
-    let more = Callback::new(move |_| load());
+    load(true);
+    let more = Callback::new(move |_| load(false));
     let opening = RwSignal::new(false);
     // A new account goes at the end of the list, once the list has no more pages to load.
     let opened = Callback::new(move |entry: AccountEntry| {
