@@ -19,10 +19,10 @@ use crate::family::{
 use crate::hall::{CastBallot, ChainEntry, NewVote, ParticipantPage, Vote, VoteRecord};
 use crate::paging::PageQuery;
 use crate::help::{HelpBoard, HelpRequest, MyHelp};
-use crate::ids::{CampaignId, CommentId, FamilyLinkId, HelpRequestId, NoticeId, OrderId, TopicId, UploadId, UserId, VoteId};
-use crate::topics::{Comment, HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, Topic, TopicThread};
+use crate::ids::{BuildingId, CampaignId, CommentId, FamilyLinkId, HelpRequestId, NoticeId, OrderId, TopicId, UploadId, UserId, VoteId};
+use crate::topics::{Comment, CommentPage, HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, Topic, TopicPage, TopicThread};
 use crate::uploads::Upload;
-use crate::notices::{Notice, NoticeListQuery, NoticePage, NoticeSummary, NewNotice, ReadStats};
+use crate::notices::{BuildingUnread, Notice, NoticePage, NoticeSummary, NewNotice, ReadStats};
 use crate::API_PREFIX;
 
 mod appointments;
@@ -139,8 +139,9 @@ impl Client {
 
     // --- community ------------------------------------------------------------------
 
-    pub async fn households(&self) -> ClientResult<Vec<HouseholdEntry>> {
-        self.send(self.request(Method::GET, "/community/households")).await
+    /// The households of one building of the community (staff).
+    pub async fn households(&self, building: BuildingId) -> ClientResult<Vec<HouseholdEntry>> {
+        self.send(self.request(Method::GET, "/community/households").query(&[("building", building.0)])).await
     }
 
     pub async fn create_invite(&self, invite: &NewInvite) -> ClientResult<Invite> {
@@ -149,15 +150,9 @@ impl Client {
 
     // --- notices --------------------------------------------------------------------
 
-    pub async fn notices(&self, query: NoticeListQuery) -> ClientResult<NoticePage> {
-        let mut params = Vec::new();
-        if let Some(page) = query.page {
-            params.push(("page", page.to_string()));
-        }
-        if let Some(per_page) = query.per_page {
-            params.push(("per_page", per_page.to_string()));
-        }
-        self.send(self.request(Method::GET, "/notices").query(&params)).await
+    /// A page of the community's notices: the first with `PageQuery::default()`.
+    pub async fn notices(&self, page: &PageQuery) -> ClientResult<NoticePage> {
+        self.send(self.request(Method::GET, "/notices").query(page)).await
     }
 
     pub async fn notice(&self, id: NoticeId) -> ClientResult<Notice> {
@@ -174,6 +169,11 @@ impl Client {
 
     pub async fn read_stats(&self, id: NoticeId) -> ClientResult<ReadStats> {
         self.send(self.request(Method::GET, &format!("/notices/{id}/reads"))).await
+    }
+
+    /// Who in one building has not read the notice yet (staff and property).
+    pub async fn unread_in_building(&self, id: NoticeId, building: BuildingId) -> ClientResult<BuildingUnread> {
+        self.send(self.request(Method::GET, &format!("/notices/{id}/reads/{building}"))).await
     }
 
     // --- family links ---------------------------------------------------------------
@@ -273,9 +273,10 @@ impl Client {
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
-    /// The community's topics: proposals gathering support first, then discussions.
-    pub async fn topics(&self) -> ClientResult<Vec<Topic>> {
-        self.send(self.request(Method::GET, "/hall/topics")).await
+    /// A page of the community's topics, newest first (the first page with the proposals
+    /// still gathering support).
+    pub async fn topics(&self, page: &PageQuery) -> ClientResult<TopicPage> {
+        self.send(self.request(Method::GET, "/hall/topics").query(page)).await
     }
 
     /// Staff open a topic; a resident's new topic is a proposal.
@@ -283,8 +284,19 @@ impl Client {
         self.send(self.request(Method::POST, "/hall/topics").json(topic)).await
     }
 
+    /// The topic and the first page of its discussion.
     pub async fn topic(&self, id: TopicId) -> ClientResult<TopicThread> {
         self.send(self.request(Method::GET, &format!("/hall/topics/{id}"))).await
+    }
+
+    /// A later page of a topic's discussion (top-level comments with their first replies).
+    pub async fn topic_comments(&self, id: TopicId, page: &PageQuery) -> ClientResult<CommentPage> {
+        self.send(self.request(Method::GET, &format!("/hall/topics/{id}/comments")).query(page)).await
+    }
+
+    /// The replies to a comment after those it came with.
+    pub async fn comment_replies(&self, id: CommentId, page: &PageQuery) -> ClientResult<CommentPage> {
+        self.send(self.request(Method::GET, &format!("/hall/comments/{id}/replies")).query(page)).await
     }
 
     /// Backs a proposal for the caller's household (again is harmless).

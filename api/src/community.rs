@@ -50,6 +50,14 @@ pub struct HouseholdEntry {
     pub resident_count: i64,
 }
 
+/// `?building=…`: households are listed one building at a time (a building's few hundred,
+/// never a whole community's ten thousand).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct HouseholdsQuery {
+    pub building: BuildingId,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewInvite {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{NoticeId, VoteId};
+use crate::ids::{BuildingId, NoticeId, VoteId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -75,37 +75,40 @@ pub struct Notice {
     pub body_html: String,
 }
 
-/// One page of notices: pinned first, then newest first.
+/// One page of notices: pinned first, then newest first (`PageQuery`: after a cursor).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticePage {
     pub items: Vec<NoticeSummary>,
-    pub page: u32,
-    pub per_page: u32,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
+    /// The community's notices, and how many of them the reader has not read.
     pub total: i64,
     pub unread: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-pub struct NoticeListQuery {
-    /// 1-based page number.
-    pub page: Option<u32>,
-    /// Items per page, 1 to 100.
-    pub per_page: Option<u32>,
-}
-
-/// Read receipts of one notice, for staff and property.
+/// Read receipts of one notice, for staff and property: the counts, per building.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadStats {
     pub notice_id: NoticeId,
     pub read_count: i64,
     pub resident_count: i64,
-    /// Residents who have not read it yet, grouped by building, phones masked.
-    pub unread_by_building: Vec<BuildingUnread>,
+    /// Each building's residents and how many of them have read it, in building order.
+    pub buildings: Vec<BuildingReads>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BuildingReads {
+    pub building_id: BuildingId,
+    pub building: String,
+    pub residents: i64,
+    pub read: i64,
+}
+
+/// The residents of one building who have not read the notice yet, phones masked, so
+/// staff can knock or phone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BuildingUnread {
@@ -126,6 +129,6 @@ pub struct UnreadResident {
 pub mod limits {
     pub const TITLE_MAX_CHARS: usize = 120;
     pub const BODY_MAX_CHARS: usize = 20_000;
-    pub const PER_PAGE_MAX: u32 = 100;
-    pub const PER_PAGE_DEFAULT: u32 = 20;
+    /// Notices a page of the list holds.
+    pub const PER_PAGE: u32 = 20;
 }

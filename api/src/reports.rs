@@ -493,3 +493,12 @@ pub struct ReportListQuery {
     #[cfg_attr(feature = "openapi", param(inline))]
     pub scope: ReportScope,
 }
+
+/// A page of cases: open ones first (those being handled, longest waiting first; the
+/// public ones newest first), then the rest newest first; a resident's own newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportPage {
+    pub reports: Vec<ReportSummary>,
+    pub next_after: Option<String>,
+}

@@ -120,9 +120,12 @@ pub struct Comment {
     pub hidden: Option<Hidden>,
     /// Written by the reader.
     pub mine: bool,
-    /// One level only: replies never have replies.
+    /// One level only: replies never have replies. A comment comes with its first
+    /// replies; `more_replies` more are paged from `/hall/comments/{id}/replies`.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub replies: Vec<Comment>,
+    #[serde(default)]
+    pub more_replies: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,7 +158,28 @@ pub struct NewFollowUp {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TopicThread {
     pub topic: Topic,
+    /// The first page of the discussion (`CommentPage`).
     pub comments: Vec<Comment>,
+    pub next_after: Option<String>,
+}
+
+/// A page of comments oldest first: a thread's top-level comments with their first
+/// replies, or the further replies of one comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentPage {
+    pub comments: Vec<Comment>,
+    pub next_after: Option<String>,
+}
+
+/// A page of the community's topics, newest first; the first page also brings the
+/// proposals still gathering support (the soonest to close first), which lead the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TopicPage {
+    pub gathering: Vec<Topic>,
+    pub topics: Vec<Topic>,
+    pub next_after: Option<String>,
 }
 
 /// What staff set for residents' proposals in their community.

@@ -106,6 +106,13 @@ topics-heading = Topics
 topics-open-link = Open a topic
 topics-propose-link = Propose a topic
 topics-none = No topics yet.
+topics-more = Show more topics
+thread-more = Show more comments
+thread-more-replies =
+    { $count ->
+        [one] Show { $count } more reply
+       *[other] Show { $count } more replies
+    }
 topic-heading = Topic
 topic-speaker-staff = { $name } (staff)
 topic-speaker-building = { $name } ({ $building })

@@ -128,6 +128,8 @@ reads-residents =
     }
 reads-unread-heading = Residents who have not read it
 reads-all-read = Every resident has read it.
+reads-show-names = Show who
+reads-hide-names = Hide the names
 reads-building-unread =
     { $count ->
         [one] { $count } has not read it
@@ -138,6 +140,7 @@ reads-building-unread =
 invites-title = Invite codes
 invites-intro = Choose a household and issue an invite code. Residents scan the QR code or type the code to register into that household.
 field-household = Household
+field-building = Building
 invites-household-option =
     { $count ->
         [one] { $household } ({ $count } resident)

@@ -25,6 +25,7 @@ reports-their-heading = Their reports
 reports-their-none = They have not reported anything yet.
 reports-public-heading = In the community
 reports-public-none = There are no public reports right now.
+reports-more = Show more reports
 
 report-new-title = Report a problem
 report-new-intro = Say what is wrong and where, and add a photo if you can. It then goes to whoever is responsible.

@@ -110,12 +110,15 @@ reads-of = /
 reads-residents = 位居民
 reads-unread-heading = 尚未阅读的居民
 reads-all-read = 所有居民都已阅读。
+reads-show-names = 查看名单
+reads-hide-names = 收起名单
 reads-building-unread = { $count } 人未读
 
 ## 邀请码
 invites-title = 邀请码
 invites-intro = 选择住户并生成邀请码。居民扫描二维码或输入邀请码，即可注册到该住户。
 field-household = 住户
+field-building = 楼栋
 invites-household-option = { $household }（{ $count } 位居民）
 invites-create = 生成邀请码
 invites-code-label = 邀请码

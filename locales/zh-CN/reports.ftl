@@ -25,6 +25,7 @@ reports-their-heading = 对方报的事
 reports-their-none = 对方还没有报过事。
 reports-public-heading = 小区里的事
 reports-public-none = 现在没有公开的报事。
+reports-more = 加载更多报事
 
 report-new-title = 我要报事
 report-new-intro = 说清楚是什么问题、在哪里，最好拍张照片。提交后会交给负责的一方处理。

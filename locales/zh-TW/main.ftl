@@ -110,12 +110,15 @@ reads-of = /
 reads-residents = 位居民
 reads-unread-heading = 尚未閱讀的居民
 reads-all-read = 所有居民都已閱讀。
+reads-show-names = 查看名單
+reads-hide-names = 收起名單
 reads-building-unread = { $count } 人未讀
 
 ## 邀請碼
 invites-title = 邀請碼
 invites-intro = 選擇住戶並產生邀請碼。居民掃描 QR 碼或輸入邀請碼，即可註冊到該住戶。
 field-household = 住戶
+field-building = 樓棟
 invites-household-option = { $household }（{ $count } 位居民）
 invites-create = 產生邀請碼
 invites-code-label = 邀請碼

@@ -25,6 +25,7 @@ reports-their-heading = 對方報的事
 reports-their-none = 對方還沒有報過事。
 reports-public-heading = 社區裡的事
 reports-public-none = 現在沒有公開的報事。
+reports-more = 載入更多報事
 
 report-new-title = 我要報事
 report-new-intro = 說清楚是什麼問題、在哪裡，最好拍張照片。提交後會交給負責的一方處理。

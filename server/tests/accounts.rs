@@ -23,7 +23,7 @@ fn registration(code: &str, phone: &str) -> RegisterRequest {
 async fn a_resident_registers_with_an_invite_code_and_lands_in_that_household(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let staff = app.sign_in(STAFF).await;
-    let households = staff.households().await.unwrap();
+    let households = common::every_household(&staff).await;
     let target = households[4].household.clone();
     let invite = staff.create_invite(&NewInvite { household_id: target.id }).await.unwrap();
     assert!(invite.qr_svg.contains("<svg"));
@@ -38,7 +38,7 @@ async fn a_resident_registers_with_an_invite_code_and_lands_in_that_household(ba
 
     let signed_in = app.client().with_token(session.token);
     assert_eq!(signed_in.me().await.unwrap().name, "赵新邻");
-    let again = staff.households().await.unwrap();
+    let again = common::every_household(&staff).await;
     assert_eq!(again[4].resident_count, households[4].resident_count + 1);
 }
 
@@ -147,14 +147,16 @@ async fn elderly_mode_and_language_follow_the_account(backend: Backend) {
 async fn only_staff_issue_invites_and_only_for_their_own_households(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let resident = app.sign_in(OWNER).await;
-    assert_eq!(resident.households().await.unwrap_err().code(), ErrorCode::Forbidden);
+    let building = app.sign_in(STAFF).await.buildings().await.unwrap()[0].id;
+    assert_eq!(resident.households(building).await.unwrap_err().code(), ErrorCode::Forbidden);
     let mine = resident.me().await.unwrap().household.unwrap();
     assert_eq!(resident.create_invite(&NewInvite { household_id: mine.id }).await.unwrap_err().code(), ErrorCode::Forbidden);
 
     let (_, other_staff, _) = app.add_other_community().await;
     let other_staff = app.sign_in(&other_staff).await;
-    let theirs = other_staff.households().await.unwrap();
+    let theirs = common::every_household(&other_staff).await;
     assert_eq!(theirs.len(), 1, "staff see only their own community's households");
+    assert!(other_staff.households(building).await.unwrap().is_empty(), "another community's building has none for them");
     let error = other_staff.create_invite(&NewInvite { household_id: mine.id }).await.unwrap_err();
     assert_eq!((error.status(), error.code()), (Some(404), ErrorCode::NotFound));
 }

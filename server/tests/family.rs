@@ -13,7 +13,7 @@ use linli_api::family::{
     AcceptFamilyInvite, FamilyActivityKind, FamilyHistoryQuery, FamilyRegisterRequest, Grant, NewFamilyInvite, UpdateGrants,
     ACTING_FOR_HEADER,
 };
-use linli_api::notices::NoticeListQuery;
+use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
 
 async fn code_for(resident: &Client, grants: &[Grant]) -> String {
@@ -45,18 +45,18 @@ async fn a_family_member_reads_for_the_resident_who_sees_it_in_their_history(bac
     let member = app.client().with_token(registered.session.token);
 
     // A family account sees nothing of the community by itself.
-    let error = member.notices(NoticeListQuery::default()).await.unwrap_err();
+    let error = member.notices(&PageQuery::default()).await.unwrap_err();
     assert_eq!((error.status(), error.code()), (Some(403), ErrorCode::Forbidden));
 
     let for_elderly = member.clone().acting_for(elderly_id);
-    let page = for_elderly.notices(NoticeListQuery::default()).await.unwrap();
+    let page = for_elderly.notices(&PageQuery::default()).await.unwrap();
     assert_eq!((page.total, page.unread), (4, 4), "the resident's notices and read state");
     let notice = page.items.iter().find(|n| !n.pinned).unwrap().clone();
     assert_eq!(for_elderly.notice(notice.id).await.unwrap().summary.title, notice.title);
     for_elderly.mark_read(notice.id).await.unwrap();
     for_elderly.mark_read(notice.id).await.unwrap();
 
-    assert_eq!(elderly.notices(NoticeListQuery::default()).await.unwrap().unread, 3, "read for them");
+    assert_eq!(elderly.notices(&PageQuery::default()).await.unwrap().unread, 3, "read for them");
     let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
     let kinds: Vec<_> = history.items.iter().map(|item| item.kind).collect();
     assert_eq!(kinds, [FamilyActivityKind::ReadNotice, FamilyActivityKind::Linked], "newest first, reading twice once");
@@ -77,17 +77,17 @@ async fn grants_decide_and_revoking_stops_it_at_once(backend: Backend) {
     let link = owner.accept_family_invite(&AcceptFamilyInvite { code }).await.unwrap();
     let for_elderly = owner.clone().acting_for(elderly_id);
 
-    let error = for_elderly.notices(NoticeListQuery::default()).await.unwrap_err();
+    let error = for_elderly.notices(&PageQuery::default()).await.unwrap_err();
     assert_eq!((error.status(), error.code()), (Some(403), ErrorCode::NotPermitted), "voting is not reading");
     // Without the header the owner still reads their own notices.
-    owner.notices(NoticeListQuery::default()).await.unwrap();
+    owner.notices(&PageQuery::default()).await.unwrap();
 
     // Only the resident changes grants.
     let error = owner.update_family_grants(link.id, &UpdateGrants { grants: vec![Grant::ReadNotices] }).await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::NotFound);
     let changed = elderly.update_family_grants(link.id, &UpdateGrants { grants: vec![Grant::ReadNotices, Grant::ReadNotices] }).await.unwrap();
     assert_eq!(changed.grants, vec![Grant::ReadNotices]);
-    for_elderly.notices(NoticeListQuery::default()).await.unwrap();
+    for_elderly.notices(&PageQuery::default()).await.unwrap();
 
     let links = elderly.family_links().await.unwrap();
     assert_eq!((links.my_family.len(), links.i_help.len()), (1, 0));
@@ -96,7 +96,7 @@ async fn grants_decide_and_revoking_stops_it_at_once(backend: Backend) {
     assert_eq!(owner.family_links().await.unwrap().i_help[0].resident.id, elderly_id);
 
     elderly.revoke_family_link(link.id).await.unwrap();
-    let error = for_elderly.notices(NoticeListQuery::default()).await.unwrap_err();
+    let error = for_elderly.notices(&PageQuery::default()).await.unwrap_err();
     assert_eq!((error.status(), error.code()), (Some(403), ErrorCode::NotPermitted));
     assert!(owner.family_links().await.unwrap().i_help.is_empty());
     let error = elderly.revoke_family_link(link.id).await.unwrap_err();
@@ -109,7 +109,7 @@ async fn grants_decide_and_revoking_stops_it_at_once(backend: Backend) {
     let code = code_for(&elderly, &[Grant::ReadNotices]).await;
     let again = owner.accept_family_invite(&AcceptFamilyInvite { code }).await.unwrap();
     assert_eq!(again.id, link.id);
-    for_elderly.notices(NoticeListQuery::default()).await.unwrap();
+    for_elderly.notices(&PageQuery::default()).await.unwrap();
 }
 
 async fn a_code_works_once_and_never_for_its_own_resident(backend: Backend) {
@@ -181,14 +181,14 @@ async fn links_cross_communities_but_strangers_get_nothing(backend: Backend) {
     let elderly_id = elderly.me().await.unwrap().id;
 
     let stranger = app.sign_in(&other_staff).await.acting_for(elderly_id);
-    assert_eq!(stranger.notices(NoticeListQuery::default()).await.unwrap_err().code(), ErrorCode::NotPermitted);
+    assert_eq!(stranger.notices(&PageQuery::default()).await.unwrap_err().code(), ErrorCode::NotPermitted);
 
     // A daughter living in another community can care for her mother here.
     let daughter = app.sign_in(&other_resident).await;
     let link = daughter.accept_family_invite(&AcceptFamilyInvite { code: code_for(&elderly, &[Grant::ReadNotices]).await }).await.unwrap();
     assert_eq!(link.resident.community_name, elderly.me().await.unwrap().community.name);
-    let mothers = daughter.clone().acting_for(elderly_id).notices(NoticeListQuery::default()).await.unwrap();
-    let own = daughter.notices(NoticeListQuery::default()).await.unwrap();
+    let mothers = daughter.clone().acting_for(elderly_id).notices(&PageQuery::default()).await.unwrap();
+    let own = daughter.notices(&PageQuery::default()).await.unwrap();
     assert_ne!(mothers.total, own.total, "each community's notices stay its own");
 
     let outsider = app.sign_in(&other_staff).await;

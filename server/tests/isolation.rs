@@ -3,7 +3,8 @@
 mod common;
 
 use common::{Backend, OWNER, STAFF};
-use linli_api::notices::{NewNotice, NoticeCategory, NoticeListQuery};
+use linli_api::notices::{NewNotice, NoticeCategory};
+use linli_api::paging::PageQuery;
 use linli_api::ErrorCode;
 
 async fn another_communitys_notices_cannot_be_listed_opened_read_or_counted(backend: Backend) {
@@ -24,7 +25,7 @@ async fn another_communitys_notices_cannot_be_listed_opened_read_or_counted(back
     let reads_before = app.count("notice_reads").await;
     for phone in [other_staff, other_resident] {
         let outsider = app.sign_in(&phone).await;
-        let page = outsider.notices(NoticeListQuery::default()).await.unwrap();
+        let page = outsider.notices(&PageQuery::default()).await.unwrap();
         assert_eq!(page.total, 0, "{phone} sees no notices of another community");
         assert_eq!(outsider.notice(notice.id).await.unwrap_err().code(), ErrorCode::NotFound);
         assert_eq!(outsider.mark_read(notice.id).await.unwrap_err().code(), ErrorCode::NotFound);

@@ -7,7 +7,8 @@ use std::time::Duration;
 use common::{Backend, ELDERLY, MERCHANT, OWNER, PROPERTY, RESIDENT, STAFF};
 use futures_util::StreamExt;
 use linli_api::events::Event;
-use linli_api::notices::{NewNotice, NoticeCategory, NoticeListQuery};
+use linli_api::notices::{NewNotice, NoticeCategory, ReadStats};
+use linli_api::paging::PageQuery;
 use linli_api::ErrorCode;
 
 fn urgent(title: &str) -> NewNotice {
@@ -28,7 +29,7 @@ async fn residents_see_pinned_first_then_newest(backend: Backend) {
     assert!(newest.urgent, "the urgent category makes a notice urgent");
 
     let owner = app.sign_in(OWNER).await;
-    let page = owner.notices(NoticeListQuery::default()).await.unwrap();
+    let page = owner.notices(&PageQuery::default()).await.unwrap();
     assert_eq!(page.total, 5);
     assert_eq!(page.unread, 5);
     assert!(page.items[0].pinned, "pinned first");
@@ -36,9 +37,23 @@ async fn residents_see_pinned_first_then_newest(backend: Backend) {
     let dates: Vec<_> = page.items[1..].iter().map(|n| n.published_at).collect();
     assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {dates:?}");
 
-    let second = owner.notices(NoticeListQuery { page: Some(2), per_page: Some(2) }).await.unwrap();
-    assert_eq!(second.items.len(), 2);
-    assert_eq!(second.items[0].id, page.items[2].id);
+    // Two at a time, each page after the last one's cursor, gives the same list.
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = owner.notices(&PageQuery::after(after.as_deref(), Some(2))).await.unwrap();
+        assert!(page.items.len() <= 2 && page.total == 5);
+        paged.extend(page.items.into_iter().map(|notice| notice.id));
+        match page.next_after {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(paged, page.items.iter().map(|notice| notice.id).collect::<Vec<_>>());
+    for bad in ["x", "1.2", "1.2.3.4"] {
+        let error = owner.notices(&PageQuery::after(Some(bad), None)).await.unwrap_err();
+        assert_eq!((error.status(), error.code()), (Some(400), ErrorCode::InvalidQuery), "{bad}");
+    }
 }
 
 async fn only_staff_and_property_publish(backend: Backend) {
@@ -67,15 +82,29 @@ async fn markdown_is_rendered_without_script(backend: Backend) {
     assert_eq!(opened.body_markdown, notice.body_markdown, "the source is kept as written");
 }
 
+/// Everyone in the buildings staff look at who has not read it, phones masked.
+async fn unread_names(staff: &linli_api::Client, stats: &ReadStats) -> Vec<String> {
+    let mut names = Vec::new();
+    for building in stats.buildings.iter().filter(|building| building.residents > 0) {
+        let unread = staff.unread_in_building(stats.notice_id, building.building_id).await.unwrap();
+        assert_eq!(unread.building, building.building);
+        assert_eq!(unread.residents.len() as i64, building.residents - building.read, "{building:?}");
+        assert!(unread.residents.iter().all(|r| r.phone_masked.contains("****")));
+        names.extend(unread.residents.into_iter().map(|resident| resident.name));
+    }
+    names
+}
+
 async fn reading_is_counted_once_and_staff_see_who_has_not_read(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let staff = app.sign_in(STAFF).await;
     let notice = staff.publish_notice(&urgent("燃气检查")).await.unwrap();
     let stats = staff.read_stats(notice.id).await.unwrap();
     assert_eq!((stats.read_count, stats.resident_count), (0, 3));
-    let unread: usize = stats.unread_by_building.iter().map(|b| b.residents.len()).sum();
-    assert_eq!(unread, 3);
-    assert!(stats.unread_by_building.iter().flat_map(|b| &b.residents).all(|r| r.phone_masked.contains("****")));
+    assert_eq!(stats.buildings.iter().map(|b| b.residents).sum::<i64>(), 3);
+    assert_eq!(unread_names(&staff, &stats).await.len(), 3);
+    let looks = app.count("audit_log").await;
+    assert!(looks >= 1, "each staff look at residents' data is logged");
 
     let owner = app.sign_in(OWNER).await;
     owner.mark_read(notice.id).await.unwrap();
@@ -83,13 +112,22 @@ async fn reading_is_counted_once_and_staff_see_who_has_not_read(backend: Backend
     staff.mark_read(notice.id).await.unwrap();
     let stats = staff.read_stats(notice.id).await.unwrap();
     assert_eq!(stats.read_count, 1, "twice by one resident is once; staff do not count");
-    let still_unread: Vec<_> = stats.unread_by_building.iter().flat_map(|b| &b.residents).map(|r| r.name.as_str()).collect();
-    assert!(!still_unread.contains(&"王建国") && still_unread.contains(&"陈秀英"), "{still_unread:?}");
+    assert_eq!(stats.buildings.iter().map(|b| b.read).sum::<i64>(), 1, "and once in the reader's building");
+    let still_unread = unread_names(&staff, &stats).await;
+    assert!(!still_unread.contains(&"王建国".to_owned()) && still_unread.contains(&"陈秀英".to_owned()), "{still_unread:?}");
     assert!(owner.notice(notice.id).await.unwrap().summary.read);
-    assert_eq!(app.count("audit_log").await, 2, "each staff view of residents' data is logged");
+    assert_eq!(app.count("audit_log").await, 2 * looks);
 
     let error = owner.read_stats(notice.id).await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::Forbidden, "residents do not see who read what");
+    let building = stats.buildings[0].building_id;
+    let error = owner.unread_in_building(notice.id, building).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Forbidden);
+    let (_, other_staff, _) = app.add_other_community().await;
+    let error = app.sign_in(&other_staff).await.unread_in_building(notice.id, building).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::NotFound, "another community's staff see nothing");
+    let error = staff.unread_in_building(notice.id, linli_api::ids::BuildingId(999_999)).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::NotFound);
 }
 
 async fn a_published_notice_reaches_open_streams_live(backend: Backend) {
@@ -142,7 +180,7 @@ async fn next<S: futures_util::Stream<Item = Event> + Unpin>(stream: &mut S) -> 
 async fn everyone_reading_at_once_is_fine(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let readers = [app.sign_in(OWNER).await, app.sign_in(ELDERLY).await, app.sign_in(RESIDENT).await, app.sign_in(STAFF).await];
-    let notices = readers[0].notices(NoticeListQuery::default()).await.unwrap().items;
+    let notices = readers[0].notices(&PageQuery::default()).await.unwrap().items;
     let mut reads = Vec::new();
     for _round in 0..3 {
         for reader in &readers {
@@ -167,6 +205,23 @@ async fn everyone_reading_at_once_is_fine(backend: Backend) {
     .unwrap();
     assert_eq!(counts.len(), notices.len());
     assert!(counts.iter().all(|(kept, recount)| *kept == 3 && kept == recount), "kept and recounted: {counts:?}");
+    // So do the kept counts behind "unread" and the per-building read statistics.
+    for (what, sql) in [
+        ("notices of a community", "SELECT c.notices, (SELECT COUNT(*) FROM notices n WHERE n.community_id = c.community_id)
+          FROM notice_counts c"),
+        ("reads of a person", "SELECT c.reads, (SELECT COUNT(*) FROM notice_reads r JOIN notices n ON n.id = r.notice_id
+          WHERE r.user_id = c.user_id AND n.community_id = c.community_id) FROM notice_reader_counts c"),
+        ("reads in a building", "SELECT c.reads, (SELECT COUNT(*) FROM notice_reads r JOIN users p ON p.id = r.user_id
+          JOIN households h ON h.id = p.household_id JOIN units u ON u.id = h.unit_id
+          WHERE r.notice_id = c.notice_id AND u.building_id = c.building_id AND r.reader_role = 'resident')
+          FROM notice_building_reads c"),
+    ] {
+        let counts: Vec<(i64, i64)> = sqlx::query_as(sql).fetch_all(&app.db().pool).await.unwrap();
+        assert!(!counts.is_empty() && counts.iter().all(|(kept, recount)| kept == recount), "{what}: {counts:?}");
+    }
+    for reader in &readers {
+        assert_eq!(reader.notices(&PageQuery::default()).await.unwrap().unread, 0);
+    }
 }
 
 on_both_databases!(

@@ -12,6 +12,7 @@ mod common;
 use chrono::Duration;
 use common::{Backend, TestClock, ELDERLY, OWNER, PROPERTY, RESIDENT, STAFF};
 use futures_util::StreamExt;
+use linli_api::paging::PageQuery;
 use linli_api::auth::Role;
 use linli_api::events::Event;
 use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery, Grant, UpdateGrants};
@@ -34,7 +35,7 @@ fn report(category: ReportCategory, public: bool) -> NewReport {
 }
 
 async fn listed(client: &Client, scope: ReportScope, id: ReportId) -> bool {
-    client.reports(scope).await.unwrap().iter().any(|summary| summary.id == id)
+    client.reports(scope, &PageQuery::default()).await.unwrap().reports.iter().any(|summary| summary.id == id)
 }
 
 async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend) {
@@ -65,7 +66,7 @@ async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend
     assert_eq!((safety.summary.accept_by.unwrap() - safety.summary.submitted_at).num_minutes(), 120, "safety within two hours");
     assert!(!listed(&property, ReportScope::Handling, safety.summary.id).await, "not the property company's case");
     assert!(listed(&app.sign_in(STAFF).await, ReportScope::Handling, sent.summary.id).await, "staff oversee every case");
-    assert_eq!(resident.reports(ReportScope::Mine).await.unwrap().len(), 3, "the two and the demo's rubbish report");
+    assert_eq!(resident.reports(ReportScope::Mine, &PageQuery::default()).await.unwrap().reports.len(), 3, "the two and the demo's rubbish report");
 }
 
 async fn neighbours_see_public_cases_but_never_who_reported_them(backend: Backend) {
@@ -80,9 +81,59 @@ async fn neighbours_see_public_cases_but_never_who_reported_them(backend: Backen
     assert!(seen.history.iter().all(|event| event.actor.is_empty()), "not even in the record: {:?}", seen.history);
     assert!(seen.may_second);
     assert_eq!(owner.problem_report(private).await.unwrap_err().code(), ErrorCode::NotFound, "a private case is not there at all");
-    assert_eq!(owner.reports(ReportScope::Handling).await.unwrap_err().code(), ErrorCode::Forbidden, "residents handle nothing");
+    assert_eq!(owner.reports(ReportScope::Handling, &PageQuery::default()).await.unwrap_err().code(), ErrorCode::Forbidden, "residents handle nothing");
     let staff = app.sign_in(STAFF).await;
     assert_eq!(staff.problem_report(private).await.unwrap().reporter.as_deref(), Some("刘洋"));
+}
+
+/// Every case of a list, a page of `limit` at a time after each page's cursor.
+async fn every_page(client: &Client, scope: ReportScope, limit: u32) -> Vec<(ReportId, ReportState)> {
+    let mut cases = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page = client.reports(scope, &PageQuery::after(after.as_deref(), Some(limit))).await.unwrap();
+        assert!(page.reports.len() <= limit as usize);
+        cases.extend(page.reports.iter().map(|case| (case.id, case.state)));
+        match page.next_after {
+            Some(next) => after = Some(next),
+            None => return cases,
+        }
+    }
+}
+
+/// Lists page by keyset: open cases first, then the rest, each case once, whatever the
+/// page size; a page may end one part and begin the next.
+async fn case_lists_page_open_cases_first(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let resident = app.sign_in(RESIDENT).await;
+    let mut filed = Vec::new();
+    for _ in 0..7 {
+        filed.push(resident.report_problem(&report(ReportCategory::Environment, true)).await.unwrap().summary.id);
+    }
+    // Three of them were dealt with long ago.
+    for id in &filed[..3] {
+        sqlx::query("UPDATE reports SET state = 'confirmed' WHERE id = $1").bind(id.0).execute(&app.db().pool).await.unwrap();
+    }
+    let open = |state: ReportState| matches!(state, ReportState::Submitted | ReportState::Accepted | ReportState::InProgress);
+    let owner = app.sign_in(OWNER).await;
+    let staff = app.sign_in(STAFF).await;
+    for (client, scope) in [(&owner, ReportScope::Public), (&staff, ReportScope::Handling), (&resident, ReportScope::Mine)] {
+        let whole = every_page(client, scope, 100).await;
+        for limit in [1, 2, 3] {
+            assert_eq!(every_page(client, scope, limit).await, whole, "{scope:?} by {limit}");
+        }
+        let mut ids: Vec<_> = whole.iter().map(|(id, _)| *id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), whole.len(), "{scope:?}: each case once");
+        assert!(filed.iter().all(|id| ids.contains(id)), "{scope:?} has every case filed");
+        if scope != ReportScope::Mine {
+            let first_closed = whole.iter().position(|(_, state)| !open(*state)).unwrap();
+            assert!(whole[first_closed..].iter().all(|(_, state)| !open(*state)), "{scope:?}: open cases first: {whole:?}");
+        }
+    }
+    let refused = owner.reports(ReportScope::Public, &PageQuery::after(Some("7.1.1"), None)).await.unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidQuery, "a cursor of a part the list does not have");
 }
 
 async fn me_too_counts_each_neighbour_once_even_when_tapped_at_once(backend: Backend) {
@@ -99,6 +150,12 @@ async fn me_too_counts_each_neighbour_once_even_when_tapped_at_once(backend: Bac
     }
     let seen = owner.problem_report(id).await.unwrap();
     assert_eq!(seen.summary.seconds, 2, "two neighbours, however often they tapped");
+    let counts: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT r.me_too, (SELECT COUNT(*) FROM report_seconds s WHERE s.report_id = r.id) FROM reports r")
+            .fetch_all(&app.db().pool)
+            .await
+            .unwrap();
+    assert!(counts.iter().all(|(kept, recount)| kept == recount), "kept 'me too' counts equal a recount: {counts:?}");
     assert!(seen.seconded && !seen.may_second);
     assert_eq!(resident.second_report(id).await.unwrap_err().code(), ErrorCode::Forbidden, "not on one's own case");
 }
@@ -264,7 +321,7 @@ async fn a_case_nobody_accepts_in_time_goes_up_a_level_and_staff_are_alerted(bac
     let top = staff.problem_report(safety).await.unwrap();
     assert_eq!((top.summary.party, top.summary.escalations), (Party::StreetOffice, 2), "at the top it stays, and staff are alerted again");
     assert_eq!(staff.problem_report(accepted).await.unwrap().summary.escalations, 0);
-    let handling = staff.reports(ReportScope::Handling).await.unwrap();
+    let handling = staff.reports(ReportScope::Handling, &PageQuery::default()).await.unwrap().reports;
     let card = handling.iter().find(|case| case.id == safety).expect("the handling list has it");
     assert_eq!((card.escalations, card.accept_by), (2, top.summary.accept_by), "the list shows how often it went up and by when");
 }
@@ -409,7 +466,7 @@ async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backe
     assert_eq!(sent.reporter.as_deref(), Some("陈秀英"), "the case is her mother's");
     assert_eq!(sent.history[0].actor, "陈小红（女儿）", "the record names who typed it");
     assert!(listed(&elderly, ReportScope::Mine, id).await && listed(&for_mother, ReportScope::Mine, id).await);
-    assert_eq!(for_mother.reports(ReportScope::Public).await.unwrap_err().code(), ErrorCode::Forbidden, "she is nobody's neighbour here");
+    assert_eq!(for_mother.reports(ReportScope::Public, &PageQuery::default()).await.unwrap_err().code(), ErrorCode::Forbidden, "she is nobody's neighbour here");
     let property = app.sign_in(PROPERTY).await;
     let handled = property.problem_report(id).await.unwrap();
     assert_eq!((handled.reporter.as_deref(), handled.reporter_phone.as_deref()), (Some("陈秀英"), Some(ELDERLY)), "the handler calls the resident");
@@ -444,6 +501,7 @@ async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backe
 }
 
 on_both_databases!(
+    case_lists_page_open_cases_first,
     a_report_goes_to_the_party_responsible_with_its_photos,
     neighbours_see_public_cases_but_never_who_reported_them,
     me_too_counts_each_neighbour_once_even_when_tapped_at_once,

@@ -11,6 +11,7 @@ use linli_api::events::Event;
 use linli_api::hall::{Eligibility, NewVote, VoteKind, VotePhase};
 use linli_api::ids::{CommentId, UploadId};
 use linli_api::notices::{NewNotice, NoticeCategory};
+use linli_api::paging::PageQuery;
 use linli_api::topics::{HideComment, NewComment, NewFollowUp, NewTopic, ProposalRules, TopicState};
 use linli_api::{Client, ErrorCode};
 use reqwest::Method;
@@ -199,8 +200,10 @@ async fn a_proposal_without_enough_support_lapses_at_its_deadline(backend: Backe
     assert_eq!(neighbour.support_topic(proposal.id).await.unwrap_err().code(), ErrorCode::SupportClosed);
     let lapsed = neighbour.topic(proposal.id).await.unwrap().topic;
     assert_eq!((lapsed.state, lapsed.vote_id, lapsed.support.unwrap().households), (TopicState::Lapsed, None, 1));
-    let listed = neighbour.topics().await.unwrap();
-    assert_eq!(listed.last().map(|t| t.state), Some(TopicState::Lapsed), "lapsed proposals come last");
+    let listed = neighbour.topics(&PageQuery::default()).await.unwrap();
+    assert!(listed.gathering.iter().all(|t| t.id != proposal.id), "a lapsed proposal no longer leads the list");
+    let lapsed = listed.topics.iter().find(|t| t.id == proposal.id).expect("it stays listed");
+    assert_eq!(lapsed.state, TopicState::Lapsed);
 }
 
 async fn the_follow_up_comes_after_the_vote_and_concludes_the_topic(backend: Backend) {
@@ -252,7 +255,8 @@ async fn photos_lose_their_location_and_stay_in_their_community(backend: Backend
     let stranger = app.sign_in(&other_staff).await;
     assert_eq!(stranger.image(upload.id).await.unwrap_err().code(), ErrorCode::NotFound);
     assert_eq!(stranger.topic(proposal.id).await.unwrap_err().code(), ErrorCode::NotFound);
-    assert!(stranger.topics().await.unwrap().is_empty());
+    let nothing = stranger.topics(&PageQuery::default()).await.unwrap();
+    assert!(nothing.topics.is_empty() && nothing.gathering.is_empty());
 
     // Bad uploads get a clear error and store nothing.
     let before = app.count("uploads").await;
@@ -288,7 +292,99 @@ async fn an_urgent_notice_carries_a_vote_of_its_own_community(backend: Backend) 
     assert_eq!(status, 404);
 }
 
+/// A long discussion comes a page at a time, each comment with its first replies and the
+/// rest on request; the counts shown are kept as comments race in, and equal a recount.
+async fn a_long_thread_pages_and_its_counts_stay_true(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let opened = staff.create_topic(&topic("小区停车位规划")).await.unwrap();
+    let owner = app.sign_in(OWNER).await;
+    let elderly = app.sign_in(ELDERLY).await;
+    let first = owner.comment(opened.id, &says("第一条")).await.unwrap();
+    // Comments and replies at the same moment, from two people.
+    let mut writes = Vec::new();
+    for i in 0..60 {
+        let (writer, topic) = (if i % 2 == 0 { owner.clone() } else { elderly.clone() }, opened.id);
+        let comment = if i < 12 { replies(first.id, &format!("回复 {i}")) } else { says(&format!("意见 {i}")) };
+        writes.push(tokio::spawn(async move { writer.comment(topic, &comment).await }));
+    }
+    for write in futures_util::future::join_all(writes).await {
+        write.unwrap().unwrap();
+    }
+
+    let thread = elderly.topic(opened.id).await.unwrap();
+    assert_eq!(thread.topic.comments, 61, "kept: every comment and reply");
+    assert_eq!(thread.comments.len(), 49, "one page of top-level comments (the 50 default would be all 49)");
+    assert_eq!(thread.next_after, None);
+    let head = &thread.comments[0];
+    assert_eq!((head.id, head.replies.len(), head.more_replies), (first.id, 5, 7), "the first replies, and how many more");
+    let rest = elderly.comment_replies(first.id, &PageQuery::after(Some(&head.replies[4].id.to_string()), Some(4))).await.unwrap();
+    assert_eq!(rest.comments.len(), 4);
+    let last = elderly.comment_replies(first.id, &PageQuery::after(rest.next_after.as_deref(), Some(4))).await.unwrap();
+    assert_eq!((last.comments.len(), last.next_after.as_deref()), (3, None));
+    let mut reply_ids: Vec<_> = head.replies.iter().chain(&rest.comments).chain(&last.comments).map(|reply| reply.id).collect();
+    assert!(reply_ids.windows(2).all(|pair| pair[0] < pair[1]), "oldest first, none twice");
+    reply_ids.dedup();
+    assert_eq!(reply_ids.len(), 12);
+
+    // Ten at a time, after each page's cursor: the same 49, in order.
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = elderly.topic_comments(opened.id, &PageQuery::after(after.as_deref(), Some(10))).await.unwrap();
+        assert!(page.comments.len() <= 10);
+        paged.extend(page.comments.iter().map(|comment| comment.id));
+        match page.next_after {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(paged, thread.comments.iter().map(|comment| comment.id).collect::<Vec<_>>());
+    let refused = elderly.topic_comments(opened.id, &PageQuery::after(Some("1.2"), None)).await.unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidQuery);
+    let (_, other_staff, _) = app.add_other_community().await;
+    let stranger = app.sign_in(&other_staff).await;
+    assert_eq!(stranger.topic_comments(opened.id, &PageQuery::default()).await.unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(stranger.comment_replies(first.id, &PageQuery::default()).await.unwrap_err().code(), ErrorCode::NotFound);
+
+    for (what, sql) in [
+        ("comments of a topic", "SELECT t.comment_count, (SELECT COUNT(*) FROM topic_comments c WHERE c.topic_id = t.id) FROM topics t"),
+        ("replies of a comment", "SELECT c.reply_count, (SELECT COUNT(*) FROM topic_comments r WHERE r.parent_id = c.id) FROM topic_comments c"),
+    ] {
+        let counts: Vec<(i64, i64)> = sqlx::query_as(sql).fetch_all(&app.db().pool).await.unwrap();
+        assert!(counts.iter().all(|(kept, recount)| kept == recount), "{what}: {counts:?}");
+    }
+}
+
+/// Topics page newest first; proposals still gathering support lead the first page.
+async fn topics_page_newest_first_with_open_proposals_leading(backend: Backend) {
+    let Some(app) = common::spawn(backend).await else { return };
+    let staff = app.sign_in(STAFF).await;
+    let owner = app.sign_in(OWNER).await;
+    let mut opened = Vec::new();
+    for i in 0..7 {
+        opened.push(staff.create_topic(&topic(&format!("议题 {i}"))).await.unwrap().id);
+    }
+    let proposal = owner.create_topic(&topic("周末集市")).await.unwrap();
+    let first = owner.topics(&PageQuery::first(Some(3))).await.unwrap();
+    assert_eq!(first.gathering.iter().map(|t| t.id).collect::<Vec<_>>(), vec![proposal.id]);
+    assert_eq!(first.gathering[0].state, TopicState::Proposed);
+    let mut listed: Vec<_> = first.topics.iter().map(|t| t.id).collect();
+    let mut after = first.next_after;
+    while let Some(cursor) = after {
+        let page = owner.topics(&PageQuery::after(Some(&cursor), Some(3))).await.unwrap();
+        assert!(page.gathering.is_empty(), "only the first page brings them");
+        listed.extend(page.topics.iter().map(|t| t.id));
+        after = page.next_after;
+    }
+    let mut newest_first: Vec<_> = opened.iter().copied().chain([proposal.id]).collect();
+    newest_first.reverse();
+    assert_eq!(&listed[..8], &newest_first[..], "newest first, each once");
+}
+
 on_both_databases!(
+    a_long_thread_pages_and_its_counts_stay_true,
+    topics_page_newest_first_with_open_proposals_leading,
     staff_open_a_topic_with_its_vote_and_residents_discuss_one_level_deep,
     staff_hide_a_comment_and_its_reason_stays_in_its_place,
     a_proposal_goes_to_a_vote_once_enough_households_back_it_even_all_at_once,

@@ -146,7 +146,7 @@ async fn staff_decline_with_a_reason_and_post_for_a_resident_without_the_app(bac
     assert!(owner.my_wishes().await.unwrap().iter().any(|wish| wish.id == posted.summary.id && wish.state == WishState::Rejected));
 
     // 赵奶奶 has no phone app: staff post for her household and confirm for her.
-    let households = staff.households().await.unwrap();
+    let households = common::every_household(&staff).await;
     let household = households[7].household.id;
     let for_her = NewWish { for_household: Some(household), wisher_name: Some("赵奶奶".into()), wisher_phone: Some("13912345678".into()), ..wish("有人陪我聊聊天") };
     let refused = owner.post_wish(&for_her).await.unwrap_err();

@@ -98,6 +98,17 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
         .await
         .expect("the staff page's read count went from 0 to 1 without a reload");
     screenshot(&staff, "staff-read-count").await;
+    // Who has not read it, building by building, on request: everyone but the reader.
+    let residents: i64 = text_of(&staff, "#resident-count").await.trim().parse().unwrap();
+    script(&staff, "document.querySelectorAll('#unread-residents .show-names').forEach(b => b.click()); return true").await;
+    let listed = "return document.querySelectorAll('#unread-residents .residents li').length";
+    wait_until(Duration::from_secs(10), || async { script(&staff, listed).await == serde_json::json!(residents - 1) })
+        .await
+        .expect("every building's list of who has not read it");
+    let phones = script(&staff, "return [...document.querySelectorAll('.resident-phone')].every(p => p.textContent.includes('****'))").await;
+    assert_eq!(phones, serde_json::json!(true), "phones are masked");
+    assert_no_sideways_scroll(&staff, "/notices/:id/reads").await;
+    screenshot(&staff, "staff-who-has-not-read").await;
 
     // English, then elderly mode, from "Me".
     resident.goto(&app.url("/me")).await.unwrap();

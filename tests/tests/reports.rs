@@ -15,6 +15,7 @@
 
 use std::time::Duration;
 
+use linli_api::paging::PageQuery;
 use linli_api::family::FamilyActivityKind;
 use linli_api::ids::ReportId;
 use linli_api::reports::{Party, ReportCategory, ReportState};
@@ -229,7 +230,7 @@ async fn a_daughter_reports_a_problem_for_her_mother_and_confirms_it() {
     wait_for_text(&daughter, "#report-state", "等待受理", "the case waits").await;
     wait_for_text(&daughter, "#report-reporter", "陈秀英", "it is her mother's case").await;
     let id = case_id(&daughter).await;
-    assert!(mother_api.reports(Default::default()).await.unwrap().iter().any(|case| case.id == id), "in her mother's own list");
+    assert!(mother_api.reports(Default::default(), &PageQuery::default()).await.unwrap().reports.iter().any(|case| case.id == id), "in her mother's own list");
 
     // The property company fixes it; the daughter confirms for her mother.
     let property = app.api_as(PROPERTY).await;

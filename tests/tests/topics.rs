@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fantoccini::Client as Browser;
 use linli_api::ids::TopicId;
-use linli_api::topics::NewTopic;
+use linli_api::topics::{NewComment, NewTopic};
 use linli_e2e::*;
 use serde_json::json;
 
@@ -54,6 +54,49 @@ async fn an_elderly_resident_backs_a_proposal_with_one_button_for_the_household(
     assert_eq!(attr_of(&elderly, "#support [role=progressbar]", "aria-valuenow").await.as_deref(), Some("1"));
     assert_no_sideways_scroll(&elderly, "/hall/topics (proposal, 长辈版)").await;
     screenshot(&elderly, "elderly-topic-supported").await;
+}
+
+/// A discussion longer than a page: the next comments and a comment's further replies
+/// come on request, in place.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_discussion_loads_more_comments_and_replies_on_request() {
+    let Some(app) = start_web_app().await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let id = create_topic(&app, STAFF, "小区停车位规划").await;
+    let owner_api = app.api_as(OWNER).await;
+    let says = |body: String, reply_to| NewComment { body, images: vec![], reply_to };
+    let first = owner_api.comment(id, &says("第 1 条意见".into(), None)).await.unwrap();
+    for i in 1..=8 {
+        owner_api.comment(id, &says(format!("回复 {i}"), Some(first.id))).await.unwrap();
+    }
+    for i in 2..=55 {
+        owner_api.comment(id, &says(format!("第 {i} 条意见"), None)).await.unwrap();
+    }
+
+    let owner = driver.open(PHONE).await;
+    sign_in_ui(&owner, &app, OWNER).await;
+    owner.goto(&app.url(&format!("/hall/topics/{id}"))).await.unwrap();
+    let top_level = "return document.querySelectorAll('#comments > li.comment').length";
+    wait_until(Duration::from_secs(10), || async { script(&owner, top_level).await == json!(50) })
+        .await
+        .expect("the first page of 50 comments");
+    let replies = format!("return document.querySelectorAll('#comment-{} .replies > li').length", first.id);
+    assert_eq!(script(&owner, &replies).await, json!(5), "a comment comes with its first replies");
+    let more_replies = text_of(&owner, &format!("#comment-{} .more-replies", first.id)).await;
+    assert!(more_replies.contains('3'), "{more_replies}");
+    click(&owner, &format!("#comment-{} .more-replies", first.id)).await;
+    wait_until(Duration::from_secs(10), || async { script(&owner, &replies).await == json!(8) })
+        .await
+        .expect("the other three replies, in place");
+    assert!(script(&owner, &format!("return document.querySelector('#comment-{} .more-replies') === null", first.id)).await == json!(true));
+    click(&owner, "#more-comments").await;
+    wait_until(Duration::from_secs(10), || async { script(&owner, top_level).await == json!(55) })
+        .await
+        .expect("the last five comments after the first fifty");
+    assert!(text_of(&owner, "#comments > li.comment:last-of-type").await.contains("第 55 条意见"));
+    assert!(script(&owner, "return document.querySelector('#more-comments') === null").await == json!(true), "nothing more");
+    assert_no_sideways_scroll(&owner, "/hall/topics (a long discussion)").await;
+    screenshot(&owner, "resident-topic-more-comments").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,23 +5,25 @@ use reqwest::Method;
 use super::{Client, ClientResult};
 use crate::ids::ReportId;
 use crate::reports::{
-    ConfirmReport, FiguresQuery, MergeReport, MonthFigures, NewReport, ReassignReport, ReopenReport, Report, ReportRules, ReportScope,
-    ReportSummary, ResolveReport,
+    ConfirmReport, FiguresQuery, MergeReport, MonthFigures, NewReport, ReassignReport, ReopenReport, Report, ReportPage, ReportRules,
+    ReportScope, ResolveReport,
 };
+use crate::paging::PageQuery;
 
 impl Client {
     pub async fn report_problem(&self, report: &NewReport) -> ClientResult<Report> {
         self.send(self.request(Method::POST, "/reports").json(report)).await
     }
 
-    /// The caller's reports, the community's public cases, or what the caller's party handles.
-    pub async fn reports(&self, scope: ReportScope) -> ClientResult<Vec<ReportSummary>> {
+    /// A page of the caller's reports, the community's public cases, or what the caller's
+    /// party handles: the first with `PageQuery::default()`.
+    pub async fn reports(&self, scope: ReportScope, page: &PageQuery) -> ClientResult<ReportPage> {
         let scope = match scope {
             ReportScope::Mine => "mine",
             ReportScope::Public => "public",
             ReportScope::Handling => "handling",
         };
-        self.send(self.request(Method::GET, "/reports").query(&[("scope", scope)])).await
+        self.send(self.request(Method::GET, "/reports").query(&[("scope", scope)]).query(page)).await
     }
 
     pub async fn problem_report(&self, id: ReportId) -> ClientResult<Report> {

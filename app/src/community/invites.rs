@@ -2,12 +2,12 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use linli_api::community::{HouseholdEntry, Invite, NewInvite};
+use linli_api::community::{Invite, NewInvite};
 use linli_api::ids::HouseholdId;
-use linli_api::ErrorCode;
 
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{load_into, ErrorBox, FormAlert, FormError, Guarded, Loading, Page};
+use super::HouseholdPicker;
+use crate::layout::{FormAlert, FormError, Guarded, Page};
 use crate::me::household_text;
 use crate::native;
 use crate::session::{can_invite, Session};
@@ -39,32 +39,19 @@ pub fn Invites() -> impl IntoView {
 
 #[component]
 fn InviteDesk() -> impl IntoView {
-    let session = Session::get();
-    let households = RwSignal::new(None::<Result<Vec<HouseholdEntry>, ErrorCode>>);
-    let load = move || {
-        let client = session.client();
-        load_into(session, households, async move { client.households().await });
-    };
-    load();
-    let retry = Callback::new(move |_| load());
     view! {
         <p>{tr("invites-intro")}</p>
         <p class="staff-links">
             <a class="button" id="invites-print-link" href="/invites/print">{tr("households-print-link")}</a>
         </p>
-        {move || match households.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{tr("invites-none")}</p> }.into_any(),
-            Some(Ok(list)) => view! { <IssueForm households=list/> }.into_any(),
-        }}
+        <IssueForm/>
     }
 }
 
 #[component]
-fn IssueForm(households: Vec<HouseholdEntry>) -> impl IntoView {
+fn IssueForm() -> impl IntoView {
     let session = Session::get();
-    let selected = RwSignal::new(households.first().map(|h| h.household.id.0.to_string()).unwrap_or_default());
+    let selected = RwSignal::new(String::new());
     let invite = RwSignal::new(None::<Invite>);
     let busy = RwSignal::new(false);
     let form = FormError::new(&["household_id"]);
@@ -86,26 +73,8 @@ fn IssueForm(households: Vec<HouseholdEntry>) -> impl IntoView {
     view! {
         <form id="create-invite" on:submit=submit>
             <FormAlert form/>
-            <div class="field">
-                <label for="invite-household">{tr("field-household")}</label>
-                <select id="invite-household" name="household_id"
-                    on:change=move |ev| selected.set(event_target_value(&ev))>
-                    {households.into_iter().map(|entry| {
-                        let value = entry.household.id.0.to_string();
-                        let label = entry.household.clone();
-                        let count = entry.resident_count;
-                        view! {
-                            <option value=value.clone() prop:selected=move || selected.get() == value>
-                                {move || t_args("invites-household-option", &[
-                                    ("household", household_text(&label).into()),
-                                    ("count", count.into()),
-                                ])}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button primary" disabled=move || busy.get()>
+            <HouseholdPicker id="invite-household" chosen=selected form field="household_id" with_counts=true/>
+            <button type="submit" class="button primary" disabled=move || busy.get() || selected.with(String::is_empty)>
                 {move || if busy.get() { t("busy") } else { t("invites-create") }}
             </button>
         </form>

@@ -8,7 +8,8 @@ use leptos_router::hooks::use_params_map;
 use linli_api::family::{FamilyLink, Grant};
 use linli_api::ids::UserId;
 use linli_api::hall::Vote;
-use linli_api::notices::{NoticeListQuery, NoticeSummary};
+use linli_api::notices::NoticeSummary;
+use linli_api::paging::PageQuery;
 use linli_api::ErrorCode;
 
 use super::grants_text;
@@ -172,7 +173,7 @@ fn TheirNotices(resident: UserId) -> impl IntoView {
     let notices = RwSignal::new(None::<Result<Vec<NoticeSummary>, ErrorCode>>);
     let load = move || {
         let client = session.client().acting_for(resident);
-        load_into(session, notices, async move { client.notices(NoticeListQuery::default()).await.map(|page| page.items) });
+        load_into(session, notices, async move { client.notices(&PageQuery::default()).await.map(|page| page.items) });
     };
     load();
     let retry = Callback::new(move |_| load());

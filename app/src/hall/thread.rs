@@ -5,7 +5,9 @@
 //! in the thread itself: no pop-up, which 长辈版 forbids.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use linli_api::ids::{CommentId, UploadId};
+use linli_api::paging::PageQuery;
 use linli_api::topics::{limits, Comment, HideComment, NewComment};
 use linli_api::validate;
 
@@ -13,7 +15,7 @@ use super::images::{ImagePicker, Photos};
 use super::topic::TopicScreen;
 use super::topics::speaker_name;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{FieldError, FormAlert, FormError, TextField};
+use crate::layout::{FieldError, FormAlert, FormError, MoreButton, TextField};
 use crate::native;
 use crate::session::{can_invite, Session};
 
@@ -45,12 +47,13 @@ impl ThreadState {
 }
 
 /// What identifies how a comment looks: a change re-draws it, nothing else does.
-fn drawn_as(comment: &Comment) -> (CommentId, bool, bool, Vec<(CommentId, bool)>) {
+fn drawn_as(comment: &Comment) -> (CommentId, bool, bool, Vec<(CommentId, bool)>, i64) {
     (
         comment.id,
         comment.hidden.is_some(),
         comment.body.is_some(),
         comment.replies.iter().map(|reply| (reply.id, reply.hidden.is_some())).collect(),
+        comment.more_replies,
     )
 }
 
@@ -80,11 +83,53 @@ pub fn Discussion(screen: TopicScreen) -> impl IntoView {
                     {comment_item(comment, thread, false)}
                 </For>
             </ol>
+            <MoreButton id="more-comments" label="thread-more" shown=Signal::derive(move || screen.more.with(Option::is_some))
+                more=Callback::new(move |_| more_comments(screen))/>
             <p class="visually-hidden" role="status">{move || thread.said.get()}</p>
             <h3 id="comment-form-heading">{tr("thread-write")}</h3>
             <CommentForm thread reply_to=None/>
         </section>
     }
+}
+
+/// The discussion's next page, after what is on screen.
+fn more_comments(screen: TopicScreen) {
+    let Some(after) = screen.more.get_untracked() else { return };
+    let session = Session::get();
+    let client = session.client();
+    screen.more.set(None);
+    spawn_local(async move {
+        match client.topic_comments(screen.id, &PageQuery::after(Some(&after), None)).await {
+            Ok(page) => {
+                screen.comments.try_update(|comments| comments.extend(page.comments));
+                screen.more.try_set(page.next_after);
+            }
+            Err(error) => {
+                session.on_error(error.code());
+                screen.more.try_set(Some(after));
+            }
+        }
+    });
+}
+
+/// The replies to `parent` after those shown, into its place in the thread.
+fn more_replies(screen: TopicScreen, parent: CommentId, after: CommentId) {
+    let session = Session::get();
+    let client = session.client();
+    spawn_local(async move {
+        match client.comment_replies(parent, &PageQuery::after(Some(&after.to_string()), None)).await {
+            Ok(page) => {
+                screen.comments.try_update(|comments| {
+                    if let Some(comment) = comments.iter_mut().find(|comment| comment.id == parent) {
+                        let fetched = page.comments.len() as i64;
+                        comment.replies.extend(page.comments);
+                        comment.more_replies = if page.next_after.is_some() { (comment.more_replies - fetched).max(1) } else { 0 };
+                    }
+                });
+            }
+            Err(error) => session.on_error(error.code()),
+        }
+    });
 }
 
 /// One comment (or, with `reply`, one reply), its actions and, under a top-level comment,
@@ -135,6 +180,9 @@ fn comment_item(comment: Comment, thread: ThreadState, reply: bool) -> AnyView {
         }
     };
     let replies = comment.replies;
+    let more = comment.more_replies;
+    let last_reply = replies.last().map(|reply| reply.id);
+    let more_described_by = author_id.clone();
     view! {
         <li class="comment" class:reply=reply class:hidden-comment=hidden id=format!("comment-{id}")>
             {heading}
@@ -161,6 +209,12 @@ fn comment_item(comment: Comment, thread: ThreadState, reply: bool) -> AnyView {
                 <ol class="replies">
                     {replies.into_iter().map(|reply| comment_item(reply, thread, true)).collect_view()}
                 </ol>
+            })}
+            {last_reply.filter(|_| more > 0).map(|after| view! {
+                <button type="button" class="button secondary more-replies" aria-describedby=more_described_by
+                    on:click=move |_| more_replies(thread.screen, id, after)>
+                    {move || t_args("thread-more-replies", &[("count", more.into())])}
+                </button>
             })}
             {move || (thread.replying.get() == Some(id)).then(|| view! { <CommentForm thread reply_to=Some(id)/> })}
         </li>

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use linli_api::auth::Role;
 use linli_api::hall::{Vote, VotePhase};
 use linli_api::ids::TopicId;
+use linli_api::paging::PageQuery;
 use linli_api::topics::{Comment, NewFollowUp, Topic, TopicState};
 use linli_api::{validate, ErrorCode};
 
@@ -29,7 +30,10 @@ pub struct TopicScreen {
     pub id: TopicId,
     pub topic: RwSignal<Option<Topic>>,
     pub comments: RwSignal<Vec<Comment>>,
-    /// Fetches the topic and its thread again (after every action).
+    /// The cursor of the discussion's next page, while there is one.
+    pub more: RwSignal<Option<String>>,
+    /// Fetches the topic and its thread again (after every action), as many comments as
+    /// were on screen.
     pub reload: Callback<()>,
 }
 
@@ -64,14 +68,29 @@ fn TopicView() -> impl IntoView {
     };
     let topic = RwSignal::new(None::<Topic>);
     let comments = RwSignal::new(Vec::<Comment>::new());
+    let more = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<ErrorCode>);
     let reload = Callback::new(move |_| {
         let client = session.client();
+        let shown = comments.with_untracked(Vec::len);
         spawn_local(async move {
             match client.topic(id).await {
                 Ok(thread) => {
+                    let (mut loaded, mut next) = (thread.comments, thread.next_after);
+                    // Keep as much of the discussion on screen as the reader had loaded.
+                    while loaded.len() < shown {
+                        let Some(after) = next.take() else { break };
+                        match client.topic_comments(id, &PageQuery::after(Some(&after), None)).await {
+                            Ok(page) => {
+                                loaded.extend(page.comments);
+                                next = page.next_after;
+                            }
+                            Err(_) => break,
+                        }
+                    }
                     failed.try_set(None);
-                    comments.try_set(thread.comments);
+                    comments.try_set(loaded);
+                    more.try_set(next);
                     topic.try_set(Some(thread.topic));
                 }
                 Err(error) => {
@@ -88,7 +107,7 @@ fn TopicView() -> impl IntoView {
             reload.run(());
         }
     });
-    let screen = TopicScreen { id, topic, comments, reload };
+    let screen = TopicScreen { id, topic, comments, more, reload };
     // The page is drawn once, when the topic first arrives; its parts follow later loads.
     let shown = Memo::new(move |_| topic.with(Option::is_some));
     let retry = Callback::new(move |_| {

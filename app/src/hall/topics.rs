@@ -1,17 +1,17 @@
-//! The topics (议题) on `/hall`, below the votes: residents' proposals gathering support
-//! first (how many households of how many, days left), then discussions (with a badge when
-//! they have a vote), then concluded ones (what was done is posted), lapsed proposals last.
+//! The topics (议题) on `/hall`, below the votes: residents' proposals still gathering
+//! support first (how many households of how many, days left), then every topic newest
+//! first, a page at a time, each with its state (a badge when it has a vote).
 //! Also the words and the progress bar the topic page shares.
 
 use leptos::prelude::*;
 use linli_api::auth::Role;
+use linli_api::paging::PageQuery;
 use linli_api::topics::{Speaker, Support, Topic, TopicState};
-use linli_api::ErrorCode;
 
 use super::time_left_text;
 use crate::i18n::{t, t_args, tr};
 use crate::layout::icons::{self, icon};
-use crate::layout::{load_into, ErrorBox, Loading};
+use crate::layout::{ErrorBox, ListPage, Loading, MoreButton, Pages};
 use crate::session::{can_invite, Session};
 
 /// Whether a role may start a topic: residents propose, staff open.
@@ -49,20 +49,11 @@ pub fn state_id(state: TopicState) -> &'static str {
     }
 }
 
-/// Where a state goes in the list: what still needs people first, what is over last.
-fn state_rank(state: TopicState) -> u8 {
-    match state {
-        TopicState::Proposed => 0,
-        TopicState::Discussion => 1,
-        TopicState::Concluded => 2,
-        TopicState::Lapsed => 3,
-    }
-}
-
-/// Orders topics by state, keeping the server's order within each state.
-pub fn in_list_order(mut topics: Vec<Topic>) -> Vec<Topic> {
-    topics.sort_by_key(|topic| state_rank(topic.state));
-    topics
+/// The list as shown: the proposals gathering support, then the other topics in the
+/// server's order (a gathering proposal is not listed twice).
+pub fn listed(gathering: &[Topic], topics: &[Topic]) -> Vec<Topic> {
+    let leading: Vec<_> = gathering.iter().map(|topic| topic.id).collect();
+    gathering.iter().chain(topics.iter().filter(|topic| !leading.contains(&topic.id))).cloned().collect()
 }
 
 /// "12 / 20 households support it".
@@ -92,32 +83,41 @@ pub fn SupportProgress(#[prop(into)] support: Signal<Support>) -> impl IntoView 
 #[component]
 pub fn Topics() -> impl IntoView {
     let session = Session::get();
-    let topics = RwSignal::new(None::<Result<Vec<Topic>, ErrorCode>>);
-    let load = move || {
-        let client = session.client();
-        load_into(session, topics, async move { client.topics().await.map(in_list_order) });
+    let pages: Pages<Topic> = Pages::new();
+    let gathering = RwSignal::new(Vec::<Topic>::new());
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, move |client, after| async move {
+            let first = after.is_none();
+            let page = client.topics(&PageQuery::after(after.as_deref(), None)).await?;
+            if first {
+                gathering.try_set(page.gathering);
+            }
+            Ok(ListPage { items: page.topics, next: page.next_after, total: None })
+        })
     };
-    load();
-    let retry = Callback::new(move |_| load());
+    load(true);
+    let retry = Callback::new(move |_| load(true));
+    let more = Callback::new(move |_| load(false));
     let start_link = move || {
         let role = session.me()?.role;
         let label = if can_invite(role) { "topics-open-link" } else { "topics-propose-link" };
         may_start_topic(role).then(|| view! { <a id="new-topic" class="button" href="/hall/topics/new">{tr(label)}</a> })
     };
+    let shown = move || gathering.with(|gathering| pages.items.with(|topics| listed(gathering, topics)));
+    let first_load = move || pages.loading() && pages.items.with(Vec::is_empty);
     view! {
         <section id="topics" class="topics" aria-labelledby="topics-heading">
             <h2 id="topics-heading">{tr("topics-heading")}</h2>
             {start_link}
-            {move || match topics.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="empty">{tr("topics-none")}</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ul id="topic-list" class="topic-list">
-                        {list.into_iter().map(|topic| view! { <TopicCard topic/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
+            {move || first_load().then(|| view! { <Loading/> })}
+            {move || pages.failed().map(|code| view! { <ErrorBox code retry/> })}
+            {move || pages.is_empty().then(|| gathering.with(Vec::is_empty).then(|| view! { <p class="empty">{tr("topics-none")}</p> }))}
+            <ul id="topic-list" class="topic-list">
+                <For each=shown key=|topic| (topic.id, state_id(topic.state), topic.comments, topic.support.as_ref().map(|s| s.households)) let:topic>
+                    <TopicCard topic/>
+                </For>
+            </ul>
+            <MoreButton id="more-topics" label="topics-more" shown=Signal::derive(move || pages.has_more()) more/>
         </section>
     }
 }
@@ -175,18 +175,12 @@ mod tests {
     }
 
     #[test]
-    fn proposals_come_first_and_lapsed_ones_last_keeping_the_servers_order_within() {
+    fn gathering_proposals_lead_and_are_not_listed_twice() {
         use TopicState::*;
-        let listed = in_list_order(vec![
-            topic(1, Lapsed),
-            topic(2, Discussion),
-            topic(3, Proposed),
-            topic(4, Concluded),
-            topic(5, Discussion),
-            topic(6, Proposed),
-        ]);
-        let ids: Vec<i64> = listed.iter().map(|t| t.id.0).collect();
-        assert_eq!(ids, [3, 6, 2, 5, 4, 1]);
+        let gathering = [topic(6, Proposed), topic(3, Proposed)];
+        let topics = [topic(7, Discussion), topic(6, Proposed), topic(5, Lapsed), topic(3, Proposed), topic(1, Concluded)];
+        let ids: Vec<i64> = listed(&gathering, &topics).iter().map(|t| t.id.0).collect();
+        assert_eq!(ids, [6, 3, 7, 5, 1]);
     }
 
     #[test]

@@ -12,7 +12,8 @@ mod reads;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::ids::NoticeId;
-use linli_api::notices::{limits, NoticeCategory, NoticeListQuery, NoticePage, NoticeSummary};
+use linli_api::notices::{limits, NoticeCategory, NoticePage, NoticeSummary};
+use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
 
 pub use compose::Compose;
@@ -43,8 +44,9 @@ pub struct NoticeStore {
     pub items: RwSignal<Vec<NoticeSummary>>,
     pub unread: RwSignal<i64>,
     pub total: RwSignal<i64>,
-    /// How many pages of the server's listing are loaded.
-    pub pages: RwSignal<u32>,
+    /// Whether a first page was loaded, and the cursor of the page after the loaded ones.
+    pub loaded: RwSignal<bool>,
+    pub next: RwSignal<Option<String>>,
     pub state: RwSignal<LoadState>,
     /// The title of the latest notice that arrived live, for screen readers to announce.
     pub arrived: RwSignal<Option<String>>,
@@ -62,23 +64,20 @@ impl NoticeStore {
             items: RwSignal::new(Vec::new()),
             unread: RwSignal::new(0),
             total: RwSignal::new(0),
-            pages: RwSignal::new(0),
+            loaded: RwSignal::new(false),
+            next: RwSignal::new(None),
             state: RwSignal::new(LoadState::Idle),
             arrived: RwSignal::new(None),
         }
-    }
-
-    fn query(page: u32) -> NoticeListQuery {
-        NoticeListQuery { page: Some(page), per_page: Some(limits::PER_PAGE_DEFAULT) }
     }
 
     /// Loads the first page again (keeping what is shown until it arrives).
     pub fn refresh(self, client: Client) {
         self.state.set(LoadState::Loading);
         spawn_local(async move {
-            match client.notices(Self::query(1)).await {
+            match client.notices(&PageQuery::first(Some(limits::PER_PAGE))).await {
                 Ok(page) => {
-                    self.pages.set(1);
+                    self.loaded.set(true);
                     self.items.set(Vec::new());
                     self.take_page(page);
                 }
@@ -90,19 +89,18 @@ impl NoticeStore {
     /// After the live stream was interrupted: reloads what is shown, since events sent
     /// meanwhile were missed. Nothing to do if no list was loaded yet.
     pub fn catch_up(self, client: Client) {
-        if self.pages.get_untracked() > 0 {
+        if self.loaded.get_untracked() {
             self.refresh(client);
         }
     }
 
     /// Appends the next page.
     pub fn load_more(self, client: Client) {
-        let next = self.pages.get_untracked() + 1;
+        let Some(after) = self.next.get_untracked() else { return };
         self.state.set(LoadState::Loading);
         spawn_local(async move {
-            match client.notices(Self::query(next)).await {
+            match client.notices(&PageQuery::after(Some(&after), Some(limits::PER_PAGE))).await {
                 Ok(page) => {
-                    self.pages.set(next);
                     self.take_page(page);
                 }
                 Err(error) => self.state.set(LoadState::Failed(error.code())),
@@ -112,6 +110,7 @@ impl NoticeStore {
 
     fn take_page(&self, page: NoticePage) {
         self.items.update(|items| append_page(items, page.items));
+        self.next.set(page.next_after);
         self.total.set(page.total);
         self.unread.set(page.unread);
         self.state.set(LoadState::Loaded);
@@ -119,7 +118,7 @@ impl NoticeStore {
 
     /// Whether the server has more than is loaded (tracked).
     pub fn has_more(&self) -> bool {
-        (self.items.with(Vec::len) as i64) < self.total.get()
+        self.next.with(Option::is_some)
     }
 
     /// A notice just published (live event or our own compose form).
@@ -147,7 +146,8 @@ impl NoticeStore {
         self.items.set(Vec::new());
         self.unread.set(0);
         self.total.set(0);
-        self.pages.set(0);
+        self.loaded.set(false);
+        self.next.set(None);
         self.state.set(LoadState::Idle);
         self.arrived.set(None);
     }

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use linli_api::reports::{ReportScope, ReportState, ReportSummary};
 
-use super::hub::{live_reports, CaseCards};
+use super::hub::{live_reports, PagedCases};
 use super::{handles_reports, sets_report_rules};
 use crate::i18n::{t_args, tr};
-use crate::layout::{loaded_view, Guarded, Page};
+use crate::layout::{Guarded, Page, PageState};
 use crate::session::Session;
 
 #[component]
@@ -25,7 +25,7 @@ pub fn HandlingPage() -> impl IntoView {
 
 /// Where a case stands, as the filter groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Standing {
+pub enum Standing {
     Waiting,
     UnderWay,
     Resolved,
@@ -35,7 +35,7 @@ enum Standing {
 impl Standing {
     const ALL: [Standing; 4] = [Standing::Waiting, Standing::UnderWay, Standing::Resolved, Standing::Closed];
 
-    fn of(state: ReportState) -> Standing {
+    pub fn of(state: ReportState) -> Standing {
         match state {
             ReportState::Submitted => Standing::Waiting,
             ReportState::Accepted | ReportState::InProgress => Standing::UnderWay,
@@ -78,7 +78,11 @@ fn Handling() -> impl IntoView {
     let staff = session.me().is_some_and(|me| sets_report_rules(me.role));
     let cases = live_reports(session, ReportScope::Handling, None);
     let standing = RwSignal::new(None::<Standing>);
-    let waiting = move || cases.with(|cases| cases.as_ref().and_then(|c| c.as_ref().ok()).map(|c| filtered(c, Some(Standing::Waiting)).len()));
+    // Open cases come first, so the loaded pages hold every waiting case there is unless
+    // the list runs to more pages than are loaded.
+    let waiting = move || {
+        (cases.pages.state.get() == PageState::Loaded).then(|| cases.pages.items.with(|c| filtered(c, Some(Standing::Waiting)).len()))
+    };
     view! {
         <p class="summary">{tr(if staff { "report-handling-intro-staff" } else { "report-handling-intro" })}</p>
         {staff.then(|| view! {
@@ -94,9 +98,7 @@ fn Handling() -> impl IntoView {
                 {Standing::ALL.into_iter().map(|s| view! { <option value=s.key()>{tr(s.label())}</option> }).collect_view()}
             </select>
         </div>
-        {loaded_view(cases, None, move |list| move || {
-            view! { <CaseCards cases=filtered(&list, standing.get()) id="report-handling-list" empty="report-handling-none" for_handlers=true/> }
-        })}
+        <PagedCases cases keep=Signal::derive(move || standing.get()) id="report-handling-list" empty="report-handling-none" for_handlers=true/>
     }
 }
 

@@ -8,13 +8,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use linli_api::ids::UserId;
+use linli_api::paging::PageQuery;
 use linli_api::reports::{ReportScope, ReportSummary};
 
+use super::handling::Standing;
 use super::{handles_reports, reports_problems, ReportCard};
 use crate::i18n::tr;
 use crate::layout::icons::{self, icon};
 use crate::family::{acting_for, keep_for, ActingBanner};
-use crate::layout::{load_into, loaded_view, Guarded, Loaded, Page};
+use crate::layout::{ErrorBox, Guarded, ListPage, Loading, MoreButton, Page, PageState, Pages};
 use crate::live::reload_on_any;
 use crate::session::{is_member, Session};
 
@@ -45,17 +47,55 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
-/// A list of `scope`'s cases (the resident's, when acting for one) that loads once and again
-/// whenever a case changes.
-pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserId>) -> Loaded<Vec<ReportSummary>> {
-    let list: Loaded<Vec<ReportSummary>> = RwSignal::new(None);
-    let reload = move || {
-        let client = session.client_for(resident);
-        load_into(session, list, async move { client.reports(scope).await });
+/// A list of `scope`'s cases (the resident's, when acting for one), a page at a time: its
+/// first page loads now and again whenever a case changes; `more` loads the next.
+#[derive(Clone, Copy)]
+pub struct LiveCases {
+    pub pages: Pages<ReportSummary>,
+    pub more: Callback<()>,
+}
+
+pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserId>) -> LiveCases {
+    let pages: Pages<ReportSummary> = Pages::new();
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, move |_, after| {
+            let client = session.client_for(resident);
+            async move {
+                let page = client.reports(scope, &PageQuery::after(after.as_deref(), None)).await?;
+                Ok(ListPage { items: page.reports, next: page.next_after, total: None })
+            }
+        })
     };
-    reload();
-    reload_on_any(session.live.report_changed, reload);
-    list
+    load(true);
+    reload_on_any(session.live.report_changed, move || load(true));
+    LiveCases { pages, more: Callback::new(move |_| load(false)) }
+}
+
+/// The cases loaded so far as cards (or the sentence that says there are none), and the
+/// "more" button while there are more.
+#[component]
+pub fn PagedCases(
+    cases: LiveCases,
+    /// Which of the loaded cases to show (none: all).
+    #[prop(optional)]
+    keep: Option<Signal<Option<Standing>>>,
+    id: &'static str,
+    empty: &'static str,
+    #[prop(optional)] for_handlers: bool,
+    #[prop(default = None)] resident: Option<UserId>,
+) -> impl IntoView {
+    let LiveCases { pages, more } = cases;
+    let shown = move || {
+        let standing = keep.and_then(|keep| keep.get());
+        pages.items.with(|items| items.iter().filter(|case| standing.is_none_or(|s| Standing::of(case.state) == s)).cloned().collect::<Vec<_>>())
+    };
+    view! {
+        {move || (pages.loading() && pages.items.with(Vec::is_empty)).then(|| view! { <Loading/> })}
+        {move || pages.failed().map(|code| view! { <ErrorBox code retry=more/> })}
+        {move || (pages.state.get() == PageState::Loaded || !pages.items.with(Vec::is_empty))
+            .then(|| view! { <CaseCards cases=shown() id empty for_handlers resident/> })}
+        <MoreButton id="more-reports" label="reports-more" shown=Signal::derive(move || pages.has_more()) more/>
+    }
 }
 
 /// For a family member: report a problem for the resident, and the resident's cases.
@@ -121,11 +161,11 @@ fn CaseList(
     #[prop(optional)] resident: Option<UserId>,
 ) -> impl IntoView {
     let session = Session::get();
-    let list = live_reports(session, scope, resident);
+    let cases = live_reports(session, scope, resident);
     view! {
         <section aria-labelledby=format!("{id}-heading")>
             <h2 id=format!("{id}-heading")>{tr(heading)}</h2>
-            {loaded_view(list, None, move |cases| view! { <CaseCards cases id empty resident/> })}
+            <PagedCases cases id empty resident/>
         </section>
     }
 }

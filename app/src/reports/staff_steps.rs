@@ -72,10 +72,8 @@ pub fn Merge(id: ReportId, shown: Shown) -> impl IntoView {
     let session = Session::get();
     let cases = live_reports(session, ReportScope::Handling, None);
     let others = Memo::new(move |_| {
-        cases.with(|cases| {
-            let open = |case: &&ReportSummary| case.id != id && case.state.is_open();
-            cases.as_ref().and_then(|cases| cases.as_ref().ok()).map(|cases| cases.iter().filter(open).cloned().collect::<Vec<_>>()).unwrap_or_default()
-        })
+        // The open cases, which lead the handling list's first pages.
+        cases.pages.items.with(|cases| cases.iter().filter(|case| case.id != id && case.state.is_open()).cloned().collect::<Vec<_>>())
     });
     let into = RwSignal::new(String::new());
     let busy = RwSignal::new(false);

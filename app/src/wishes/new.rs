@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use linli_api::community::HouseholdEntry;
+use crate::community::HouseholdPicker;
 use linli_api::ids::{HouseholdId, UploadId, UserId};
 use linli_api::validate::wishes as check;
 use linli_api::wishes::{limits, NewWish, WishCategory};
@@ -17,8 +17,7 @@ use linli_api::{ApiError, ErrorCode};
 use super::{category_label, community_today, posts_wishes, reviews_wishes};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::i18n::{t, tr};
-use crate::layout::{load_into, Choice, FieldError, FormAlert, FormError, Guarded, Hint, Loaded, OnePhoto, Page, RadioChoices, TextArea, TextField};
-use crate::me::household_text;
+use crate::layout::{Choice, FieldError, FormAlert, FormError, Guarded, Hint, OnePhoto, Page, RadioChoices, TextArea, TextField};
 use crate::session::Session;
 
 #[component]
@@ -126,25 +125,8 @@ fn WishForm(resident: Option<UserId>) -> impl IntoView {
 /// Staff: the household of the resident without the app, their name and (optional) phone.
 #[component]
 fn ForSomeone(form: FormError, household: RwSignal<String>, wisher_name: RwSignal<String>, wisher_phone: RwSignal<String>) -> impl IntoView {
-    let session = Session::get();
-    let households: Loaded<Vec<HouseholdEntry>> = RwSignal::new(None);
-    let client = session.client();
-    load_into(session, households, async move { client.households().await });
     view! {
-        <div class="field">
-            <label for="wish-household">{tr("wish-field-household")}</label>
-            <select id="wish-household" name="for_household" required
-                aria-invalid=move || form.invalid("for_household")
-                aria-describedby=move || form.described_by("for_household", None)
-                on:change=move |ev| household.set(event_target_value(&ev))>
-                <option value="">{tr("wish-field-household-choose")}</option>
-                {move || households.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|entry| {
-                    let label = entry.household.clone();
-                    view! { <option value=entry.household.id.to_string()>{move || household_text(&label)}</option> }
-                }).collect_view()}
-            </select>
-            <FieldError form field="for_household"/>
-        </div>
+        <HouseholdPicker id="wish-household" chosen=household form field="for_household" choose="wish-field-household-choose"/>
         <TextField form field="wisher_name" id="wish-wisher-name" label="wish-field-wisher-name" value=wisher_name
             autocomplete="off" maxlength=limits::WISHER_NAME_MAX_CHARS/>
         <div class="field">

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::Duration;
-use linli_api::community::{Building, CommunityEntry, HouseholdEntry, Invite, NewInvite};
+use linli_api::community::{Building, CommunityEntry, HouseholdEntry, HouseholdsQuery, Invite, NewInvite};
 use linli_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -14,7 +14,7 @@ use super::storage::{self, NewInviteRow};
 use crate::auth::{Members, Signed, StaffOnly};
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiQuery};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -42,12 +42,18 @@ async fn buildings(State(state): State<AppState>, Signed(caller, ..): Signed<Mem
     Ok(Json(storage::buildings(&mut conn, caller.community_id).await?))
 }
 
-/// Every household of the caller's community, with how many residents registered.
-#[utoipa::path(get, path = "/community/households", tag = "community", security(("bearer" = [])),
-    responses((status = 200, body = Vec<HouseholdEntry>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn households(State(state): State<AppState>, Signed(caller, ..): Signed<StaffOnly>) -> AppResult<Json<Vec<HouseholdEntry>>> {
+/// The households of one building of the caller's community, with how many residents
+/// registered (another community's building has none).
+#[utoipa::path(get, path = "/community/households", tag = "community", security(("bearer" = [])), params(HouseholdsQuery),
+    responses((status = 200, body = Vec<HouseholdEntry>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+async fn households(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<StaffOnly>,
+    ApiQuery(query): ApiQuery<HouseholdsQuery>,
+) -> AppResult<Json<Vec<HouseholdEntry>>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(storage::households(&mut conn, caller.community_id).await?))
+    Ok(Json(storage::households(&mut conn, caller.community_id, query.building).await?))
 }
 
 /// Issues an invite code (and its QR code) for one household of the caller's community.

@@ -116,14 +116,17 @@ pub async fn household_in(
     Ok(row.map(label))
 }
 
-pub async fn households(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<HouseholdEntry>, sqlx::Error> {
+/// The households of one building of the community, in unit and room order, with how many
+/// accounts live in each.
+pub async fn households(conn: &mut AnyConnection, community: CommunityId, building: BuildingId) -> Result<Vec<HouseholdEntry>, sqlx::Error> {
     let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "SELECT h.id, b.name, u.name, h.room,
                 (SELECT COUNT(*) FROM users r WHERE r.household_id = h.id)
-         FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id
-         WHERE h.community_id = $1
-         ORDER BY b.name, u.name, h.room",
+         FROM buildings b JOIN units u ON u.building_id = b.id JOIN households h ON h.unit_id = u.id
+         WHERE b.id = $1 AND b.community_id = $2
+         ORDER BY u.name, h.room",
     )
+    .bind(building.0)
     .bind(community.0)
     .fetch_all(conn)
     .await?;
@@ -321,22 +324,55 @@ pub struct ResidentContact {
     pub room: String,
 }
 
-/// Every resident of the community, in building, unit and room order.
-pub async fn residents(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<ResidentContact>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.phone, b.name, u.name, h.room
-         FROM users p JOIN households h ON h.id = p.household_id
-              JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id
-         WHERE p.community_id = $1 AND p.role = 'resident'
-         ORDER BY b.name, u.name, h.room, p.id",
+/// The residents of one building of the community, in unit and room order (a building's
+/// few hundred people, never the whole community).
+pub async fn residents_of_building(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    building: BuildingId,
+) -> Result<Option<(String, Vec<ResidentContact>)>, sqlx::Error> {
+    let name: Option<(String,)> = sqlx::query_as("SELECT name FROM buildings WHERE id = $1 AND community_id = $2")
+        .bind(building.0)
+        .bind(community.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some((building_name,)) = name else { return Ok(None) };
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.name, p.phone, u.name, h.room
+         FROM units u JOIN households h ON h.unit_id = u.id JOIN users p ON p.household_id = h.id
+         WHERE u.building_id = $1 AND p.role = 'resident'
+         ORDER BY u.name, h.room, p.id",
+    )
+    .bind(building.0)
+    .fetch_all(conn)
+    .await?;
+    let residents = rows
+        .into_iter()
+        .map(|(id, name, phone, unit, room)| ResidentContact {
+            id: UserId(id),
+            name,
+            phone,
+            building: building_name.clone(),
+            unit,
+            room,
+        })
+        .collect();
+    Ok(Some((building_name, residents)))
+}
+
+/// Each building of the community with how many residents live in it, in building order.
+pub async fn residents_per_building(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<(Building, i64)>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT b.id, b.name, COUNT(p.id)
+         FROM buildings b LEFT JOIN units u ON u.building_id = b.id LEFT JOIN households h ON h.unit_id = u.id
+              LEFT JOIN users p ON p.household_id = h.id AND p.role = 'resident'
+         WHERE b.community_id = $1
+         GROUP BY b.id, b.name ORDER BY b.name",
     )
     .bind(community.0)
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, phone, building, unit, room)| ResidentContact { id: UserId(id), name, phone, building, unit, room })
-        .collect())
+    Ok(rows.into_iter().map(|(id, name, residents)| (Building { id: BuildingId(id), name }, residents)).collect())
 }
 
 /// How a person appears in public: name, role and building (if they have a household).

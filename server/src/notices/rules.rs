@@ -1,13 +1,12 @@
 //! Pure rules of notices: what may be published, how Markdown becomes safe HTML, paging,
 //! and who has not read a notice yet.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
-use linli_api::ids::{UserId, VoteId};
-use linli_api::notices::limits::{PER_PAGE_DEFAULT, PER_PAGE_MAX};
-use linli_api::notices::{BuildingUnread, NewNotice, NoticeCategory, NoticeListQuery, UnreadResident};
+use linli_api::community::Building;
+use linli_api::ids::{BuildingId, UserId, VoteId};
+use linli_api::notices::{BuildingReads, BuildingUnread, NewNotice, NoticeCategory, UnreadResident};
 use linli_api::phone::mask_phone;
-use linli_api::ErrorCode;
 
 use crate::community::storage::ResidentContact;
 use crate::error::AppError;
@@ -45,43 +44,32 @@ pub fn render_markdown(markdown: &str) -> String {
     ammonia::clean(&html)
 }
 
-/// Page number and size from the query, checked; plus the row offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageWindow {
-    pub page: u32,
-    pub per_page: u32,
-}
-
-impl PageWindow {
-    pub fn offset(self) -> i64 {
-        i64::from(self.page - 1) * i64::from(self.per_page)
-    }
-}
-
-pub fn page_window(query: NoticeListQuery) -> Result<PageWindow, AppError> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(PER_PAGE_DEFAULT);
-    if page == 0 || page > 100_000 {
-        return Err(AppError::invalid(ErrorCode::InvalidValue, "page"));
-    }
-    if per_page == 0 || per_page > PER_PAGE_MAX {
-        return Err(AppError::invalid(ErrorCode::InvalidValue, "per_page"));
-    }
-    Ok(PageWindow { page, per_page })
-}
-
-/// Residents who have not read, grouped by building in order, phones masked.
-pub fn unread_by_building(residents: &[ResidentContact], readers: &HashSet<UserId>) -> Vec<BuildingUnread> {
-    let mut buildings: BTreeMap<&str, Vec<UnreadResident>> = BTreeMap::new();
-    for resident in residents.iter().filter(|r| !readers.contains(&r.id)) {
-        buildings.entry(&resident.building).or_default().push(UnreadResident {
+/// The residents of a building who have not read, in unit and room order, phones masked.
+pub fn unread_in(building: String, residents: &[ResidentContact], readers: &HashSet<UserId>) -> BuildingUnread {
+    let residents = residents
+        .iter()
+        .filter(|resident| !readers.contains(&resident.id))
+        .map(|resident| UnreadResident {
             name: resident.name.clone(),
             unit: resident.unit.clone(),
             room: resident.room.clone(),
             phone_masked: mask_phone(&resident.phone),
-        });
-    }
-    buildings.into_iter().map(|(building, residents)| BuildingUnread { building: building.to_owned(), residents }).collect()
+        })
+        .collect();
+    BuildingUnread { building, residents }
+}
+
+/// Each building's residents beside its kept count of readers (none read: absent).
+pub fn building_reads(buildings: Vec<(Building, i64)>, reads: &HashMap<BuildingId, i64>) -> Vec<BuildingReads> {
+    buildings
+        .into_iter()
+        .map(|(building, residents)| BuildingReads {
+            read: reads.get(&building.id).copied().unwrap_or(0).min(residents),
+            building_id: building.id,
+            building: building.name,
+            residents,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -98,28 +86,25 @@ mod tests {
     }
 
     #[test]
-    fn paging_defaults_and_bounds() {
-        assert_eq!(page_window(NoticeListQuery::default()).unwrap(), PageWindow { page: 1, per_page: 20 });
-        assert_eq!(page_window(NoticeListQuery { page: Some(3), per_page: Some(10) }).unwrap().offset(), 20);
-        assert!(page_window(NoticeListQuery { page: Some(0), per_page: None }).is_err());
-        assert!(page_window(NoticeListQuery { page: None, per_page: Some(101) }).is_err());
-    }
-
-    #[test]
-    fn unread_residents_are_grouped_by_building_with_masked_phones() {
-        let resident = |id, building: &str| ResidentContact {
+    fn unread_residents_are_listed_with_masked_phones() {
+        let resident = |id| ResidentContact {
             id: UserId(id),
             name: format!("r{id}"),
             phone: "13900001234".into(),
-            building: building.into(),
+            building: "2栋".into(),
             unit: "1单元".into(),
             room: "101".into(),
         };
-        let residents = vec![resident(1, "2栋"), resident(2, "1栋"), resident(3, "2栋")];
-        let readers = HashSet::from([UserId(3)]);
-        let grouped = unread_by_building(&residents, &readers);
-        assert_eq!(grouped.iter().map(|b| b.building.as_str()).collect::<Vec<_>>(), ["1栋", "2栋"]);
-        assert_eq!(grouped[1].residents.len(), 1);
-        assert_eq!(grouped[1].residents[0].phone_masked, "139****1234");
+        let unread = unread_in("2栋".into(), &[resident(1), resident(2), resident(3)], &HashSet::from([UserId(2)]));
+        assert_eq!(unread.residents.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["r1", "r3"]);
+        assert_eq!(unread.residents[0].phone_masked, "139****1234");
+    }
+
+    #[test]
+    fn buildings_nobody_read_in_count_zero() {
+        let building = |id, name: &str| Building { id: BuildingId(id), name: name.into() };
+        let reads = HashMap::from([(BuildingId(2), 5)]);
+        let rows = building_reads(vec![(building(1, "1栋"), 10), (building(2, "2栋"), 4)], &reads);
+        assert_eq!(rows.iter().map(|b| (b.building.as_str(), b.residents, b.read)).collect::<Vec<_>>(), [("1栋", 10, 0), ("2栋", 4, 4)]);
     }
 }

@@ -8,8 +8,9 @@ use linli_api::auth::Role;
 use linli_api::family::FamilyActivityKind;
 use linli_api::ids::ReportId;
 use linli_api::reports::{
-    FiguresQuery, MonthFigures, NewReport, Report, ReportEventKind, ReportListQuery, ReportRules, ReportScope, ReportSummary,
+    FiguresQuery, MonthFigures, NewReport, Report, ReportEventKind, ReportListQuery, ReportRules, ReportPage, ReportScope,
 };
+use linli_api::paging::PageQuery;
 use linli_api::validate::reports as check;
 use linli_api::{ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
@@ -17,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::rules::{self, Viewer};
-use super::storage::{self, NewEvent, NewReportRow, ReportRow};
+use super::storage::{self, CaseList, NewEvent, NewReportRow, ReportRow};
 use super::{announce, party_of, view, visible, Actor, Recipients};
 use crate::auth::storage::name_of;
 use crate::auth::{Members, Signed, StaffOnly};
@@ -25,6 +26,7 @@ use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
 use crate::family::{Acting, ActingFor, ReportProblems};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::paging;
 use crate::state::AppState;
 use crate::uploads::{check_attachable, keep_private};
 
@@ -103,30 +105,52 @@ async fn report(
 
 /// The caller's own reports (the default; a family member: the resident's), the community's
 /// public cases, or what the caller's party handles (staff: every case).
-#[utoipa::path(get, path = "/reports", tag = "reports", security(("bearer" = [])), params(ReportListQuery, ActingFor),
-    responses((status = 200, body = [ReportSummary]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+#[utoipa::path(get, path = "/reports", tag = "reports", security(("bearer" = [])), params(ReportListQuery, PageQuery, ActingFor),
+    responses((status = 200, body = ReportPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
     acting: Acting<ReportProblems>,
     ApiQuery(query): ApiQuery<ReportListQuery>,
-) -> AppResult<Json<Vec<ReportSummary>>> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<ReportPage>> {
     let actor = Actor::from_acting(&acting);
     let caller = &actor.caller;
     if actor.acting && query.scope != ReportScope::Mine {
         return Err(AppError::Forbidden);
     }
-    let mut conn = state.db.pool.acquire().await?;
-    let rows = match query.scope {
-        ReportScope::Mine => storage::of_reporter(&mut conn, actor.community, actor.subject).await?,
-        ReportScope::Public => storage::public_cases(&mut conn, caller.community_id).await?,
-        ReportScope::Handling if caller.is_staff() => storage::handled_by(&mut conn, caller.community_id, None).await?,
-        ReportScope::Handling => {
-            let party = party_of(caller.role).ok_or(AppError::Forbidden)?;
-            storage::handled_by(&mut conn, caller.community_id, Some(party)).await?
-        }
+    let list = match query.scope {
+        ReportScope::Mine => CaseList::Mine(actor.community, actor.subject),
+        ReportScope::Public => CaseList::Public(caller.community_id),
+        ReportScope::Handling if caller.is_staff() => CaseList::Handling(caller.community_id, None),
+        ReportScope::Handling => CaseList::Handling(caller.community_id, Some(party_of(caller.role).ok_or(AppError::Forbidden)?)),
     };
-    Ok(Json(rows.iter().map(view::summary).collect()))
+    let after = paging::decode::<3>(page.after.as_deref())?;
+    let limit = paging::limit(page.limit);
+    let parts = list.parts();
+    // The cursor says which part it is in: `[part, time, id]`.
+    let (mut part, mut position) = match after {
+        Some([part, at, id]) => (usize::try_from(part).ok().filter(|part| *part < parts.len()).ok_or_else(|| AppError::InvalidQuery("after".into()))?, Some([at, id])),
+        None => (0, None),
+    };
+    let mut conn = state.db.pool.acquire().await?;
+    // Each row with the part it came from: a page may end one part and begin the next.
+    let mut rows: Vec<(usize, ReportRow)> = Vec::new();
+    let mut next_after = None;
+    while part < parts.len() {
+        let found = storage::cases(&mut conn, list, parts[part], position, limit + 1 - rows.len() as i64).await?;
+        rows.extend(found.into_iter().map(|row| (part, row)));
+        if rows.len() as i64 > limit {
+            rows.truncate(limit as usize);
+            let (last_part, last) = rows.last().expect("a full page");
+            let [at, id] = list.position(last);
+            next_after = Some(paging::encode(&[*last_part as i64, at, id]));
+            break;
+        }
+        part += 1;
+        position = None;
+    }
+    Ok(Json(ReportPage { reports: rows.iter().map(|(_, row)| view::summary(row)).collect(), next_after }))
 }
 
 /// One case as the caller (or the resident they act for) may see it; those handling it see

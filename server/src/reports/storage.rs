@@ -141,7 +141,7 @@ pub struct ReportRow {
 const SELECT: &str = "SELECT r.id, r.community_id, r.reporter_id, u.name AS reporter_name, u.phone AS reporter_phone, r.category,
         r.location, r.description, r.public, r.state, r.party, r.pool, r.routed_at, r.accept_within_minutes, r.handler_id,
         h.name AS handler_name, r.merged_into, r.escalations, r.rating_stars, r.rating_comment, r.submitted_at, r.resolved_at,
-        (SELECT COUNT(*) FROM report_seconds s WHERE s.report_id = r.id) AS seconds,
+        r.me_too AS seconds,
         (SELECT p.upload_id FROM report_photos p WHERE p.report_id = r.id AND p.position = 0) AS first_photo
     FROM reports r JOIN users u ON u.id = r.reporter_id LEFT JOIN users h ON h.id = r.handler_id";
 
@@ -192,34 +192,71 @@ pub async fn report(conn: &mut AnyConnection, community: CommunityId, id: Report
     row.as_ref().map(report_row).transpose()
 }
 
-/// The most a list answers.
-pub const LIST_LIMIT: i64 = 200;
-
-/// A resident's reports, newest first.
-pub async fn of_reporter(conn: &mut AnyConnection, community: CommunityId, reporter: UserId) -> Result<Vec<ReportRow>, sqlx::Error> {
-    let sql = format!("{SELECT} WHERE r.community_id = $1 AND r.reporter_id = $2 ORDER BY r.submitted_at DESC, r.id DESC LIMIT {LIST_LIMIT}");
-    report_rows(sqlx::query(&sql).bind(community.0).bind(reporter.0).fetch_all(conn).await?)
+/// A list of cases: a resident's own, the community's public ones, or those a party
+/// handles (staff: every party's).
+#[derive(Debug, Clone, Copy)]
+pub enum CaseList {
+    Mine(CommunityId, UserId),
+    Public(CommunityId),
+    Handling(CommunityId, Option<Party>),
 }
 
-/// The community's public cases, open ones first, newest first within.
-pub async fn public_cases(conn: &mut AnyConnection, community: CommunityId) -> Result<Vec<ReportRow>, sqlx::Error> {
+/// A list's two parts, paged one after the other: its open cases, then the rest (a
+/// resident's own list is one part, newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Open,
+    Rest,
+}
+
+impl CaseList {
+    pub fn parts(self) -> &'static [Part] {
+        match self {
+            CaseList::Mine(..) => &[Part::Rest],
+            _ => &[Part::Open, Part::Rest],
+        }
+    }
+
+    /// Where a case stands in this list: the time it is ordered by, and its id.
+    pub fn position(self, row: &ReportRow) -> [i64; 2] {
+        let at = match self {
+            CaseList::Handling(..) => row.routed_at,
+            _ => row.submitted_at,
+        };
+        [to_millis(at), row.id.0]
+    }
+}
+
+/// Up to `limit` cases of one part of a list after `after` (a `position`). Open cases
+/// being handled come longest-waiting first; everything else newest first.
+pub async fn cases(conn: &mut AnyConnection, list: CaseList, part: Part, after: Option<[i64; 2]>, limit: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
+    let (filter, community) = match list {
+        CaseList::Mine(community, _) => ("r.reporter_id = $5 AND r.community_id = $1", community),
+        CaseList::Public(community) => ("r.community_id = $1 AND r.public = 1 AND r.state <> 'merged'", community),
+        CaseList::Handling(community, None) => ("r.community_id = $1", community),
+        CaseList::Handling(community, Some(_)) => ("r.community_id = $1 AND r.party = $5", community),
+    };
+    let open = match (list, part) {
+        (CaseList::Mine(..), _) => "",
+        (_, Part::Open) => " AND r.is_open = 1",
+        (_, Part::Rest) => " AND r.is_open = 0",
+    };
+    let column = if matches!(list, CaseList::Handling(..)) { "r.routed_at" } else { "r.submitted_at" };
+    let oldest_first = matches!((list, part), (CaseList::Handling(..), Part::Open));
+    let (after_sign, order, start) = if oldest_first { (">", "", i64::MIN) } else { ("<", " DESC", i64::MAX) };
+    let [at, id] = after.unwrap_or([start; 2]);
     let sql = format!(
-        "{SELECT} WHERE r.community_id = $1 AND r.public = 1 AND r.state <> 'merged'
-         ORDER BY CASE WHEN r.state IN ('submitted', 'accepted', 'in_progress') THEN 0 ELSE 1 END, r.submitted_at DESC, r.id DESC
-         LIMIT {LIST_LIMIT}"
+        "{SELECT} WHERE {filter}{open} AND ({column}, r.id) {after_sign} ($2, $3) ORDER BY {column}{order}, r.id{order} LIMIT $4"
     );
-    report_rows(sqlx::query(&sql).bind(community.0).fetch_all(conn).await?)
+    let query = sqlx::query(&sql).bind(community.0).bind(at).bind(id).bind(limit);
+    let query = match list {
+        CaseList::Mine(_, reporter) => query.bind(reporter.0),
+        CaseList::Handling(_, Some(party)) => query.bind(party.as_str()),
+        _ => query,
+    };
+    report_rows(query.fetch_all(conn).await?)
 }
 
-/// Cases with `party` (every case: none), those waiting longest first.
-pub async fn handled_by(conn: &mut AnyConnection, community: CommunityId, party: Option<Party>) -> Result<Vec<ReportRow>, sqlx::Error> {
-    let sql = format!(
-        "{SELECT} WHERE r.community_id = $1 AND ($2 = '' OR r.party = $2)
-         ORDER BY CASE WHEN r.state IN ('submitted', 'accepted', 'in_progress') THEN 0 ELSE 1 END, r.routed_at, r.id
-         LIMIT {LIST_LIMIT}"
-    );
-    report_rows(sqlx::query(&sql).bind(community.0).bind(party.map_or("", Party::as_str)).fetch_all(conn).await?)
-}
 
 pub async fn photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UploadId>, sqlx::Error> {
     let rows: Vec<(i64,)> =
@@ -245,9 +282,13 @@ pub async fn second(conn: &mut AnyConnection, report: ReportId, user: UserId, at
         .bind(report.0)
         .bind(user.0)
         .bind(to_millis(at))
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(done.rows_affected() == 1)
+    let new = done.rows_affected() == 1;
+    if new {
+        sqlx::query("UPDATE reports SET me_too = me_too + 1 WHERE id = $1").bind(report.0).execute(conn).await?;
+    }
+    Ok(new)
 }
 
 pub async fn has_seconded(conn: &mut AnyConnection, report: ReportId, user: UserId) -> Result<bool, sqlx::Error> {

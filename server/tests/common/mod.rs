@@ -7,6 +7,7 @@
 use chrono::Utc;
 use linli_api::auth::{Role, SignInRequest};
 use linli_api::ids::{CommunityId, UserId};
+use linli_api::community::HouseholdEntry;
 use linli_api::Client;
 use linli_server::auth::storage::{insert_account, NewAccount};
 use linli_server::community::storage as community;
@@ -269,4 +270,15 @@ pub fn photo_with_location() -> Vec<u8> {
     with_location.extend_from_slice(segment);
     with_location.extend_from_slice(&photo[2..]);
     with_location
+}
+
+/// Every household of the caller's community, building by building, as the invite desk
+/// reads them.
+#[allow(dead_code)]
+pub async fn every_household(staff: &Client) -> Vec<HouseholdEntry> {
+    let mut households = Vec::new();
+    for building in staff.buildings().await.unwrap() {
+        households.extend(staff.households(building.id).await.unwrap());
+    }
+    households
 }

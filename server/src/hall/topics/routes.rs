@@ -13,8 +13,9 @@ use linli_api::hall::NewVote;
 use linli_api::ids::{CommentId, TopicId, UserId};
 use linli_api::topics::{
     mask_name, Comment, FollowUp, HideComment, Hidden, NewComment, NewFollowUp, NewTopic, ProposalRules, Speaker, Support,
-    Topic, TopicState, TopicThread,
+    CommentPage, Topic, TopicPage, TopicThread,
 };
+use linli_api::paging::PageQuery;
 use linli_api::{validate, ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -25,15 +26,18 @@ use super::storage::{self, CommentRow, NewCommentRow, NewTopicRow, TopicRow};
 use crate::auth::{Caller, Members, ResidentsOnly, Signed, StaffOnly};
 use crate::community::storage::{public_faces, PublicFace};
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::hall::routes::{open_vote, vote_phase};
 use crate::notices::rules::render_markdown;
 use crate::events::Audience;
+use crate::paging;
 use crate::state::AppState;
 use crate::uploads::check_attachable;
 
-/// The most topics a list returns.
-const LIST_LIMIT: i64 = 100;
+/// Proposals gathering support that lead the list, at most.
+const GATHERING_SHOWN: i64 = 20;
+/// Replies a comment comes with; the rest are paged on request.
+const REPLIES_SHOWN: i64 = 5;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -42,30 +46,37 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(support))
         .routes(routes!(attach_vote))
         .routes(routes!(follow_up))
-        .routes(routes!(comment))
+        .routes(routes!(comments, comment))
+        .routes(routes!(replies))
         .routes(routes!(hide))
         .routes(routes!(get_rules, set_rules))
 }
 
-/// The community's topics: proposals gathering support first, then discussions, then
-/// concluded topics, lapsed proposals last; newest first within each.
-#[utoipa::path(get, path = "/hall/topics", tag = "hall", security(("bearer" = [])),
-    responses((status = 200, body = [Topic]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn list(State(state): State<AppState>, Signed(caller, ..): Signed<Members>) -> AppResult<Json<Vec<Topic>>> {
+/// The community's topics a page at a time, newest first; the first page also brings the
+/// proposals still gathering support, which lead the list.
+#[utoipa::path(get, path = "/hall/topics", tag = "hall", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = TopicPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+async fn list(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<TopicPage>> {
+    let after = paging::decode(page.after.as_deref())?;
+    let limit = paging::limit(page.limit);
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
-    let rows = storage::topics(&mut conn, caller.community_id, LIST_LIMIT).await?;
-    let mut topics = describe_all(&mut conn, &caller, rows, now).await?;
-    topics.sort_by_key(|topic| {
-        let rank = match topic.state {
-            TopicState::Proposed => 0,
-            TopicState::Discussion => 1,
-            TopicState::Concluded => 2,
-            TopicState::Lapsed => 3,
-        };
-        (rank, -topic.created_at.timestamp_millis())
-    });
-    Ok(Json(topics))
+    let gathering = match after {
+        None => storage::gathering(&mut conn, caller.community_id, now, GATHERING_SHOWN).await?,
+        Some(_) => Vec::new(),
+    };
+    let rows = storage::topics(&mut conn, caller.community_id, after, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |last| paging::encode(&[last.created_at.timestamp_millis(), last.id.0]));
+    let shown = gathering.len();
+    // One description of both lists: their people and supports in one statement each.
+    let mut described = describe_all(&mut conn, &caller, gathering.into_iter().chain(rows).collect(), now).await?;
+    let topics = described.split_off(shown);
+    Ok(Json(TopicPage { gathering: described, topics, next_after }))
 }
 
 /// Staff open a topic for discussion, optionally with its vote; a resident's topic is a
@@ -116,7 +127,8 @@ async fn create(
     Ok((StatusCode::CREATED, Json(topic_of(&mut conn, &caller, id, now).await?)))
 }
 
-/// A topic with its discussion: comments oldest first, each with its replies.
+/// A topic with the first page of its discussion: top-level comments oldest first, each
+/// with its first replies.
 #[utoipa::path(get, path = "/hall/topics/{id}", tag = "hall", security(("bearer" = [])),
     params(("id" = i64, Path, description = "topic id")),
     responses((status = 200, body = TopicThread), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -125,17 +137,78 @@ async fn one(State(state): State<AppState>, Signed(caller, ..): Signed<Members>,
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let topic = topic_of(&mut conn, &caller, TopicId(id), now).await?;
-    let rows = storage::comments(&mut conn, topic.id).await?;
-    let people = rows.iter().flat_map(|row| std::iter::once(row.author).chain(row.hidden.as_ref().map(|(_, by, _)| *by)));
-    let faces = public_faces(&mut conn, caller.community_id, people.collect::<Vec<_>>()).await?;
-    let comments = rules::threads(rows.into_iter().map(|row| (row.id, row.parent, row)).collect())
+    let CommentPage { comments, next_after } = discussion(&mut conn, &caller, topic.id, &PageQuery::default()).await?;
+    Ok(Json(TopicThread { topic, comments, next_after }))
+}
+
+/// A later page of a topic's discussion.
+#[utoipa::path(get, path = "/hall/topics/{id}/comments", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "topic id"), PageQuery),
+    responses((status = 200, body = CommentPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn comments(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<CommentPage>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let topic = storage::find_topic(&mut conn, caller.community_id, TopicId(id)).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(discussion(&mut conn, &caller, topic.id, &page).await?))
+}
+
+/// The replies to a comment after those it came with, oldest first.
+#[utoipa::path(get, path = "/hall/comments/{id}/replies", tag = "hall", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "comment id"), PageQuery),
+    responses((status = 200, body = CommentPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn replies(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> AppResult<Json<CommentPage>> {
+    let after = paging::decode::<1>(page.after.as_deref())?.map_or(0, |[id]| id);
+    let limit = paging::limit(page.limit);
+    let mut conn = state.db.pool.acquire().await?;
+    let parent = storage::find_comment(&mut conn, caller.community_id, CommentId(id)).await?.ok_or(AppError::NotFound)?;
+    let rows = storage::replies(&mut conn, parent.id, after, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |last| paging::encode(&[last.id.0]));
+    let faces = faces_of(&mut conn, &caller, &rows).await?;
+    let comments = rows.into_iter().map(|reply| comment_view(&caller, &faces, reply, Vec::new(), 0)).collect();
+    Ok(Json(CommentPage { comments, next_after }))
+}
+
+/// A page of top-level comments after `page.after`, each with its first replies: three
+/// statements whatever the page holds.
+async fn discussion(conn: &mut AnyConnection, caller: &Caller, topic: TopicId, page: &PageQuery) -> AppResult<CommentPage> {
+    let after = paging::decode::<1>(page.after.as_deref())?.map_or(0, |[id]| id);
+    let limit = paging::limit(page.limit);
+    let rows = storage::top_comments(&mut *conn, topic, after, limit + 1).await?;
+    let (top, next_after) = paging::split(rows, limit, |last| paging::encode(&[last.id.0]));
+    let parents: Vec<CommentId> = top.iter().filter(|row| row.replies > 0).map(|row| row.id).collect();
+    let replies = storage::first_replies(&mut *conn, &parents, REPLIES_SHOWN).await?;
+    let faces = faces_of(&mut *conn, caller, top.iter().chain(&replies)).await?;
+    let rows = top.into_iter().chain(replies).map(|row| (row.id, row.parent, row)).collect();
+    let comments = rules::threads(rows)
         .into_iter()
-        .map(|(top, replies)| {
-            let replies = replies.into_iter().map(|reply| comment_view(&caller, &faces, reply, Vec::new())).collect();
-            comment_view(&caller, &faces, top, replies)
+        .map(|(row, replies)| {
+            let more = (row.replies - replies.len() as i64).max(0);
+            let replies = replies.into_iter().map(|reply| comment_view(caller, &faces, reply, Vec::new(), 0)).collect();
+            comment_view(caller, &faces, row, replies, more)
         })
         .collect();
-    Ok(Json(TopicThread { topic, comments }))
+    Ok(CommentPage { comments, next_after })
+}
+
+/// The public faces of the comments' authors and of the staff who hid any of them.
+async fn faces_of<'a>(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    rows: impl IntoIterator<Item = &'a CommentRow>,
+) -> AppResult<HashMap<UserId, PublicFace>> {
+    let people: Vec<UserId> = rows.into_iter().flat_map(|row| std::iter::once(row.author).chain(row.hidden.as_ref().map(|(_, by, _)| *by))).collect();
+    Ok(public_faces(conn, caller.community_id, people).await?)
 }
 
 /// Backs a proposal for the caller's household; backing it again changes nothing. The
@@ -372,13 +445,12 @@ async fn describe_all(conn: &mut AnyConnection, caller: &Caller, rows: Vec<Topic
 
 async fn one_comment(conn: &mut AnyConnection, caller: &Caller, id: CommentId) -> AppResult<Comment> {
     let row = storage::find_comment(&mut *conn, caller.community_id, id).await?.ok_or(AppError::NotFound)?;
-    let people = [Some(row.author), row.hidden.as_ref().map(|(_, by, _)| *by)].into_iter().flatten().collect::<Vec<_>>();
-    let faces = public_faces(&mut *conn, caller.community_id, people).await?;
-    Ok(comment_view(caller, &faces, row, Vec::new()))
+    let faces = faces_of(&mut *conn, caller, [&row]).await?;
+    Ok(comment_view(caller, &faces, row, Vec::new(), 0))
 }
 
 /// A hidden comment keeps its place and reason; its words reach only staff and its author.
-fn comment_view(caller: &Caller, faces: &HashMap<UserId, PublicFace>, row: CommentRow, replies: Vec<Comment>) -> Comment {
+fn comment_view(caller: &Caller, faces: &HashMap<UserId, PublicFace>, row: CommentRow, replies: Vec<Comment>, more_replies: i64) -> Comment {
     let mine = row.author == caller.user_id;
     let hidden = row.hidden.map(|(reason, by, at)| Hidden { reason, by: speaker(faces, by), at });
     let readable = hidden.is_none() || mine || caller.is_staff();
@@ -391,5 +463,6 @@ fn comment_view(caller: &Caller, faces: &HashMap<UserId, PublicFace>, row: Comme
         hidden,
         mine,
         replies,
+        more_replies,
     }
 }

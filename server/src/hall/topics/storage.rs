@@ -136,7 +136,7 @@ struct TopicRecord {
 const TOPIC_COLUMNS: &str = "SELECT t.id, t.title, t.body_markdown, t.body_html, t.images, t.author_id, t.created_at,
         t.proposal, t.support_needed, t.support_deadline, t.vote_days, t.support_count, t.vote_id,
         t.follow_up_html, t.follow_up_by, t.follow_up_at,
-        (SELECT COUNT(*) FROM topic_comments c WHERE c.topic_id = t.id) AS comments
+        t.comment_count AS comments
      FROM topics t";
 
 fn topic_row(row: TopicRecord) -> TopicRow {
@@ -163,14 +163,39 @@ fn topic_row(row: TopicRecord) -> TopicRow {
     }
 }
 
-/// The community's topics, newest first.
-pub async fn topics(conn: &mut AnyConnection, community: CommunityId, limit: i64) -> Result<Vec<TopicRow>, sqlx::Error> {
-    let rows: Vec<TopicRecord> =
-        sqlx::query_as(&format!("{TOPIC_COLUMNS} WHERE t.community_id = $1 ORDER BY t.created_at DESC, t.id DESC LIMIT $2"))
-            .bind(community.0)
-            .bind(limit)
-            .fetch_all(conn)
-            .await?;
+/// Up to `limit` of the community's topics after `after` (created_at, id), newest first.
+pub async fn topics(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    after: Option<[i64; 2]>,
+    limit: i64,
+) -> Result<Vec<TopicRow>, sqlx::Error> {
+    let [at, id] = after.unwrap_or([i64::MAX; 2]);
+    let rows: Vec<TopicRecord> = sqlx::query_as(&format!(
+        "{TOPIC_COLUMNS} WHERE t.community_id = $1 AND (t.created_at, t.id) < ($2, $3)
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $4"
+    ))
+    .bind(community.0)
+    .bind(at)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(topic_row).collect())
+}
+
+/// Up to `limit` proposals still gathering support at `now` (no vote yet, deadline ahead),
+/// the soonest to close first.
+pub async fn gathering(conn: &mut AnyConnection, community: CommunityId, now: DateTime<Utc>, limit: i64) -> Result<Vec<TopicRow>, sqlx::Error> {
+    let rows: Vec<TopicRecord> = sqlx::query_as(&format!(
+        "{TOPIC_COLUMNS} WHERE t.community_id = $1 AND t.proposal = 1 AND t.support_deadline > $2 AND t.vote_id IS NULL
+         ORDER BY t.support_deadline LIMIT $3"
+    ))
+    .bind(community.0)
+    .bind(to_millis(now))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().map(topic_row).collect())
 }
 
@@ -283,16 +308,19 @@ pub struct CommentRow {
     pub images: Vec<UploadId>,
     pub created_at: DateTime<Utc>,
     pub hidden: Option<(String, UserId, DateTime<Utc>)>,
+    /// Its replies, as kept (a reply has none).
+    pub replies: i64,
 }
 
-type CommentTuple = (i64, i64, Option<i64>, i64, String, String, i64, Option<String>, Option<i64>, Option<i64>);
+type CommentTuple = (i64, i64, Option<i64>, i64, String, String, i64, Option<String>, Option<i64>, Option<i64>, i64);
 
 const COMMENT_COLUMNS: &str =
-    "SELECT c.id, c.topic_id, c.parent_id, c.author_id, c.body, c.images, c.created_at, c.hidden_reason, c.hidden_by, c.hidden_at
+    "SELECT c.id, c.topic_id, c.parent_id, c.author_id, c.body, c.images, c.created_at, c.hidden_reason, c.hidden_by, c.hidden_at,
+            c.reply_count
      FROM topic_comments c";
 
 fn comment_row(row: CommentTuple) -> CommentRow {
-    let (id, topic, parent, author, body, images, created, reason, by, at) = row;
+    let (id, topic, parent, author, body, images, created, reason, by, at, replies) = row;
     let hidden = match (reason, by, at) {
         (Some(reason), Some(by), Some(at)) => Some((reason, UserId(by), from_millis(at))),
         _ => None,
@@ -306,6 +334,7 @@ fn comment_row(row: CommentTuple) -> CommentRow {
         images: decode_images(&images),
         created_at: from_millis(created),
         hidden,
+        replies,
     }
 }
 
@@ -329,15 +358,50 @@ pub async fn insert_comment(conn: &mut AnyConnection, comment: &NewCommentRow<'_
     .bind(comment.body)
     .bind(encode_images(comment.images))
     .bind(to_millis(comment.at))
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    sqlx::query("UPDATE topics SET comment_count = comment_count + 1 WHERE id = $1").bind(comment.topic.0).execute(&mut *conn).await?;
+    if let Some(parent) = comment.parent {
+        sqlx::query("UPDATE topic_comments SET reply_count = reply_count + 1 WHERE id = $1").bind(parent.0).execute(conn).await?;
+    }
     Ok(CommentId(id))
 }
 
-/// A topic's comments and replies, oldest first.
-pub async fn comments(conn: &mut AnyConnection, topic: TopicId) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let rows: Vec<CommentTuple> = sqlx::query_as(&format!("{COMMENT_COLUMNS} WHERE c.topic_id = $1 ORDER BY c.id"))
-        .bind(topic.0)
+/// Up to `limit` top-level comments of a topic after the comment `after`, oldest first.
+pub async fn top_comments(conn: &mut AnyConnection, topic: TopicId, after: i64, limit: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    let rows: Vec<CommentTuple> =
+        sqlx::query_as(&format!("{COMMENT_COLUMNS} WHERE c.topic_id = $1 AND c.parent_id IS NULL AND c.id > $2 ORDER BY c.id LIMIT $3"))
+            .bind(topic.0)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(comment_row).collect())
+}
+
+/// The first `each` replies of each of `parents`, oldest first, in one statement: one
+/// bounded index read per parent (`page_N`), however many replies each has.
+pub async fn first_replies(conn: &mut AnyConnection, parents: &[CommentId], each: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    if parents.is_empty() {
+        return Ok(Vec::new());
+    }
+    let parts: Vec<String> = (0..parents.len())
+        .map(|n| format!("SELECT * FROM ({COMMENT_COLUMNS} WHERE c.parent_id = ${} ORDER BY c.id LIMIT $1) AS page_{n}", n + 2))
+        .collect();
+    let sql = format!("{} ORDER BY 1", parts.join(" UNION ALL "));
+    let mut query = sqlx::query_as::<_, CommentTuple>(&sql).bind(each);
+    for parent in parents {
+        query = query.bind(parent.0);
+    }
+    Ok(query.fetch_all(conn).await?.into_iter().map(comment_row).collect())
+}
+
+/// Up to `limit` replies to `parent` after the reply `after`, oldest first.
+pub async fn replies(conn: &mut AnyConnection, parent: CommentId, after: i64, limit: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
+    let rows: Vec<CommentTuple> = sqlx::query_as(&format!("{COMMENT_COLUMNS} WHERE c.parent_id = $1 AND c.id > $2 ORDER BY c.id LIMIT $3"))
+        .bind(parent.0)
+        .bind(after)
+        .bind(limit)
         .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().map(comment_row).collect())
