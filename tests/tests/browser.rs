@@ -105,6 +105,10 @@ async fn a_resident_registers_reads_an_urgent_notice_live_and_switches_language_
     wait_until(Duration::from_secs(10), || async { script(&staff, listed).await == serde_json::json!(residents - 1) })
         .await
         .expect("every building's list of who has not read it");
+    let figures = "return [...document.querySelectorAll('#unread-residents .building-count')].map(c => parseInt(c.textContent.match(/\\d+/)[0])).reduce((a, b) => a + b, 0)";
+    wait_until(Duration::from_secs(10), || async { script(&staff, figures).await == serde_json::json!(residents - 1) })
+        .await
+        .expect("the buildings' figures agree with the names listed");
     let phones = script(&staff, "return [...document.querySelectorAll('.resident-phone')].every(p => p.textContent.includes('****'))").await;
     assert_eq!(phones, serde_json::json!(true), "phones are masked");
     assert_no_sideways_scroll(&staff, "/notices/:id/reads").await;

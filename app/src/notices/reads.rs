@@ -46,6 +46,7 @@ fn Reads() -> impl IntoView {
     // Bumped by every reload, so that open building lists load again too.
     let version = RwSignal::new(0_u64);
     let reload_pending = StoredValue::new(false);
+    let last_reload = StoredValue::new(f64::MIN);
 
     let load = move |id: Option<NoticeId>| {
         let Some(id) = id else {
@@ -69,19 +70,27 @@ fn Reads() -> impl IntoView {
         });
     };
     Effect::new(move |_| load(id.get()));
-    // A live read: the count changes at once, the buildings' figures follow within seconds.
+    // A live read: the count changes at once; the buildings' figures follow at once too,
+    // unless they reloaded moments ago, and then once the moment has passed.
     Effect::new(move |_| {
         if let Some((notice_id, count)) = session.live.read_count.get() {
             if Some(notice_id) == id.get_untracked() {
                 read_count.set(count);
-                if !reload_pending.get_value() {
+                let since = js_sys::Date::now() - last_reload.get_value();
+                let every = RELOAD_AT_MOST_EVERY.as_millis() as f64;
+                if since >= every {
+                    last_reload.set_value(js_sys::Date::now());
+                    load(Some(notice_id));
+                } else if !reload_pending.get_value() {
                     reload_pending.set_value(true);
+                    let wait = Duration::from_millis((every - since) as u64);
                     set_timeout(
                         move || {
                             reload_pending.set_value(false);
+                            last_reload.set_value(js_sys::Date::now());
                             load(Some(notice_id));
                         },
-                        RELOAD_AT_MOST_EVERY,
+                        wait,
                     );
                 }
             }

@@ -46,17 +46,16 @@ pub async fn decide(state: &AppState, community: CommunityId, id: CampaignId) ->
 
 /// Decides every campaign whose cut-off has passed.
 pub async fn decide_due(state: &AppState) -> AppResult<usize> {
-    let due = {
+    let now = state.clock.now();
+    let due = |after, limit| async move {
         let mut conn = state.db.pool.acquire().await?;
-        storage::undecided_due(&mut conn, state.clock.now()).await?
+        Ok(storage::undecided_due(&mut conn, now, after, limit).await?)
     };
-    let mut decided = 0;
-    for (id, community) in &due {
-        if clock::row_done("deciding a campaign", decide(state, *community, *id).await).is_some() {
-            decided += 1;
-        }
-    }
-    Ok(decided)
+    let resume_at = |(_, _, resume): &storage::Undecided| *resume;
+    clock::each_due("deciding a campaign", due, resume_at, |(id, community, _)| async move {
+        decide(state, community, id).await.map(|_| true)
+    })
+    .await
 }
 
 /// What time does to campaigns, for the clock's runner.

@@ -9,6 +9,7 @@ use linli_api::groceries::{CampaignStanding, MerchantStanding, NewCampaign};
 use linli_api::ids::{BuildingId, CampaignId, CommunityId, DeliveryBatchId, HouseholdId, OrderId, ProductId, UploadId, UserId};
 use sqlx::AnyConnection;
 
+use crate::clock::Resume;
 use crate::db::{from_millis, select_in, to_millis, value_rows};
 
 // --- merchants -------------------------------------------------------------------------
@@ -409,13 +410,24 @@ pub async fn decide(conn: &mut AnyConnection, id: CampaignId, outcome: &str, at:
 }
 
 /// Campaigns past their cut-off that nobody has decided yet, with their community.
-pub async fn undecided_due(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<(CampaignId, CommunityId)>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, community_id FROM campaigns WHERE outcome IS NULL AND cut_off <= $1 ORDER BY cut_off")
-            .bind(to_millis(now))
-            .fetch_all(conn)
-            .await?;
-    Ok(rows.into_iter().map(|(id, community)| (CampaignId(id), CommunityId(community))).collect())
+/// A campaign past its cut-off and not decided yet, and where the clock's reading goes on.
+pub type Undecided = (CampaignId, CommunityId, Resume);
+
+/// Up to `limit` campaigns past their cut-off at `now` and not decided, after `after`
+/// (cut-off, id), the earliest first.
+pub async fn undecided_due(conn: &mut AnyConnection, now: DateTime<Utc>, after: Option<Resume>, limit: i64) -> Result<Vec<Undecided>, sqlx::Error> {
+    let (at, id) = after.unwrap_or((i64::MIN, i64::MIN));
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, community_id, cut_off FROM campaigns
+         WHERE outcome IS NULL AND cut_off <= $1 AND (cut_off, id) > ($2, $3) ORDER BY cut_off, id LIMIT $4",
+    )
+    .bind(to_millis(now))
+    .bind(at)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id, community, cut_off)| (CampaignId(id), CommunityId(community), (cut_off, id))).collect())
 }
 
 // --- orders ----------------------------------------------------------------------------

@@ -44,17 +44,12 @@ async fn escalate(state: &AppState, waiting: Waiting) -> AppResult<bool> {
 
 /// Escalates every case nobody accepted in time; returns how many went up.
 pub async fn escalate_due(state: &AppState) -> AppResult<usize> {
-    let candidates = {
+    let now = state.clock.now();
+    let due = |after, limit| async move {
         let mut conn = state.db.pool.acquire().await?;
-        storage::overdue(&mut conn, state.clock.now()).await?
+        Ok(storage::overdue(&mut conn, now, after, limit).await?)
     };
-    let mut escalated = 0;
-    for waiting in candidates {
-        if clock::row_done("escalating a case", escalate(state, waiting).await) == Some(true) {
-            escalated += 1;
-        }
-    }
-    Ok(escalated)
+    clock::each_due("escalating a case", due, |waiting: &Waiting| waiting.resume, |waiting| escalate(state, waiting)).await
 }
 
 /// Confirms one resolution its reporter left unanswered past the time to reopen.
@@ -76,17 +71,12 @@ async fn confirm(state: &AppState, waiting: Waiting) -> AppResult<bool> {
 
 /// Confirms every resolution left unanswered past its time to reopen; returns how many.
 pub async fn confirm_due(state: &AppState) -> AppResult<usize> {
-    let candidates = {
+    let now = state.clock.now();
+    let due = |after, limit| async move {
         let mut conn = state.db.pool.acquire().await?;
-        storage::unanswered(&mut conn, state.clock.now()).await?
+        Ok(storage::unanswered(&mut conn, now, after, limit).await?)
     };
-    let mut confirmed = 0;
-    for waiting in candidates {
-        if clock::row_done("confirming a resolution", confirm(state, waiting).await) == Some(true) {
-            confirmed += 1;
-        }
-    }
-    Ok(confirmed)
+    clock::each_due("confirming a resolution", due, |waiting: &Waiting| waiting.resume, |waiting| confirm(state, waiting)).await
 }
 
 /// What time does to cases, for the clock's runner.

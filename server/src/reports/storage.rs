@@ -12,6 +12,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::rules::CaseTimes;
+use crate::clock::Resume;
 use crate::db::{flag, from_millis, to_millis};
 
 /// The community's routes and reopening time; the defaults for whatever it never set.
@@ -504,36 +505,52 @@ pub async fn merge(conn: &mut AnyConnection, id: ReportId, seen: Placed, into: R
 pub struct Waiting {
     pub id: ReportId,
     pub community: CommunityId,
+    /// Where the clock's reading of due cases goes on from.
+    pub resume: Resume,
 }
 
-/// Cases still waiting to be accepted past their time at `now`.
-pub async fn overdue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<Waiting>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT id, community_id FROM reports WHERE state = 'submitted' AND routed_at + accept_within_minutes * 60000 <= $1
-         ORDER BY routed_at, id",
+/// Up to `limit` cases still waiting to be accepted past their time at `now`, after
+/// `after` (accept-by time, id), soonest due first.
+pub async fn overdue(conn: &mut AnyConnection, now: DateTime<Utc>, after: Option<Resume>, limit: i64) -> Result<Vec<Waiting>, sqlx::Error> {
+    let (at, id) = after.unwrap_or((i64::MIN, i64::MIN));
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, community_id, accept_by FROM reports
+         WHERE state = 'submitted' AND accept_by <= $1 AND (accept_by, id) > ($2, $3)
+         ORDER BY accept_by, id LIMIT $4",
     )
     .bind(to_millis(now))
+    .bind(at)
+    .bind(id)
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(waiting(rows))
 }
 
-/// Resolved cases whose reporter let the time to reopen pass by `now`.
-pub async fn unanswered(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<Vec<Waiting>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT r.id, r.community_id FROM reports r LEFT JOIN report_rules k ON k.community_id = r.community_id
-         WHERE r.state = 'resolved' AND r.resolved_at + COALESCE(k.reopen_days, $1) * 86400000 <= $2
-         ORDER BY r.resolved_at, r.id",
+/// Up to `limit` resolved cases whose reporter let the time to reopen pass by `now`, after
+/// `after` (resolved time, id). Only cases resolved at least the shortest time to reopen
+/// ago can be due, which bounds what the index search reads.
+pub async fn unanswered(conn: &mut AnyConnection, now: DateTime<Utc>, after: Option<Resume>, limit: i64) -> Result<Vec<Waiting>, sqlx::Error> {
+    let (at, id) = after.unwrap_or((i64::MIN, i64::MIN));
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT r.id, r.community_id, r.resolved_at FROM reports r LEFT JOIN report_rules k ON k.community_id = r.community_id
+         WHERE r.state = 'resolved' AND r.resolved_at <= $1 AND (r.resolved_at, r.id) > ($2, $3)
+               AND r.resolved_at + COALESCE(k.reopen_days, $4) * 86400000 <= $5
+         ORDER BY r.resolved_at, r.id LIMIT $6",
     )
+    .bind(to_millis(now) - i64::from(linli_api::reports::limits::MIN_REOPEN_DAYS) * 86_400_000)
+    .bind(at)
+    .bind(id)
     .bind(i64::from(linli_api::reports::limits::DEFAULT_REOPEN_DAYS))
     .bind(to_millis(now))
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(waiting(rows))
 }
 
-fn waiting(rows: Vec<(i64, i64)>) -> Vec<Waiting> {
-    rows.into_iter().map(|(id, community)| Waiting { id: ReportId(id), community: CommunityId(community) }).collect()
+fn waiting(rows: Vec<(i64, i64, i64)>) -> Vec<Waiting> {
+    rows.into_iter().map(|(id, community, at)| Waiting { id: ReportId(id), community: CommunityId(community), resume: (at, id) }).collect()
 }
 
 /// The times of the community's cases reported in [from, until), duplicates left out.

@@ -16,17 +16,18 @@ use crate::state::AppState;
 pub async fn remind_due(state: &AppState) -> AppResult<usize> {
     let now = state.clock.now();
     // No reminder comes earlier than a day before the end.
-    let soon = {
+    let soon = |after, limit| async move {
         let mut conn = state.db.pool.acquire().await?;
-        storage::running_claims(&mut conn, now + Span::days(1), true).await?
+        Ok(storage::running_claims(&mut conn, now + Span::days(1), true, after, limit).await?)
     };
-    let mut reminded = 0;
-    for claim in soon.into_iter().filter(|claim| rules::reminder_at(claim.claimed_at, claim.expires_at) <= now) {
-        if clock::row_done("reminding a volunteer", remind(state, &claim, now).await) == Some(true) {
-            reminded += 1;
+    // Read in batches past those not due yet, so that they never hold up the later ones.
+    clock::each_due("reminding a volunteer", soon, RunningClaim::resume, |claim| async move {
+        if rules::reminder_at(claim.claimed_at, claim.expires_at) > now {
+            return Ok(false);
         }
-    }
-    Ok(reminded)
+        remind(state, &claim, now).await
+    })
+    .await
 }
 
 /// Reminds one volunteer, once; true when this call did.
@@ -65,17 +66,12 @@ async fn expire(state: &AppState, claim: &RunningClaim) -> AppResult<bool> {
 
 /// Ends every claim that ran out; returns how many.
 pub async fn expire_due(state: &AppState) -> AppResult<usize> {
-    let due = {
+    let now = state.clock.now();
+    let due = |after, limit| async move {
         let mut conn = state.db.pool.acquire().await?;
-        storage::running_claims(&mut conn, state.clock.now(), false).await?
+        Ok(storage::running_claims(&mut conn, now, false, after, limit).await?)
     };
-    let mut expired = 0;
-    for claim in &due {
-        if clock::row_done("ending a claim that ran out", expire(state, claim).await) == Some(true) {
-            expired += 1;
-        }
-    }
-    Ok(expired)
+    clock::each_due("ending a claim that ran out", due, RunningClaim::resume, |claim| async move { expire(state, &claim).await }).await
 }
 
 /// What time does to claims, for the clock's runner.

@@ -7,6 +7,7 @@ use linli_api::wishes::{VolunteerTally, WishCategory, WishEvent, WishEventKind, 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use crate::clock::Resume;
 use crate::db::{from_millis, to_millis};
 
 pub async fn rules_of(conn: &mut AnyConnection, community: CommunityId) -> Result<WishRules, sqlx::Error> {
@@ -371,21 +372,36 @@ pub struct RunningClaim {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Live claims of claimed (not yet fulfilled) wishes that run out before `before` and
-/// whose volunteer was not reminded yet (`unreminded`), or all of them.
+impl RunningClaim {
+    /// Where the clock's reading of running claims goes on from.
+    pub fn resume(&self) -> Resume {
+        (self.expires_at.timestamp_millis(), self.claim)
+    }
+}
+
+/// Up to `limit` live claims of claimed (not yet fulfilled) wishes that run out before
+/// `before` and whose volunteer was not reminded yet (`unreminded`), or all of them, after
+/// `after` (`RunningClaim::resume`), the soonest to run out first.
 pub async fn running_claims(
     conn: &mut AnyConnection,
     before: DateTime<Utc>,
     unreminded: bool,
+    after: Option<Resume>,
+    limit: i64,
 ) -> Result<Vec<RunningClaim>, sqlx::Error> {
+    let (at, id) = after.unwrap_or((i64::MIN, i64::MIN));
     let rows: Vec<(i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT c.id, w.id, w.community_id, c.claimer_id, c.claimed_at, c.expires_at
          FROM wish_claims c JOIN wishes w ON w.id = c.wish_id
          WHERE c.ended_at IS NULL AND w.state = 'claimed' AND c.expires_at <= $1 AND ($2 = 0 OR c.reminded_at IS NULL)
-         ORDER BY c.expires_at",
+               AND (c.expires_at, c.id) > ($3, $4)
+         ORDER BY c.expires_at, c.id LIMIT $5",
     )
     .bind(to_millis(before))
     .bind(i64::from(unreminded))
+    .bind(at)
+    .bind(id)
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(rows
