@@ -134,6 +134,8 @@ async fn a_household_orders_changes_and_cancels_before_the_cut_off(backend: Back
     let again = owner.place_order(created.id, &order(&[(tofu, 5)])).await.unwrap();
     assert_eq!((again.id, again.state), (placed.id, OrderState::Placed));
     assert_eq!(owner.my_orders().await.unwrap().iter().map(|o| o.id).collect::<Vec<_>>(), [placed.id]);
+    assert_eq!(owner.campaign(created.id).await.unwrap().households, 1, "the order stands again, and counts again");
+    assert_household_counts_are_true(&app).await;
 
     // Nobody else's: another household does not see it, a shop cannot order.
     let neighbour = app.sign_in(RESIDENT).await;
@@ -374,6 +376,17 @@ async fn buying_again_offers_the_last_order_of_a_shop(backend: Backend) {
 }
 
 /// Two phones of one household order at the same moment, again and again: one order.
+/// Each campaign's kept count of households with a standing order equals a recount.
+async fn assert_household_counts_are_true(app: &common::TestApp) {
+    let counts: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.households, (SELECT COUNT(*) FROM orders o WHERE o.campaign_id = c.id AND o.cancelled_at IS NULL) FROM campaigns c",
+    )
+    .fetch_all(&app.db().pool)
+    .await
+    .unwrap();
+    assert!(counts.iter().all(|(kept, recount)| kept == recount), "kept and recounted households: {counts:?}");
+}
+
 async fn one_household_has_one_order_even_at_once(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let shop = app.sign_in(MERCHANT).await;
@@ -389,6 +402,7 @@ async fn one_household_has_one_order_even_at_once(backend: Backend) {
     assert_eq!(app.count("orders").await, 1);
     let (quantity,): (i64,) = sqlx::query_as("SELECT quantity FROM order_lines").fetch_one(&app.db().pool).await.unwrap();
     assert_eq!(ordered(&shop, created.id).await, [quantity], "stock moved exactly as the order that stands");
+    assert_household_counts_are_true(&app).await;
 }
 
 /// 2,000 households press "order" at once for a product with 500 in stock. Each also
@@ -424,6 +438,7 @@ async fn a_flash_sale_sells_exactly_the_stock(backend: Backend) {
         .unwrap();
     assert_eq!(lines, 500);
     assert_eq!(shop.campaign(created.id).await.unwrap().households, 500);
+    assert_household_counts_are_true(&app).await;
 }
 
 on_both_databases!(

@@ -356,9 +356,9 @@ pub async fn batches_of(conn: &mut AnyConnection, campaigns: &[CampaignId]) -> R
         .collect())
 }
 
-/// Households with a standing (not cancelled) order, per campaign.
+/// Households with a standing (not cancelled) order, per campaign, as kept.
 pub async fn household_counts(conn: &mut AnyConnection, campaigns: &[CampaignId]) -> Result<HashMap<CampaignId, i64>, sqlx::Error> {
-    let sql = "SELECT campaign_id, COUNT(*) FROM orders WHERE campaign_id IN ({ids}) AND cancelled_at IS NULL GROUP BY campaign_id";
+    let sql = "SELECT id, households FROM campaigns WHERE id IN ({ids})";
     let rows: Vec<(i64, i64)> = select_in(conn, sql, &campaigns.iter().map(|id| id.0).collect::<Vec<_>>(), &[]).await?;
     Ok(rows.into_iter().map(|(id, count)| (CampaignId(id), count)).collect())
 }
@@ -517,8 +517,9 @@ pub async fn insert_order(conn: &mut AnyConnection, order: &NewOrderRow<'_>) -> 
     .bind(order.total_fen)
     .bind(order.pickup_code)
     .bind(to_millis(order.at))
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    sqlx::query("UPDATE campaigns SET households = households + 1 WHERE id = $1").bind(order.campaign.0).execute(conn).await?;
     Ok(OrderId(id))
 }
 
@@ -532,6 +533,11 @@ pub async fn update_order(
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let (fulfilment, batch) = stored_fulfilment(fulfilment);
+    // A cancelled order standing again counts its household again.
+    sqlx::query("UPDATE campaigns SET households = households + 1 WHERE id = (SELECT campaign_id FROM orders WHERE id = $1 AND cancelled_at IS NOT NULL)")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
         "UPDATE orders SET placed_by = $1, fulfilment = $2, batch_id = $3, total_fen = $4, updated_at = $5, cancelled_at = NULL
          WHERE id = $6",
@@ -547,8 +553,19 @@ pub async fn update_order(
     Ok(())
 }
 
+/// Cancels a standing order (again changes nothing) and stops counting its household.
 pub async fn cancel_order(conn: &mut AnyConnection, id: OrderId, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE orders SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(to_millis(at)).bind(id.0).execute(conn).await?;
+    let done = sqlx::query("UPDATE orders SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL")
+        .bind(to_millis(at))
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query("UPDATE campaigns SET households = households - 1 WHERE id = (SELECT campaign_id FROM orders WHERE id = $1)")
+            .bind(id.0)
+            .execute(conn)
+            .await?;
+    }
     Ok(())
 }
 
