@@ -156,6 +156,10 @@ async fn vote_routes(staff: &Client, vote: VoteId) -> Vec<(&'static str, usize)>
     let next = people.unwrap().next_after;
     let (_, n) = statements(staff.vote_participants(vote, &PageQuery::after(next.as_deref(), Some(100)))).await;
     counted.push(("participants, a later page", n));
+    let (_, n) = statements(staff.vote(vote)).await;
+    counted.push(("the vote", n));
+    let (_, n) = statements(staff.votes()).await;
+    counted.push(("the votes", n));
     counted
 }
 
