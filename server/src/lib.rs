@@ -137,7 +137,7 @@ impl Prepared {
 }
 
 /// What time does, module by module, for the one clock runner.
-fn clock_passes() -> Vec<clock::Pass> {
+pub fn clock_passes() -> Vec<clock::Pass> {
     let mut passes = Vec::new();
     passes.extend(groceries::cut_off::passes());
     passes.extend(wishes::clock::passes());
