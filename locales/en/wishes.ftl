@@ -53,7 +53,6 @@ wish-field-why = Why (optional)
 wish-field-why-hint = A few words help a volunteer help you.
 wish-field-category = Kind
 wish-field-wanted-by = Wanted by
-wish-field-household = Household
 wish-field-household-choose = Choose a household
 wish-field-wisher-name = How to address the resident
 wish-field-wisher-phone = Phone number (optional)

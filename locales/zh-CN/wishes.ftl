@@ -40,7 +40,6 @@ wish-field-why = 为什么（选填）
 wish-field-why-hint = 说说原因，志愿者更好帮忙。
 wish-field-category = 类别
 wish-field-wanted-by = 希望哪天前实现
-wish-field-household = 住户
 wish-field-household-choose = 请选择住户
 wish-field-wisher-name = 居民称呼
 wish-field-wisher-phone = 联系电话（选填）

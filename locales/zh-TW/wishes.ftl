@@ -40,7 +40,6 @@ wish-field-why = 為什麼（選填）
 wish-field-why-hint = 說說原因，志工更好幫忙。
 wish-field-category = 類別
 wish-field-wanted-by = 希望哪天前實現
-wish-field-household = 住戶
 wish-field-household-choose = 請選擇住戶
 wish-field-wisher-name = 居民稱呼
 wish-field-wisher-phone = 聯絡電話（選填）
