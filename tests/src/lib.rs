@@ -345,6 +345,11 @@ pub async fn settled(browser: &Browser, page: &str) {
         let body = script(browser, "return document.body.innerText").await;
         panic!("{page} is still loading after 15 s: {body}");
     }
+    // A button enabled as the page loads fades to its colours over 0.15 s; measuring contrast
+    // half way through reads white text on a pale background.
+    const FADING: &str = "return document.getAnimations().filter(a => a.playState === 'running' \
+        && Number.isFinite(a.effect.getComputedTiming().endTime)).length";
+    wait_until(Duration::from_secs(5), || async { script(browser, FADING).await == json!(0) }).await.ok();
 }
 
 /// Replaces the page's `Notification` with a recorder that reports permission granted
