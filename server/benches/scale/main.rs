@@ -17,7 +17,7 @@
 //!
 //! `LINLI_SCALE` (default 1.0) shrinks the data set (0.01 for a quick run). On SQLite the
 //! seeded file is kept (`target/tmp/scale-v1-<scale>.db`, or `LINLI_SCALE_DB`) and reused by
-//! the next run; PostgreSQL, when `LINLI_TEST_POSTGRES_URL` names a server, is seeded in a
+//! the next run, unless `LINLI_SCALE_KEEP=0`; PostgreSQL, when `LINLI_TEST_POSTGRES_URL` names a server, is seeded in a
 //! fresh database each run and its hot list queries are explained (generic plans) to find
 //! sequential scans of tables that grow. `LINLI_BENCH_PAGES` sets how deep the deep page is.
 //!
@@ -54,6 +54,9 @@ pub struct Knobs {
     pub repeats: usize,
     pub case_budget: Duration,
     pub pages: usize,
+    /// Keep the seeded SQLite file for the next run (`LINLI_SCALE_KEEP=0`: remove it
+    /// after the SQLite part, where disk is short: at full size it is about 200 MB).
+    pub keep_sqlite: bool,
 }
 
 impl Knobs {
@@ -64,6 +67,7 @@ impl Knobs {
             repeats: number("LINLI_BENCH_REPEATS").map_or(20, |n| (n as usize).max(3)),
             case_budget: Duration::from_secs_f64(number("LINLI_BENCH_CASE_SECONDS").unwrap_or(10.0)),
             pages: number("LINLI_BENCH_PAGES").map_or(20, |n| (n as usize).max(2)),
+            keep_sqlite: std::env::var("LINLI_SCALE_KEEP").map_or(true, |keep| keep != "0"),
         }
     }
 }
@@ -113,6 +117,13 @@ async fn seed(backend: &str, url: &str, scale: f64) -> Duration {
     timings.total
 }
 
+/// Removes a SQLite database file and its write-ahead log.
+fn remove_sqlite_file(file: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+}
+
 /// A database holding the data set on SQLite: the kept file, or a new one seeded now.
 async fn sqlite_database(scale: f64) -> (String, Option<Duration>) {
     let file = sqlite_file(scale);
@@ -126,9 +137,7 @@ async fn sqlite_database(scale: f64) -> (String, Option<Duration>) {
             return (url, None);
         }
         println!("sqlite     {} does not hold the data set at scale {scale}: seeding it again", file.display());
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-        }
+        remove_sqlite_file(&file);
     }
     let took = seed("sqlite", &url, scale).await;
     (url, Some(took))
@@ -192,6 +201,9 @@ fn main() {
         let mut runs = Vec::new();
         let (sqlite, seeding) = sqlite_database(knobs.scale).await;
         runs.push(bench("sqlite", sqlite, seeding, &knobs, None).await);
+        if !knobs.keep_sqlite {
+            remove_sqlite_file(&sqlite_file(knobs.scale));
+        }
         match std::env::var("LINLI_TEST_POSTGRES_URL") {
             Ok(admin) if !admin.is_empty() => {
                 let url = harness::fresh_database(&admin).await;
