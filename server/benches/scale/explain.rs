@@ -1,14 +1,16 @@
-//! PostgreSQL's plans of the statements the routes run: each case is asked once more while
-//! sqlx's statement events are captured, and each distinct SELECT is explained with the
-//! plan PostgreSQL would use for any parameters (a generic plan: `plan_cache_mode =
-//! force_generic_plan`, then `EXPLAIN EXECUTE` of the prepared statement). A sequential
-//! scan of a table that grows is reported with the routes that ran it.
+//! The query plans of the statements the routes run: each case is asked once more while
+//! sqlx's statement events are captured, and each distinct SELECT is explained. PostgreSQL
+//! gives the plan it would use for any parameters (a generic plan: `plan_cache_mode =
+//! force_generic_plan`, then `EXPLAIN EXECUTE` of the prepared statement); SQLite its
+//! `EXPLAIN QUERY PLAN` with every parameter NULL (as `tests/statements.rs` reads it). A
+//! whole-table (or whole-index) scan of a table that grows is reported with the routes
+//! that ran it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use sqlx::Connection;
+use sqlx::{Connection, SqliteConnection};
 use tracing::subscriber::Interest;
 use tracing::{Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, SubscriberExt};
@@ -19,7 +21,7 @@ use tracing_subscriber::Layer;
 use crate::cases::Case;
 use crate::timing::People;
 
-/// Tables with fewer rows than this are not worth an index (PostgreSQL rightly scans them).
+/// Tables with fewer rows than this are not worth an index (a planner rightly scans them).
 const GROWING: f32 = 5_000.0;
 
 static CAPTURING: AtomicBool = AtomicBool::new(false);
@@ -74,15 +76,16 @@ pub fn capture_statements() {
     let _ = tracing_subscriber::registry().with(CaptureStatements).try_init();
 }
 
-/// What the plans showed: the sequential scans of growing tables, out of how many distinct
-/// SELECTs were explained (and how many could not be prepared on their own).
+/// What the plans showed: the scans of growing tables, out of how many distinct SELECTs
+/// were explained (and how many could not be explained on their own).
 pub struct Plans {
+    pub backend: &'static str,
     pub scans: Vec<Scan>,
     pub explained: usize,
-    pub unprepared: usize,
+    pub unexplained: usize,
 }
 
-/// A sequential scan of a growing table in the plan of a statement some routes ran.
+/// A scan of a whole growing table in the plan of a statement some routes ran.
 pub struct Scan {
     pub table: String,
     pub rows: f32,
@@ -90,9 +93,8 @@ pub struct Scan {
     pub cases: BTreeSet<String>,
 }
 
-/// Asks every case once, capturing its statements, and explains each distinct SELECT on
-/// the database at `url`.
-pub async fn sequential_scans(people: &People, cases: &[Case], url: &str) -> Plans {
+/// The statements each case runs: every case asked once while they are captured.
+async fn statements(people: &People, cases: &[Case]) -> BTreeMap<String, BTreeSet<String>> {
     SEEN.lock().expect("statements").clear();
     CAPTURING.store(true, Ordering::SeqCst);
     for case in cases {
@@ -100,26 +102,73 @@ pub async fn sequential_scans(people: &People, cases: &[Case], url: &str) -> Pla
         let _ = people.ask(case).await;
     }
     CAPTURING.store(false, Ordering::SeqCst);
-    let seen = std::mem::take(&mut *SEEN.lock().expect("statements"));
+    std::mem::take(&mut *SEEN.lock().expect("statements"))
+}
 
-    let mut conn = sqlx::PgConnection::connect(url).await.expect("PostgreSQL reachable");
-    sqlx::query("SET plan_cache_mode = force_generic_plan").execute(&mut conn).await.expect("generic plans");
-    let mut plans = Plans { scans: Vec::new(), explained: 0, unprepared: 0 };
+/// A database to explain statements on.
+enum Explainer {
+    Postgres(sqlx::PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+impl Explainer {
+    async fn connect(backend: &str, url: &str) -> Self {
+        if backend == "postgres" {
+            let mut conn = sqlx::PgConnection::connect(url).await.expect("PostgreSQL reachable");
+            sqlx::query("SET plan_cache_mode = force_generic_plan").execute(&mut conn).await.expect("generic plans");
+            Explainer::Postgres(conn)
+        } else {
+            Explainer::Sqlite(SqliteConnection::connect(url).await.expect("SQLite file opens"))
+        }
+    }
+
+    /// The tables the statement's plan reads whole; None when it cannot be explained alone.
+    async fn scanned(&mut self, sql: &str) -> Option<BTreeSet<String>> {
+        match self {
+            Explainer::Postgres(conn) => Some(scanned_tables(&generic_plan(conn, sql).await?)),
+            Explainer::Sqlite(conn) => sqlite_scans(conn, sql).await,
+        }
+    }
+
+    /// The table's rows: PostgreSQL's estimate (kept by ANALYZE), SQLite's count.
+    async fn rows(&mut self, table: &str) -> f32 {
+        match self {
+            Explainer::Postgres(conn) => sqlx::query_as::<_, (f32,)>("SELECT reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'")
+                .bind(table)
+                .fetch_optional(conn)
+                .await
+                .ok()
+                .flatten()
+                .map_or(0.0, |(rows,)| rows),
+            Explainer::Sqlite(conn) if table.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                sqlx::query_as::<_, (i64,)>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(conn).await.map_or(0.0, |(rows,)| rows as f32)
+            }
+            Explainer::Sqlite(_) => 0.0,
+        }
+    }
+}
+
+/// Asks every case once, capturing its statements, and explains each distinct SELECT on
+/// the `backend` database at `url`.
+pub async fn full_scans(people: &People, cases: &[Case], backend: &'static str, url: &str) -> Plans {
+    let seen = statements(people, cases).await;
+    let mut explainer = Explainer::connect(backend, url).await;
+    let mut plans = Plans { backend, scans: Vec::new(), explained: 0, unexplained: 0 };
     for (sql, ran_by) in seen.into_iter().filter(|(sql, _)| is_read(sql)) {
-        let Some(plan) = generic_plan(&mut conn, &sql).await else {
-            println!("postgres   could not explain: {}", one_line(&sql));
-            plans.unprepared += 1;
+        let Some(tables) = explainer.scanned(&sql).await else {
+            println!("{backend:<10} could not explain: {}", one_line(&sql));
+            plans.unexplained += 1;
             continue;
         };
         plans.explained += 1;
-        for table in scanned_tables(&plan) {
-            let rows = table_rows(&mut conn, &table).await;
+        for table in tables {
+            let rows = explainer.rows(&table).await;
             if rows >= GROWING {
                 plans.scans.push(Scan { table, rows, statement: one_line(&sql), cases: ran_by.clone() });
             }
         }
     }
-    println!("postgres   explained {} distinct SELECTs ({} could not be prepared alone)", plans.explained, plans.unprepared);
+    println!("{backend:<10} explained {} distinct SELECTs ({} could not be explained alone)", plans.explained, plans.unexplained);
     plans
 }
 
@@ -128,10 +177,15 @@ fn is_read(sql: &str) -> bool {
     start.starts_with("SELECT") || start.starts_with("WITH")
 }
 
+/// How many parameters a statement takes: its largest `$n`.
+fn parameters(sql: &str) -> usize {
+    sql.split('$').skip(1).filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok()).max().unwrap_or(0)
+}
+
 /// The plan PostgreSQL would use for any parameters, line by line; None when the statement
 /// cannot be prepared alone.
 async fn generic_plan(conn: &mut sqlx::PgConnection, sql: &str) -> Option<Vec<String>> {
-    let parameters = (1..=999).take_while(|n| sql.contains(&format!("${n}"))).count();
+    let parameters = parameters(sql);
     sqlx::query(&format!("PREPARE scale_plan AS {sql}")).execute(&mut *conn).await.ok()?;
     let nulls = vec!["NULL"; parameters].join(", ");
     let execute = if parameters == 0 { "EXPLAIN EXECUTE scale_plan".to_owned() } else { format!("EXPLAIN EXECUTE scale_plan({nulls})") };
@@ -140,7 +194,7 @@ async fn generic_plan(conn: &mut sqlx::PgConnection, sql: &str) -> Option<Vec<St
     Some(plan.ok()?.into_iter().map(|(line,)| line).collect())
 }
 
-/// The tables a plan reads whole: `Seq Scan on <table>`.
+/// The tables a PostgreSQL plan reads whole: `Seq Scan on <table>`.
 fn scanned_tables(plan: &[String]) -> BTreeSet<String> {
     plan.iter()
         .filter_map(|line| line.split("Seq Scan on ").nth(1))
@@ -149,15 +203,43 @@ fn scanned_tables(plan: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-/// PostgreSQL's estimate of a table's rows (kept by ANALYZE).
-async fn table_rows(conn: &mut sqlx::PgConnection, table: &str) -> f32 {
-    sqlx::query_as::<_, (f32,)>("SELECT reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'")
-        .bind(table)
-        .fetch_optional(conn)
-        .await
-        .ok()
-        .flatten()
-        .map_or(0.0, |(rows,)| rows)
+/// The tables SQLite's plan reads whole (`SCAN <table or alias>`), with every parameter NULL.
+async fn sqlite_scans(conn: &mut SqliteConnection, sql: &str) -> Option<BTreeSet<String>> {
+    let explain = format!("EXPLAIN QUERY PLAN {sql}");
+    let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
+    for _ in 0..parameters(sql) {
+        query = query.bind(None::<i64>);
+    }
+    let steps = query.fetch_all(conn).await.ok()?;
+    let names = table_names(sql);
+    Some(
+        steps
+            .iter()
+            .filter_map(|(_, _, _, step)| step.strip_prefix("SCAN "))
+            // A subquery's rows or a constant row are not a table.
+            .filter(|scanned| !scanned.starts_with('(') && !scanned.starts_with("page_") && !scanned.contains("CONSTANT ROW"))
+            .filter_map(|scanned| scanned.split_whitespace().next())
+            .map(|name| names.get(name).cloned().unwrap_or_else(|| name.to_owned()))
+            .collect(),
+    )
+}
+
+/// The tables of a statement by the names its plan uses: `FROM notices n` gives `n` (and
+/// `notices`) for `notices`.
+fn table_names(sql: &str) -> BTreeMap<String, String> {
+    const NOT_ALIASES: [&str; 12] = ["WHERE", "JOIN", "LEFT", "ON", "ORDER", "GROUP", "LIMIT", "INNER", "CROSS", "UNION", "AS", "USING"];
+    let words: Vec<&str> = sql.split(|c: char| c.is_whitespace() || c == ',' || c == ')' || c == '(').filter(|word| !word.is_empty()).collect();
+    let mut names = BTreeMap::new();
+    for pair in words.windows(3) {
+        if pair[0].eq_ignore_ascii_case("FROM") || pair[0].eq_ignore_ascii_case("JOIN") {
+            let table = pair[1].to_owned();
+            names.insert(table.clone(), table.clone());
+            if !NOT_ALIASES.iter().any(|keyword| pair[2].eq_ignore_ascii_case(keyword)) {
+                names.insert(pair[2].to_owned(), table);
+            }
+        }
+    }
+    names
 }
 
 fn one_line(sql: &str) -> String {
@@ -165,18 +247,23 @@ fn one_line(sql: &str) -> String {
     if line.chars().count() > 240 { format!("{}…", line.chars().take(240).collect::<String>()) } else { line }
 }
 
-/// The scans as a Markdown list.
+/// The scans as a Markdown paragraph and list.
 pub fn describe(plans: &Plans) -> String {
+    let how = if plans.backend == "postgres" {
+        "generic plans (`plan_cache_mode = force_generic_plan`)"
+    } else {
+        "`EXPLAIN QUERY PLAN` with every parameter NULL"
+    };
     let mut text = format!(
-        "The generic plans of the {} distinct SELECT statements the cases ran ({} could not be prepared on their own), for tables of \
+        "The {how} of the {} distinct SELECT statements the cases ran ({} could not be explained on their own), for tables of \
          {GROWING} rows or more: ",
-        plans.explained, plans.unprepared
+        plans.explained, plans.unexplained
     );
     if plans.scans.is_empty() {
-        text.push_str("no sequential scan; every such table is reached through an index.\n");
+        text.push_str("no whole-table scan; every such table is reached through an index.\n");
         return text;
     }
-    text.push_str("these scan a whole table.\n\n");
+    text.push_str("these read a whole table (or a whole index).\n\n");
     for scan in &plans.scans {
         let cases: Vec<&str> = scan.cases.iter().map(String::as_str).collect();
         text.push_str(&format!("- **{}** (~{:.0} rows), by {}:\n  `{}`\n", scan.table, scan.rows, cases.join("; "), scan.statement));

@@ -17,9 +17,11 @@
 //!
 //! `LINLI_SCALE` (default 1.0) shrinks the data set (0.01 for a quick run). On SQLite the
 //! seeded file is kept (`target/tmp/scale-v1-<scale>.db`, or `LINLI_SCALE_DB`) and reused by
-//! the next run, unless `LINLI_SCALE_KEEP=0`; PostgreSQL, when `LINLI_TEST_POSTGRES_URL` names a server, is seeded in a
-//! fresh database each run and its hot list queries are explained (generic plans) to find
-//! sequential scans of tables that grow. `LINLI_BENCH_PAGES` sets how deep the deep page is.
+//! the next run, unless `LINLI_SCALE_KEEP=0`; PostgreSQL, when `LINLI_TEST_POSTGRES_URL`
+//! names a server, is seeded in a fresh database each run (dropped after). On both, the
+//! statements the cases run are captured and explained, and whole-table scans of tables
+//! that grow are reported (see `explain.rs`). `LINLI_BENCH_PAGES` sets how deep the deep
+//! page is.
 //!
 //! The table is printed and written to `server/benches/scale-results.md` at full size (to
 //! `target/tmp/scale-results-<scale>.md` otherwise). Routes whose p95 is 50 ms or more are
@@ -160,10 +162,10 @@ pub struct Run {
     pub seeding: Option<Duration>,
     pub measured: Vec<Measured>,
     pub uncovered: Vec<String>,
-    pub plans: Option<explain::Plans>,
+    pub plans: explain::Plans,
 }
 
-async fn bench(backend: &'static str, url: String, seeding: Option<Duration>, knobs: &Knobs, postgres_admin: Option<&str>) -> Run {
+async fn bench(backend: &'static str, url: String, seeding: Option<Duration>, knobs: &Knobs) -> Run {
     let db = Db::connect(&url).await.expect("database opens");
     let landmarks = seeded_at_scale(&db, knobs.scale).await.expect("the data set is there");
     db.pool.close().await;
@@ -175,10 +177,7 @@ async fn bench(backend: &'static str, url: String, seeding: Option<Duration>, kn
     timing::resolve_deep_pages(&people, &mut cases, knobs.pages).await;
     println!("{backend:<10} timing {} cases…", cases.len());
     let measured = timing::measure_all(backend, &people, &cases, knobs).await;
-    let plans = match postgres_admin {
-        Some(_) => Some(explain::sequential_scans(&people, &cases, &url).await),
-        None => None,
-    };
+    let plans = explain::full_scans(&people, &cases, backend, &url).await;
     running.stop().await;
     Run { backend, seeding, measured, uncovered, plans }
 }
@@ -200,7 +199,7 @@ fn main() {
         explain::capture_statements();
         let mut runs = Vec::new();
         let (sqlite, seeding) = sqlite_database(knobs.scale).await;
-        runs.push(bench("sqlite", sqlite, seeding, &knobs, None).await);
+        runs.push(bench("sqlite", sqlite, seeding, &knobs).await);
         if !knobs.keep_sqlite {
             remove_sqlite_file(&sqlite_file(knobs.scale));
         }
@@ -208,7 +207,7 @@ fn main() {
             Ok(admin) if !admin.is_empty() => {
                 let url = harness::fresh_database(&admin).await;
                 let seeding = seed("postgres", &url, knobs.scale).await;
-                runs.push(bench("postgres", url.clone(), Some(seeding), &knobs, Some(&admin)).await);
+                runs.push(bench("postgres", url.clone(), Some(seeding), &knobs).await);
                 drop_database(&admin, &url).await;
             }
             _ => println!("postgres   skipped: set LINLI_TEST_POSTGRES_URL"),
