@@ -71,48 +71,12 @@ fn phone(prefix: &str, index: usize) -> String {
 }
 
 pub async fn settle(conn: &mut AnyConnection, seeding: &mut Seeding) -> Result<(Town, usize), sqlx::Error> {
-    let sizes = seeding.sizes;
     let community = insert_community(&mut *conn, COMMUNITY_NAME, "021-5555-0100", 480, seeding.now).await?;
-    let buildings_needed = sizes.households.div_ceil(UNITS_PER_BUILDING * ROOMS_PER_UNIT);
+    let (buildings, mut homes, mut rows) = register(conn, seeding, community).await?;
 
-    let (mut building_ids, mut unit_ids, mut household_ids) = (Ids::of(conn, "buildings").await?, Ids::of(conn, "units").await?, Ids::of(conn, "households").await?);
-    let mut buildings_table = Table::new("buildings", &["id", "community_id", "name"]);
-    let mut buildings = Vec::with_capacity(buildings_needed);
-    for b in 0..buildings_needed {
-        let (id, name) = (building_ids.take(), format!("{}栋", b + 1));
-        buildings_table.add(conn, row![id, community.0, name.as_str()]).await?;
-        buildings.push((BuildingId(id), name));
-    }
-    let mut rows = buildings_table.finish(conn).await?;
-
-    // Units, then households: a unit's rows exist before households point at them.
-    let mut units_table = Table::new("units", &["id", "building_id", "name"]);
-    let mut units = Vec::new();
-    for (building, building_name) in &buildings {
-        for u in 0..UNITS_PER_BUILDING {
-            let (id, name) = (unit_ids.take(), format!("{}单元", u + 1));
-            units_table.add(conn, row![id, building.0, name.as_str()]).await?;
-            units.push((id, *building, building_name.clone(), name));
-        }
-    }
-    rows += units_table.finish(conn).await?;
-
-    let mut households_table = Table::new("households", &["id", "community_id", "unit_id", "room", "floor_area_centi_m2", "sort_key"]);
-    let mut owners_table = Table::new("household_owners", &["household_id", "position", "name", "phone"]);
-    let mut homes = Vec::with_capacity(sizes.households);
-    for h in 0..sizes.households {
-        let (unit, building, building_name, unit_name) = &units[h / ROOMS_PER_UNIT];
-        let in_unit = h % ROOMS_PER_UNIT;
-        let room = format!("{}{:02}", in_unit / 2 + 1, in_unit % 2 + 1);
-        let id = household_ids.take();
-        // 60 to 150 m², as a ledger gives them: hundredths of a square metre.
-        let area = 6_000 + (h * 7_919 % 9_000) as i64;
-        households_table.add(conn, row![id, community.0, *unit, room.as_str(), area, sort_key(building_name, unit_name, &room)]).await?;
-        homes.push(Home { id: HouseholdId(id), building: *building, area, residents: Vec::new() });
-    }
-    rows += households_table.finish(conn).await?;
-
+    let sizes = seeding.sizes;
     let mut users = UserRows::new(conn, seeding, community).await?;
+    let mut owners = Table::new("household_owners", &["household_id", "position", "name", "phone"]);
     let mut residents = Vec::with_capacity(sizes.residents());
     for (h, home) in homes.iter_mut().enumerate() {
         for r in 0..sizes.residents_per_household {
@@ -120,10 +84,10 @@ pub async fn settle(conn: &mut AnyConnection, seeding: &mut Seeding) -> Result<(
             let owner = r == 0;
             let person = users.add(conn, Role::Resident, text::name(index), &phone("139", index), Some(home.id), owner).await?;
             if owner {
-                owners_table.add(conn, row![home.id.0, 0_i64, person.name.as_str(), phone("139", index)]).await?;
+                owners.add(conn, row![home.id.0, 0_i64, person.name.as_str(), phone("139", index)]).await?;
                 // A third of the homes have a second owner of record who has not registered.
                 if h % 3 == 0 {
-                    owners_table.add(conn, row![home.id.0, 1_i64, text::name(index + 7), phone("136", h)]).await?;
+                    owners.add(conn, row![home.id.0, 1_i64, text::name(index + 7), phone("136", h)]).await?;
                 }
             }
             home.residents.push(index);
@@ -133,28 +97,76 @@ pub async fn settle(conn: &mut AnyConnection, seeding: &mut Seeding) -> Result<(
     debug_assert_eq!(phone("139", 0), RESIDENT_PHONE);
     let staff = users.several(conn, Role::Staff, "138", 0, sizes.staff, "社区工作人员").await?;
     let property = users.several(conn, Role::Property, "138", 10_000_000, sizes.property, "物业客服").await?;
-    let merchants = users.several(conn, Role::Merchant, "138", 20_000_000, sizes.merchants + 5, "店主").await?;
+    let mut merchants = users.several(conn, Role::Merchant, "138", 20_000_000, sizes.merchants + 5, "店主").await?;
     users.add(conn, Role::Admin, "街道办赵科长".into(), ADMIN_PHONE, None, false).await?;
     let family = users.several(conn, Role::Family, "135", 0, sizes.family_links, "家属").await?;
-    debug_assert_eq!((phone("138", 0), phone("138", 10_000_000), phone("138", 20_000_000), phone("135", 0)), (STAFF_PHONE.into(), PROPERTY_PHONE.into(), MERCHANT_PHONE.into(), FAMILY_PHONE.into()));
+    debug_assert_eq!(
+        (phone("138", 0), phone("138", 10_000_000), phone("138", 20_000_000), phone("135", 0)),
+        (STAFF_PHONE.into(), PROPERTY_PHONE.into(), MERCHANT_PHONE.into(), FAMILY_PHONE.into())
+    );
     rows += users.finish(conn).await?;
-    rows += owners_table.finish(conn).await?;
+    rows += owners.finish(conn).await?;
+    rows += shops(conn, seeding, community, &merchants, &staff[0]).await?;
+    merchants.truncate(sizes.merchants);
+    super::bulk::continue_ids(conn, seeding.backend, &["buildings", "units", "households", "users"]).await?;
+    Ok((Town { community, buildings, homes, residents, staff, property, merchants, family }, rows))
+}
 
-    // The shops: all approved but the last five, which wait for staff.
-    let mut shops = Table::new("merchants", &["user_id", "community_id", "shop_name", "standing", "applied_at", "reviewed_at", "reviewed_by"]);
+/// The register: buildings of four units of fifty rooms, each household with its floor area.
+async fn register(conn: &mut AnyConnection, seeding: &Seeding, community: CommunityId) -> Result<(Vec<(BuildingId, String)>, Vec<Home>, usize), sqlx::Error> {
+    let households = seeding.sizes.households;
+    let (mut building_ids, mut unit_ids, mut household_ids) = (Ids::of(conn, "buildings").await?, Ids::of(conn, "units").await?, Ids::of(conn, "households").await?);
+    let mut table = Table::new("buildings", &["id", "community_id", "name"]);
+    let mut buildings = Vec::new();
+    for b in 0..households.div_ceil(UNITS_PER_BUILDING * ROOMS_PER_UNIT) {
+        let (id, name) = (building_ids.take(), format!("{}栋", b + 1));
+        table.add(conn, row![id, community.0, name.as_str()]).await?;
+        buildings.push((BuildingId(id), name));
+    }
+    let mut rows = table.finish(conn).await?;
+
+    // Units, then households: a unit's rows exist before households point at them.
+    let mut table = Table::new("units", &["id", "building_id", "name"]);
+    let mut units = Vec::new();
+    for (building, building_name) in &buildings {
+        for u in 0..UNITS_PER_BUILDING {
+            let (id, name) = (unit_ids.take(), format!("{}单元", u + 1));
+            table.add(conn, row![id, building.0, name.as_str()]).await?;
+            units.push((id, *building, building_name.clone(), name));
+        }
+    }
+    rows += table.finish(conn).await?;
+
+    let mut table = Table::new("households", &["id", "community_id", "unit_id", "room", "floor_area_centi_m2", "sort_key"]);
+    let mut homes = Vec::with_capacity(households);
+    for h in 0..households {
+        let (unit, building, building_name, unit_name) = &units[h / ROOMS_PER_UNIT];
+        let in_unit = h % ROOMS_PER_UNIT;
+        let room = format!("{}{:02}", in_unit / 2 + 1, in_unit % 2 + 1);
+        let id = household_ids.take();
+        // 60 to 150 m², as a ledger gives them: hundredths of a square metre.
+        let area = 6_000 + (h * 7_919 % 9_000) as i64;
+        table.add(conn, row![id, community.0, *unit, room.as_str(), area, sort_key(building_name, unit_name, &room)]).await?;
+        homes.push(Home { id: HouseholdId(id), building: *building, area, residents: Vec::new() });
+    }
+    rows += table.finish(conn).await?;
+    Ok((buildings, homes, rows))
+}
+
+/// The shops' standing: all approved but the last five, which wait for staff.
+async fn shops(conn: &mut AnyConnection, seeding: &Seeding, community: CommunityId, merchants: &[Person], reviewer: &Person) -> Result<usize, sqlx::Error> {
+    let mut table = Table::new("merchants", &["user_id", "community_id", "shop_name", "standing", "applied_at", "reviewed_at", "reviewed_by"]);
     for (i, shop) in merchants.iter().enumerate() {
-        let pending = i >= sizes.merchants;
         let applied = seeding.ago(800.0 - i as f64);
         let name = format!("{}（{}号店）", text::pick(&text::SHOPS, i), i + 1);
-        let (standing, reviewed, by) = if pending { ("pending", None, None) } else { ("approved", Some(applied + 86_400_000), Some(staff[0].id.0)) };
-        shops.add(conn, row![shop.id.0, community.0, name, standing, applied, reviewed, by]).await?;
+        let row = if i >= seeding.sizes.merchants {
+            row![shop.id.0, community.0, name, "pending", applied, None::<i64>, None::<i64>]
+        } else {
+            row![shop.id.0, community.0, name, "approved", applied, applied + 86_400_000, reviewer.id.0]
+        };
+        table.add(conn, row).await?;
     }
-    rows += shops.finish(conn).await?;
-    let merchants = merchants.into_iter().take(sizes.merchants).collect();
-    super::bulk::continue_ids(conn, seeding.backend, &["buildings", "units", "households", "users"]).await?;
-
-    let town = Town { community, buildings, homes, residents, staff, property, merchants, family };
-    Ok((town, rows))
+    table.finish(conn).await
 }
 
 /// Accounts written in bulk, all with the data set's password, all made now.
