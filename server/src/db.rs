@@ -90,6 +90,21 @@ impl Db {
     }
 }
 
+/// After rows were written with ids of the writer's choosing (the scale seeder's bulk
+/// inserts), makes the next id each of `tables` generates follow them. SQLite takes one past
+/// the largest id anyway; a PostgreSQL identity column counts on its own sequence, which
+/// explicit ids do not move.
+pub async fn continue_ids(conn: &mut AnyConnection, backend: Backend, tables: &[&str]) -> Result<(), sqlx::Error> {
+    if backend == Backend::Sqlite {
+        return Ok(());
+    }
+    for table in tables {
+        let sql = format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)");
+        sqlx::query(&sql).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// UTC milliseconds, the storage form of every time.
 pub fn to_millis(time: DateTime<Utc>) -> i64 {
     time.timestamp_millis()

@@ -4,6 +4,7 @@
 //! a few notices, wishes, services and problem reports (`seed/reports.rs`).
 
 mod reports;
+pub mod scale;
 
 use chrono::{DateTime, Duration, Utc};
 use linli_api::auth::{Locale, Role};
