@@ -15,7 +15,6 @@ use crate::i18n::tr;
 use crate::layout::icons::{self, icon};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::layout::{load_into, loaded_view, Guarded, Loaded, Page};
-use crate::live::reload_on_any;
 use crate::session::{is_member, Session};
 
 /// The query value of the neighbourhood's list.
@@ -54,7 +53,7 @@ pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserI
         load_into(session, list, async move { client.reports(scope).await });
     };
     reload();
-    reload_on_any(session.live.report_changed, reload);
+    session.live.reload_on_any(session.live.report_changed, reload);
     list
 }
 
