@@ -69,4 +69,7 @@ pub enum Event {
     ReportChanged { report_id: ReportId },
     /// To the people a case concerns: its news. The app raises an OS notification.
     ReportNews { report_id: ReportId, category: ReportCategory, location: String, news: ReportNews },
+    /// This stream missed events (it fell further behind than the server keeps for it, in a
+    /// burst): reload what is shown. The stream carries on after it.
+    Resync,
 }

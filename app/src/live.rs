@@ -3,6 +3,11 @@
 //! `EventSource` cannot send a bearer token, so each connection first asks for a
 //! single-use ticket. When the stream breaks, it is closed and reopened with a fresh ticket
 //! after a pause (the browser's own retry would reuse the spent ticket).
+//!
+//! When the stream missed events (the server says `resync` because it fell behind in a
+//! burst, or it was down and has reconnected), every screen that follows live changes
+//! reloads what it shows: they follow through [`Live::reload_on`], [`Live::reload_on_any`]
+//! and [`Live::reload_on_resync`], and the notices catch up.
 
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
@@ -50,7 +55,8 @@ pub struct Live {
     pub booking_changed: RwSignal<Option<(BookingId, u64)>>,
     /// The latest problem report that changed (with a counter): its page and lists reload.
     pub report_changed: RwSignal<Option<(ReportId, u64)>>,
-    pub connected: RwSignal<bool>,
+    /// Bumped when the stream missed events: what every screen shows may be out of date.
+    pub resync: RwSignal<u64>,
 }
 
 /// The open stream and the callbacks it holds; dropping them closes it.
@@ -84,7 +90,7 @@ impl Default for Live {
 
 impl Live {
     pub fn new() -> Self {
-        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), slots_changed: RwSignal::new(None), queue_changed: RwSignal::new(None), booking_changed: RwSignal::new(None), report_changed: RwSignal::new(None), connected: RwSignal::new(false) }
+        Self { read_count: RwSignal::new(None), help_update: RwSignal::new(None), vote_tally: RwSignal::new(None), topic_changed: RwSignal::new(None), campaign_changed: RwSignal::new(None), orders_changed: RwSignal::new(0), wish_changed: RwSignal::new(None), slots_changed: RwSignal::new(None), queue_changed: RwSignal::new(None), booking_changed: RwSignal::new(None), report_changed: RwSignal::new(None), resync: RwSignal::new(0) }
     }
 
     /// Opens the stream for a session that just signed in.
@@ -97,7 +103,6 @@ impl Live {
     pub fn stop(self) {
         next_generation();
         CONNECTION.with(|c| c.borrow_mut().take());
-        self.connected.set(false);
     }
 }
 
@@ -110,13 +115,12 @@ pub fn follow_page_lifecycle(session: Session) {
     let on_hide = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         next_generation();
         CONNECTION.with(|c| c.borrow_mut().take());
-        session.live.connected.set(false);
     });
     let on_show = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let restored = js_sys::Reflect::get(&event, &"persisted".into()).ok().and_then(|v| v.as_bool()) == Some(true);
         if restored && session.is_signed_in_untracked() {
-            session.live.start(session);
-            session.notices.catch_up(session.client());
+            // What changed while the page was cached is reloaded once the stream is open.
+            connect(session, next_generation(), RETRY_FIRST, true);
         }
     });
     let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
@@ -163,7 +167,6 @@ fn connect(session: Session, generation: u64, retry: Duration, catch_up: bool) {
 }
 
 fn reconnect_later(session: Session, generation: u64, retry: Duration) {
-    session.live.connected.set(false);
     CONNECTION.with(|c| c.borrow_mut().take());
     set_timeout(
         move || connect(session, generation, (retry * 2).min(RETRY_MAX), true),
@@ -187,9 +190,8 @@ fn open(session: Session, generation: u64, url: &str, catch_up: bool) -> Result<
         }
     });
     let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        session.live.connected.set(true);
         if catch_up {
-            session.notices.catch_up(session.client());
+            resync(session);
         }
     });
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -263,27 +265,55 @@ pub fn handle(session: Session, event: Event) {
             }
             bump(session.live.report_changed, report_id);
         }
+        Event::Resync => resync(session),
     }
 }
 
-/// Calls `reload` after every change `changed` reports (not at once: the caller loads first).
-pub fn reload_on_any<Id: Send + Sync + 'static>(changed: RwSignal<Option<(Id, u64)>>, reload: impl Fn() + 'static) {
-    Effect::new(move |first: Option<()>| {
-        changed.track();
-        if first.is_some() {
-            reload();
-        }
-    });
+/// The stream missed events: every open screen that follows live changes reloads, and so
+/// do the notices (the list and the unread count).
+fn resync(session: Session) {
+    session.live.resync.update(|count| *count += 1);
+    session.notices.catch_up(session.client());
 }
 
-/// Calls `reload` after every change `changed` reports of `id`.
-pub fn reload_on<Id: PartialEq + Send + Sync + 'static>(changed: RwSignal<Option<(Id, u64)>>, id: Id, reload: impl Fn() + 'static) {
-    Effect::new(move |first: Option<()>| {
-        let this_one = changed.with(|last| last.as_ref().is_some_and(|(changed, _)| *changed == id));
-        if first.is_some() && this_one {
-            reload();
-        }
-    });
+impl Live {
+    /// Calls `reload` after every change `changed` reports, and after a resync (not at once:
+    /// the caller loads first).
+    pub fn reload_on_any(self, changed: impl Track + 'static, reload: impl Fn() + 'static) {
+        let resync = self.resync;
+        Effect::new(move |first: Option<()>| {
+            changed.track();
+            resync.track();
+            if first.is_some() {
+                reload();
+            }
+        });
+    }
+
+    /// Calls `reload` after every change `changed` reports of `id`, and after a resync.
+    pub fn reload_on<Id: PartialEq + Send + Sync + 'static>(
+        self,
+        changed: RwSignal<Option<(Id, u64)>>,
+        id: Id,
+        reload: impl Fn() + 'static,
+    ) {
+        let resync = self.resync;
+        // The effect keeps the resync count it last saw, to tell a resync from another id's change.
+        Effect::new(move |seen: Option<u64>| {
+            let this_one = changed.with(|last| last.as_ref().is_some_and(|(changed, _)| *changed == id));
+            let count = resync.get();
+            if seen.is_some_and(|seen| this_one || seen != count) {
+                reload();
+            }
+            count
+        });
+    }
+
+    /// Calls `reload` after a resync: for screens that apply what the stream pushes in place
+    /// (a tally, a help request) and so have nothing to reload on otherwise.
+    pub fn reload_on_resync(self, reload: impl Fn() + 'static) {
+        self.reload_on_any(self.resync, reload);
+    }
 }
 
 /// Sets `signal` to `id` with the next count, so the same id twice still notifies.

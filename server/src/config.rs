@@ -52,6 +52,11 @@ pub struct Config {
     /// a request's SQL statements with nothing else running.
     #[arg(long, env = "LINLI_NO_CLOCK_WORKERS")]
     pub no_clock_workers: bool,
+
+    /// How many events each community's live channel keeps for an event stream that is
+    /// behind; a stream that falls further behind is told to reload what it shows (`resync`).
+    #[arg(long, env = "LINLI_EVENT_BUFFER", default_value_t = crate::events::DEFAULT_BUFFER)]
+    pub event_buffer: usize,
 }
 
 impl Config {
@@ -73,6 +78,7 @@ impl Config {
             sign_in_per_phone: 5,
             sign_in_per_address: 1000,
             no_clock_workers: false,
+            event_buffer: crate::events::DEFAULT_BUFFER,
         }
     }
 }

@@ -76,7 +76,7 @@ pub async fn prepare(config: Config, clock: Clock) -> Result<Prepared, StartErro
     let seeded = if config.no_demo { false } else { seed::seed_demo_if_empty(&db, clock.now()).await? };
     let state = AppState {
         db,
-        events: EventHub::new(),
+        events: EventHub::with_capacity(config.event_buffer),
         sign_in_limiter: Arc::new(SignInLimiter::new(config.sign_in_per_phone, config.sign_in_per_address)),
         clock,
         ballot_boxes: Default::default(),

@@ -123,7 +123,7 @@ pub async fn start_web_app_on_postgres() -> Option<WebApp> {
         }
     };
     let database = fresh_postgres_database(&admin_url).await;
-    start_web_app_with(Clock::system(), |_| database).await
+    start_web_app_with(Clock::system(), |_| database, |_| {}).await
 }
 
 /// A new, empty database on the PostgreSQL server at `admin_url`; its URL.
@@ -137,10 +137,19 @@ async fn fresh_postgres_database(admin_url: &str) -> String {
 }
 
 async fn start_web_app_on(clock: Clock) -> Option<WebApp> {
-    start_web_app_with(clock, |folder| format!("sqlite://{}?mode=rwc", folder.join("linli.db").display())).await
+    start_web_app_with(clock, sqlite_in, |_| {}).await
 }
 
-async fn start_web_app_with(clock: Clock, database_url: impl FnOnce(&Path) -> String) -> Option<WebApp> {
+/// [`start_web_app`] with adjusted settings (a small live-event buffer, say).
+pub async fn start_web_app_configured(adjust: impl FnOnce(&mut Config)) -> Option<WebApp> {
+    start_web_app_with(Clock::system(), sqlite_in, adjust).await
+}
+
+fn sqlite_in(folder: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", folder.join("linli.db").display())
+}
+
+async fn start_web_app_with(clock: Clock, database_url: impl FnOnce(&Path) -> String, adjust: impl FnOnce(&mut Config)) -> Option<WebApp> {
     let web_dir = workspace_root().join("app/dist");
     if !web_dir.join("index.html").exists() && skip_or_fail("LINLI_REQUIRE_BROWSER", "app/dist is not built (scripts/build-web.sh)") {
         return None;
@@ -149,6 +158,7 @@ async fn start_web_app_with(clock: Clock, database_url: impl FnOnce(&Path) -> St
     let mut config = Config::for_tests(database_url(folder.path()));
     config.no_demo = false;
     config.web_dir = web_dir;
+    adjust(&mut config);
     let server = linli_server::spawn(config, clock).await.expect("server starts");
     Some(WebApp { server, _folder: folder })
 }

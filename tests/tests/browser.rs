@@ -234,3 +234,79 @@ async fn an_urgent_notice_raises_a_browser_notification_and_an_ordinary_one_does
     resident.close().await.ok();
     app.server.stop().await;
 }
+
+/// A stream that falls behind (a burst bigger than what the server keeps for it) is told to
+/// resync, and the open screens reload what they show: the resident's notice list and the
+/// staff's help board each get the change whose own event was lost in the burst.
+///
+/// On a current-thread runtime the server's tasks run only while the test awaits, so what
+/// is published without awaiting is a burst the streams cannot keep up with, every time.
+#[tokio::test(flavor = "current_thread")]
+async fn open_screens_reload_what_their_stream_missed_in_a_burst() {
+    use linli_api::events::Event;
+    use linli_server::events::Audience;
+
+    let Some(app) = start_web_app_configured(|config| config.event_buffer = 8).await else { return };
+    let Some(driver) = chromedriver().await else { return };
+    let resident = driver.open(PHONE).await;
+    sign_in_ui(&resident, &app, "13900000003").await;
+    click(&resident, "a.tile[href='/notices']").await;
+    text_of(&resident, "#notice-list li").await;
+    let staff = driver.open(PHONE).await;
+    sign_in_ui(&staff, &app, STAFF).await;
+    staff.goto(&app.url("/help/requests")).await.unwrap();
+    text_of(&staff, "#help-none").await;
+    let events = &app.server.state.events;
+    wait_until(Duration::from_secs(10), || async { events.subscriber_count() == 2 }).await.expect("both screens' streams open");
+
+    // A notice and a help request, stored as their routes store them.
+    let staff_api = app.api_as(STAFF).await;
+    let me = staff_api.me().await.unwrap();
+    let elderly = app.api_as("13900000002").await.me().await.unwrap();
+    let notice = linli_server::notices::rules::check_notice(&linli_api::notices::NewNotice {
+        title: "抢购高峰时发布的通知".into(),
+        body_markdown: "这条通知的事件在一阵突发中丢了。".into(),
+        category: linli_api::notices::NoticeCategory::Activity,
+        pinned: false,
+        urgent: false,
+        vote_id: None,
+    })
+    .unwrap();
+    let mut db = app.server.state.db.pool.acquire().await.unwrap();
+    let now = chrono::Utc::now();
+    let missed_notice = linli_server::notices::storage::insert(&mut db, me.community.id, me.id, &me.name, &notice, now).await.unwrap();
+    let help = linli_server::help::storage::NewHelp {
+        community: me.community.id,
+        resident: elderly.id,
+        resident_name: &elderly.name,
+        household: None,
+        callback_phone: "13900000002",
+        at: now,
+    };
+    let help_id = linli_server::help::storage::insert(&mut db, &help).await.unwrap();
+    drop(db);
+    let missed_help = staff_api.help_board().await.unwrap().open.into_iter().find(|r| r.id == help_id).expect("on the board");
+
+    // Announced as the routes announce them, then a burst of read counts (residents opening
+    // an urgent notice), all before the streams get to run: their buffer of 8 overflows.
+    let community = me.community.id;
+    events.publish(community, Audience::Members, Event::NoticePublished { notice: missed_notice.clone() });
+    events.publish(community, Audience::Staff, Event::HelpRaised { request: missed_help });
+    for read_count in 1..=100 {
+        events.publish(community, Audience::Publishers, Event::NoticeReadCount { notice_id: missed_notice.id, read_count });
+    }
+
+    let item = format!("#notice-list li[data-notice-id='{}']", missed_notice.id);
+    wait_until(Duration::from_secs(15), || async { resident.find(Locator::Css(&item)).await.is_ok() })
+        .await
+        .expect("the resident's list reloads and shows the notice it missed");
+    let request = format!("#help-open li#help-{}", help_id.0);
+    wait_until(Duration::from_secs(15), || async { staff.find(Locator::Css(&request)).await.is_ok() })
+        .await
+        .expect("the staff's help board reloads and shows the request it missed");
+    assert!(text_of(&staff, &request).await.contains(&elderly.name));
+    assert_eq!(events.subscriber_count(), 2, "both streams are still open");
+    resident.close().await.ok();
+    staff.close().await.ok();
+    app.server.stop().await;
+}

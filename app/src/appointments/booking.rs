@@ -97,12 +97,7 @@ fn OneBooking(id: BookingId, resident: Option<UserId>) -> impl IntoView {
     load();
     let reload = Callback::new(move |_| load());
     let shown = Shown { booking, reload };
-    Effect::new(move |first: Option<()>| {
-        let changed = session.live.booking_changed.get();
-        if first.is_some() && changed.is_some_and(|(booking, _)| booking == id) {
-            load();
-        }
-    });
+    session.live.reload_on(session.live.booking_changed, id, load);
     // Staff checking the resident in at the desk, calling and serving move the queue.
     Effect::new(move |first: Option<()>| {
         let changed = session.live.queue_changed.get();

@@ -109,18 +109,8 @@ fn DeskOf(service: Service) -> impl IntoView {
         load_into(session, queue, async move { client.desk_queue(id).await });
     };
     load_queue();
-    Effect::new(move |first: Option<()>| {
-        let changed = session.live.queue_changed.get();
-        if first.is_some() && changed.is_some_and(|(service, _)| service == id) {
-            load_queue();
-        }
-    });
-    // Back from a broken connection: what happened meanwhile was not heard.
-    Effect::new(move |first: Option<()>| {
-        if session.live.connected.get() && first.is_some() {
-            load_queue();
-        }
-    });
+    // Also back from a broken connection (a resync): what happened meanwhile was not heard.
+    session.live.reload_on(session.live.queue_changed, id, load_queue);
     let reload = Callback::new(move |_| load_queue());
     let actions = Actions { session, busy: RwSignal::new(false), failed: RwSignal::new(None), reload };
     // The last queue that arrived stays on screen through reloads (no flicker, and the

@@ -39,12 +39,7 @@ fn Pending() -> impl IntoView {
         load_into(session, pending, async move { client.pending_bookings().await });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        session.live.booking_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.booking_changed, load);
     let retry = Callback::new(move |_| load());
     view! {
         <section id="pending" aria-labelledby="pending-heading">

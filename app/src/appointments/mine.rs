@@ -74,12 +74,7 @@ fn Mine(resident: Option<UserId>) -> impl IntoView {
         load_into(session, bookings, async move { client.my_bookings().await });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        session.live.booking_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.booking_changed, load);
     let retry = Callback::new(move |_| load());
     view! {
         <a class="button primary" id="bookings-new" href=keep_for("/services", resident)>{tr("bookings-new")}</a>

@@ -195,12 +195,7 @@ fn Slots(id: ServiceId, resident: Option<UserId>, chosen: RwSignal<Option<Slot>>
         });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        let changed = session.live.slots_changed.get();
-        if first.is_some() && changed.is_some_and(|(service, _)| service == id) {
-            load();
-        }
-    });
+    session.live.reload_on(session.live.slots_changed, id, load);
     let retry = Callback::new(move |_| load());
     let list = Memo::new(move |_| days.with(|days| days.as_ref().and_then(|days| days.as_ref().ok()).cloned().unwrap_or_default()));
     let today = Memo::new(move |_| {

@@ -143,12 +143,7 @@ fn CampaignView(campaign: RwSignal<Option<Campaign>>) -> impl IntoView {
     });
     reload.run(());
     // Someone ordered, staff paused it, the cut-off decided it: load it again.
-    Effect::new(move |first: Option<()>| {
-        let changed = session.live.campaign_changed.get();
-        if first.is_some() && changed.is_some_and(|(changed, _)| changed == id) {
-            reload.run(());
-        }
-    });
+    session.live.reload_on(session.live.campaign_changed, id, move || reload.run(()));
     // The choice of handover stays one on offer: the order's own, else the first.
     Effect::new(move |_| {
         let options = options.get();

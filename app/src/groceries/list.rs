@@ -99,6 +99,7 @@ fn Campaigns() -> impl IntoView {
             fetch(if listed { changed } else { WHOLE_LIST });
         }
     });
+    session.live.reload_on_resync(move || fetch(WHOLE_LIST));
     let retry = Callback::new(move |_| {
         campaigns.set(None);
         fetch(WHOLE_LIST);

@@ -89,12 +89,7 @@ fn Orders() -> impl IntoView {
         }
     });
     // A campaign was decided or an order picked up: show the orders as they are now.
-    Effect::new(move |first: Option<()>| {
-        session.live.orders_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.orders_changed, load);
     let retry = Callback::new(move |_| {
         orders.set(None);
         load();

@@ -69,7 +69,7 @@ pub fn VoteCard(vote: Vote, #[prop(optional)] acting_for: Option<UserId>) -> imp
     let failed = RwSignal::new(None::<ErrorCode>);
     let busy = RwSignal::new(false);
     // The live count keeps the card current while the list is open.
-    super::follow_tally(session, vote);
+    super::follow_tally(session, vote, client);
     let current = move || vote.get().expect("a card always has its vote");
     let one_tap = move || {
         let vote = current();

@@ -103,13 +103,24 @@ pub fn cast(
     });
 }
 
-/// Keeps `vote`'s tally in step with the live counts the server pushes.
-pub fn follow_tally(session: Session, vote: RwSignal<Option<Vote>>) {
+/// Keeps `vote`'s tally in step with the live counts the server pushes; after a resync
+/// (counts were missed) loads the vote again through `client` (the reader's, or a proxy's).
+pub fn follow_tally(session: Session, vote: RwSignal<Option<Vote>>, client: impl Fn() -> linli_api::Client + 'static) {
     Effect::new(move |_| {
         let Some((id, tally)) = session.live.vote_tally.get() else { return };
         vote.update(|vote| {
             if let Some(vote) = vote.as_mut().filter(|vote| vote.id == id) {
                 vote.tally = tally;
+            }
+        });
+    });
+    session.live.reload_on_resync(move || {
+        let Some(id) = vote.with_untracked(|vote| vote.as_ref().map(|vote| vote.id)) else { return };
+        let client = client();
+        spawn_local(async move {
+            // A failed reload leaves the count as it was; the next event or resync corrects it.
+            if let Ok(fresh) = client.vote(id).await {
+                vote.try_set(Some(fresh));
             }
         });
     });

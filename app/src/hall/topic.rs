@@ -102,11 +102,7 @@ fn TopicView() -> impl IntoView {
     });
     reload.run(());
     // Someone supported, commented or posted the follow-up: load the topic again.
-    Effect::new(move |_| {
-        if session.live.topic_changed.get().is_some_and(|(changed, _)| changed == id) {
-            reload.run(());
-        }
-    });
+    session.live.reload_on(session.live.topic_changed, id, move || reload.run(()));
     let screen = TopicScreen { id, topic, comments, more, reload };
     // The page is drawn once, when the topic first arrives; its parts follow later loads.
     let shown = Memo::new(move |_| topic.with(Option::is_some));
@@ -252,7 +248,7 @@ fn TopicVote(vote: Loaded<Vote>) -> impl IntoView {
                 Some(Ok(loaded)) => {
                     let id = loaded.id;
                     let live = RwSignal::new(Some(loaded.clone()));
-                    super::follow_tally(session, live);
+                    super::follow_tally(session, live, move || session.client());
                     let current = Signal::derive(move || live.get().expect("loaded"));
                     view! {
                         <ul class="vote-list"><VoteCard vote=loaded/></ul>

@@ -71,7 +71,7 @@ fn VoteView() -> impl IntoView {
         });
     };
     load();
-    super::follow_tally(session, vote);
+    super::follow_tally(session, vote, move || session.client());
     let retry = Callback::new(move |_| {
         failed.set(None);
         load()

@@ -53,6 +53,7 @@ fn Board() -> impl IntoView {
             }
         });
     });
+    session.live.reload_on_resync(load);
     let act = move |id: HelpRequestId, acknowledge: bool| {
         action_error.set(None);
         let client = session.client();

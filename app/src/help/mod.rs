@@ -119,6 +119,7 @@ fn AskForHelp() -> impl IntoView {
             }
         });
     });
+    session.live.reload_on_resync(load);
     let retry = Callback::new(move |_| load());
     move || match state.get() {
         Load::Loading => view! { <Loading/> }.into_any(),

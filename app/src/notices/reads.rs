@@ -96,6 +96,7 @@ fn Reads() -> impl IntoView {
             }
         }
     });
+    session.live.reload_on_resync(move || load(id.get_untracked()));
     let retry = Callback::new(move |_| load(id.get_untracked()));
 
     move || {

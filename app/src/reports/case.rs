@@ -21,7 +21,6 @@ use crate::help::tel_href;
 use crate::i18n::{t, t_args, tr};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::layout::{load_into, ErrorBox, Guarded, HistoryItem, HistoryList, Loaded, Loading, Page, StarsShown};
-use crate::live::reload_on;
 use crate::native;
 use crate::session::{is_member, Auth, Session};
 use crate::speech::{reading_text, ReadAloud};
@@ -89,7 +88,7 @@ fn OneCase(id: ReportId, resident: Option<UserId>) -> impl IntoView {
         load_into(session, report, async move { client.problem_report(id).await });
     });
     retry.run(());
-    reload_on(session.live.report_changed, id, move || retry.run(()));
+    session.live.reload_on(session.live.report_changed, id, move || retry.run(()));
     let drawn = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.as_ref().map(shape).map_err(|code| *code))));
     move || match drawn.get() {
         None => view! { <h1>{tr("reports-title")}</h1><Loading/> }.into_any(),

@@ -17,7 +17,6 @@ use crate::i18n::tr;
 use crate::layout::icons::{self, icon};
 use crate::family::{acting_for, keep_for, ActingBanner};
 use crate::layout::{ErrorBox, Guarded, ListPage, Loading, MoreButton, Page, PageState, Pages};
-use crate::live::reload_on_any;
 use crate::session::{is_member, Session};
 
 /// The query value of the neighbourhood's list.
@@ -67,7 +66,7 @@ pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserI
         })
     };
     load(true);
-    reload_on_any(session.live.report_changed, move || load(true));
+    session.live.reload_on_any(session.live.report_changed, move || load(true));
     LiveCases { pages, more: Callback::new(move |_| load(false)) }
 }
 

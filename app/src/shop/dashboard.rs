@@ -67,11 +67,7 @@ fn Dashboard(dashboard: RwSignal<Option<CampaignDashboard>>) -> impl IntoView {
     });
     reload.run(());
     // An order, a change, the cut-off or a pickup: the numbers follow.
-    Effect::new(move |_| {
-        if session.live.campaign_changed.get().is_some_and(|(changed, _)| changed == id) {
-            reload.run(());
-        }
-    });
+    session.live.reload_on(session.live.campaign_changed, id, move || reload.run(()));
     let shown = Memo::new(move |_| dashboard.with(Option::is_some));
     let retry = Callback::new(move |_| {
         failed.set(None);

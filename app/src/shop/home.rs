@@ -57,6 +57,7 @@ fn Home() -> impl IntoView {
             load_campaigns();
         }
     });
+    session.live.reload_on_resync(load_campaigns);
     let retry_merchant = Callback::new(move |_| {
         merchant.set(None);
         load_merchant();

@@ -92,11 +92,7 @@ fn Picking(id: CampaignId) -> impl IntoView {
     };
     load();
     // Pickups tick off as the shop checks codes.
-    Effect::new(move |_| {
-        if session.live.campaign_changed.get().is_some_and(|(changed, _)| changed == id) {
-            load();
-        }
-    });
+    session.live.reload_on(session.live.campaign_changed, id, load);
     let retry = Callback::new(move |_| {
         list.set(None);
         load();

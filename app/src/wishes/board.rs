@@ -41,12 +41,7 @@ fn Board() -> impl IntoView {
     };
     load();
     // Another's claim or a new approval changes the board.
-    Effect::new(move |first: Option<()>| {
-        session.live.wish_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.wish_changed, load);
     let retry = Callback::new(move |_| load());
     let role = move || session.me().map(|me| me.role);
     view! {

@@ -46,12 +46,7 @@ fn OneWish(id: WishId, resident: Option<UserId>) -> impl IntoView {
         load_into(session, wish, async move { client.wish(id).await });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        let changed = session.live.wish_changed.get();
-        if first.is_some() && changed.is_some_and(|(wish_id, _)| wish_id == id) {
-            load();
-        }
-    });
+    session.live.reload_on(session.live.wish_changed, id, load);
     let retry = Callback::new(move |_| load());
     move || match wish.get() {
         None => view! { <h1>{tr("wishes-title")}</h1><Loading/> }.into_any(),

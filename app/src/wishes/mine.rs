@@ -38,12 +38,7 @@ fn live_list(session: Session, request: impl Fn() -> Option<linli_api::Client> +
         }
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        session.live.wish_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.wish_changed, load);
     list
 }
 

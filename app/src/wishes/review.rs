@@ -35,12 +35,7 @@ fn Queue() -> impl IntoView {
         load_into(session, queue, async move { client.wishes_to_review().await });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        session.live.wish_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    session.live.reload_on_any(session.live.wish_changed, load);
     view! {
         <section aria-labelledby="wish-queue-heading">
             <h2 id="wish-queue-heading">{tr("wish-queue-heading")}</h2>

@@ -9,7 +9,6 @@ use axum::Json;
 use futures_util::Stream;
 use linli_api::events::{Event, EventStreamQuery, EventTicket};
 use linli_api::ErrorBody;
-use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -45,10 +44,8 @@ async fn stream(
     ApiQuery(query): ApiQuery<EventStreamQuery>,
 ) -> AppResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
     let subscriber = state.events.redeem_ticket(&query.ticket).ok_or(AppError::Unauthenticated)?;
-    let events = BroadcastStream::new(state.events.subscribe()).filter_map(move |received| {
-        let envelope = received.ok()?;
-        envelope.is_for(&subscriber).then(|| Ok(SseEvent::default().json_data(&envelope.event).unwrap_or_default()))
-    });
+    // Each event arrives serialised already (once for every stream); only the framing is ours.
+    let events = state.events.subscribe(subscriber).map(|json| Ok(SseEvent::default().data(&*json)));
     // An opening comment tells the client the stream is live before the first event.
     let opened = tokio_stream::once(Ok(SseEvent::default().comment("open")));
     let until_shutdown = futures_util::StreamExt::take_until(opened.chain(events), state.events.ended());

@@ -31,13 +31,8 @@ pub fn TodaysBookings(id: ServiceId) -> impl IntoView {
         load_into(session, bookings, async move { client.bookings_of_day(id, None).await });
     };
     load();
-    Effect::new(move |first: Option<()>| {
-        // Which service a booking belongs to is not in the event: any booking's news reloads.
-        session.live.booking_changed.track();
-        if first.is_some() {
-            load();
-        }
-    });
+    // Which service a booking belongs to is not in the event: any booking's news reloads.
+    session.live.reload_on_any(session.live.booking_changed, load);
     Effect::new(move |first: Option<()>| {
         let changed = session.live.queue_changed.get();
         if first.is_some() && changed.is_some_and(|(service, _)| service == id) {
