@@ -13,7 +13,7 @@ use crate::groceries::{
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::events::EventTicket;
 use crate::family::{
-    AcceptFamilyInvite, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
+    AcceptFamilyInvite, FamilyHistory, FamilyInvite, FamilyLink, FamilyLinks, FamilyRegisterRequest,
     FamilyRegistration, NewFamilyInvite, UpdateGrants, ACTING_FOR_HEADER,
 };
 use crate::hall::{CastBallot, ChainEntry, NewVote, ParticipantPage, Vote, VoteRecord};
@@ -203,9 +203,9 @@ impl Client {
         self.send_empty(self.request(Method::DELETE, &format!("/family/links/{link}"))).await
     }
 
-    pub async fn family_history(&self, query: FamilyHistoryQuery) -> ClientResult<FamilyHistory> {
-        let params: Vec<(&str, String)> = query.page.map(|page| ("page", page.to_string())).into_iter().collect();
-        self.send(self.request(Method::GET, "/family/history").query(&params)).await
+    /// A page of family history: the first with `PageQuery::default()`.
+    pub async fn family_history(&self, page: &PageQuery) -> ClientResult<FamilyHistory> {
+        self.send(self.request(Method::GET, "/family/history").query(page)).await
     }
 
     // --- one-tap help ---------------------------------------------------------------

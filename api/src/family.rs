@@ -230,20 +230,13 @@ pub struct FamilyActivity {
     pub detail: String,
 }
 
+/// One page of history, newest first (`PageQuery`: after a cursor).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FamilyHistory {
     pub items: Vec<FamilyActivity>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-pub struct FamilyHistoryQuery {
-    #[serde(default)]
-    pub page: Option<u32>,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
 }
 
 #[cfg(test)]

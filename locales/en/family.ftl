@@ -46,6 +46,7 @@ family-register = Register and link
 family-join-have-account = Already have an account? Sign in and you will come back here to link.
 family-history-title = What was done for whom
 family-history-none = Nothing recorded yet.
+family-history-more = Show earlier history
 family-activity-linked = { $member } became { $resident }'s family account and may: { $detail }
 family-activity-grants-changed = { $resident } changed what { $member } may do to: { $detail }
 family-activity-revoked = The link between { $member } and { $resident } was ended (by { $detail })

@@ -46,6 +46,7 @@ family-register = 注册并绑定
 family-join-have-account = 已经有账号？登录后会回到这里继续绑定。
 family-history-title = 代办记录
 family-history-none = 还没有记录。
+family-history-more = 加载更早的记录
 family-activity-linked = { $member } 成为 { $resident } 的亲情账号，可以：{ $detail }
 family-activity-grants-changed = { $resident } 把 { $member } 的权限改为：{ $detail }
 family-activity-revoked = { $member } 与 { $resident } 的绑定已解除（{ $detail } 操作）

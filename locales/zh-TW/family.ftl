@@ -46,6 +46,7 @@ family-register = 註冊並綁定
 family-join-have-account = 已經有帳號？登入後會回到這裡繼續綁定。
 family-history-title = 代辦紀錄
 family-history-none = 還沒有紀錄。
+family-history-more = 載入更早的紀錄
 family-activity-linked = { $member } 成為 { $resident } 的親情帳號，可以：{ $detail }
 family-activity-grants-changed = { $resident } 把 { $member } 的權限改為：{ $detail }
 family-activity-revoked = { $member } 與 { $resident } 的綁定已解除（{ $detail } 操作）

@@ -15,7 +15,8 @@ use linli_api::appointments::{
     Rating, ReviewBooking, Service, SlotQuery, TicketState, WalkIn, WeeklyHours,
 };
 use linli_api::events::Event;
-use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery};
+use linli_api::family::FamilyActivityKind;
+use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
 
 const ID_NUMBER: &str = "11010519491231002X";
@@ -152,7 +153,7 @@ async fn a_resident_books_with_the_form_and_staff_approve(backend: Backend) {
     let hers = for_mother.book(other_service.id, &booking(at(&clock, 1, 10, 0))).await.unwrap();
     assert_eq!((hers.state, hers.resident_name.as_str()), (BookingState::Confirmed, "陈秀英"));
     assert_eq!(hers.history[0].actor, "陈小红（女儿）");
-    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let history = elderly.family_history(&PageQuery::default()).await.unwrap();
     assert_eq!(history.items[0].kind, FamilyActivityKind::BookedAppointment);
     assert!(history.items[0].detail.starts_with("老年优待证 "), "{}", history.items[0].detail);
 }

@@ -10,7 +10,7 @@ use common::{Backend, ELDERLY, OWNER, RESIDENT, STAFF};
 const CARED_FOR: &str = RESIDENT;
 use linli_api::auth::Role;
 use linli_api::family::{
-    AcceptFamilyInvite, FamilyActivityKind, FamilyHistoryQuery, FamilyRegisterRequest, Grant, NewFamilyInvite, UpdateGrants,
+    AcceptFamilyInvite, FamilyActivityKind, FamilyRegisterRequest, Grant, NewFamilyInvite, UpdateGrants,
     ACTING_FOR_HEADER,
 };
 use linli_api::paging::PageQuery;
@@ -57,14 +57,36 @@ async fn a_family_member_reads_for_the_resident_who_sees_it_in_their_history(bac
     for_elderly.mark_read(notice.id).await.unwrap();
 
     assert_eq!(elderly.notices(&PageQuery::default()).await.unwrap().unread, 3, "read for them");
-    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let history = elderly.family_history(&PageQuery::default()).await.unwrap();
     let kinds: Vec<_> = history.items.iter().map(|item| item.kind).collect();
     assert_eq!(kinds, [FamilyActivityKind::ReadNotice, FamilyActivityKind::Linked], "newest first, reading twice once");
     let read = &history.items[0];
     assert_eq!((read.member_name.as_str(), read.detail.as_str()), ("王小明", notice.title.as_str()));
     assert_eq!(read.resident_name, elderly.me().await.unwrap().name);
     // The family member sees the same lines from their side.
-    assert_eq!(member.family_history(FamilyHistoryQuery::default()).await.unwrap().total, 2);
+    assert_eq!(member.family_history(&PageQuery::default()).await.unwrap().items.len(), 2);
+
+    // Paged by cursor, two lines at a time, from either side: every line once, newest first.
+    for item in &page.items {
+        for_elderly.mark_read(item.id).await.unwrap();
+    }
+    let whole = elderly.family_history(&PageQuery::default()).await.unwrap();
+    assert_eq!((whole.items.len(), whole.next_after.as_deref()), (5, None), "four notices read for them, and the link");
+    for side in [&elderly, &member] {
+        let (mut paged, mut after) = (Vec::new(), None::<String>);
+        loop {
+            let page = side.family_history(&PageQuery::after(after.as_deref(), Some(2))).await.unwrap();
+            assert!(page.items.len() <= 2);
+            paged.extend(page.items);
+            match page.next_after {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(paged, whole.items);
+    }
+    let error = elderly.family_history(&PageQuery::after(Some("not-a-cursor"), None)).await.unwrap_err();
+    assert_eq!((error.status(), error.code()), (Some(400), ErrorCode::InvalidQuery));
 }
 
 async fn grants_decide_and_revoking_stops_it_at_once(backend: Backend) {
@@ -102,7 +124,7 @@ async fn grants_decide_and_revoking_stops_it_at_once(backend: Backend) {
     let error = elderly.revoke_family_link(link.id).await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::NotFound, "revoking twice");
 
-    let kinds: Vec<_> = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap().items.iter().map(|i| i.kind).collect();
+    let kinds: Vec<_> = elderly.family_history(&PageQuery::default()).await.unwrap().items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [FamilyActivityKind::Revoked, FamilyActivityKind::GrantsChanged, FamilyActivityKind::Linked]);
 
     // A new code brings the same pair back, with the new code's grants.

@@ -11,7 +11,7 @@ use common::{Backend, TestClock, ELDERLY, OWNER, RESIDENT, STAFF};
 use futures_util::StreamExt;
 use linli_api::community::NewInvite;
 use linli_api::events::Event;
-use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery};
+use linli_api::family::FamilyActivityKind;
 use linli_api::hall::{CastBallot, Eligibility, Matter, NewVote, Stage, VoteKind, VotePhase};
 use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
@@ -207,7 +207,7 @@ async fn a_family_proxy_votes_for_the_resident_and_both_are_recorded(backend: Ba
 
     let seen = elderly.vote(vote.id).await.unwrap();
     assert_eq!(seen.my_ballot.unwrap().choices, vec![0], "the ballot is the resident's");
-    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let history = elderly.family_history(&PageQuery::default()).await.unwrap();
     assert_eq!((history.items[0].kind, history.items[0].detail.as_str()), (FamilyActivityKind::Voted, vote.question.as_str()));
     // A secret ballot: others see the count, never the choice.
     assert!(staff.vote(vote.id).await.unwrap().my_ballot.is_none());

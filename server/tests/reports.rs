@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use linli_api::paging::PageQuery;
 use linli_api::auth::Role;
 use linli_api::events::Event;
-use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery, Grant, UpdateGrants};
+use linli_api::family::{FamilyActivityKind, Grant, UpdateGrants};
 use linli_api::ids::{ReportId, UploadId};
 use linli_api::reports::{
     ConfirmReport, FiguresQuery, MergeReport, NewReport, Party, ReassignReport, ReopenReport, ReportAction, ReportCategory, ReportEventKind,
@@ -486,7 +486,7 @@ async fn a_family_member_reports_for_the_resident_and_confirms_it(backend: Backe
     assert_eq!(for_mother.image(neighbours_private).await.unwrap_err().code(), ErrorCode::NotFound, "nothing her mother may not see");
     let confirmed = for_mother.confirm_report(id, &stars(5, "替妈妈谢谢师傅")).await.unwrap();
     assert_eq!((confirmed.summary.state, confirmed.stars), (ReportState::Confirmed, Some(5)));
-    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let history = elderly.family_history(&PageQuery::default()).await.unwrap();
     let kinds: Vec<_> = history.items.iter().take(2).map(|item| (item.kind, item.detail.as_str())).collect();
     assert_eq!(kinds, [(FamilyActivityKind::ConfirmedReport, "5栋1单元301厨房"), (FamilyActivityKind::ReportedProblem, "5栋1单元301厨房")], "her mother sees what was done in her name");
 

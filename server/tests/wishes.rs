@@ -9,7 +9,8 @@ use chrono::{Duration, NaiveDate, Utc};
 use common::{Backend, TestClock, ELDERLY, MERCHANT, OWNER, RESIDENT, STAFF};
 use futures_util::StreamExt;
 use linli_api::events::Event;
-use linli_api::family::{FamilyActivityKind, FamilyHistoryQuery};
+use linli_api::family::FamilyActivityKind;
+use linli_api::paging::PageQuery;
 use linli_api::ids::{HouseholdId, UploadId, WishId};
 use linli_api::wishes::{
     ClaimWish, ConfirmWish, FulfilWish, NewWish, ReviewWish, WishAction, WishBoardQuery, WishCategory, WishEventKind, WishNews,
@@ -200,7 +201,7 @@ async fn a_family_member_posts_and_confirms_for_the_resident(backend: Backend) {
     volunteer.fulfil_wish(posted.summary.id, &done("换好了")).await.unwrap();
     let closed = for_mother.confirm_wish(posted.summary.id, &ConfirmWish::default()).await.unwrap();
     assert_eq!((closed.summary.state, closed.thanks), (WishState::Closed, None), "thanks are optional");
-    let history = elderly.family_history(FamilyHistoryQuery::default()).await.unwrap();
+    let history = elderly.family_history(&PageQuery::default()).await.unwrap();
     let kinds: Vec<_> = history.items.iter().take(2).map(|item| (item.kind, item.detail.as_str())).collect();
     assert_eq!(kinds, [(FamilyActivityKind::ConfirmedWish, "想请人帮忙换个灯泡"), (FamilyActivityKind::PostedWish, "想请人帮忙换个灯泡")]);
 }

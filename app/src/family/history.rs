@@ -1,12 +1,12 @@
 //! `/family/history`: everything family members did for me, and what I did for others.
 
 use leptos::prelude::*;
-use linli_api::family::{FamilyActivity, FamilyActivityKind, FamilyHistory, FamilyHistoryQuery, Grant};
-use linli_api::ErrorCode;
+use linli_api::family::{FamilyActivity, FamilyActivityKind, Grant};
+use linli_api::paging::PageQuery;
 
 use super::grants_text;
 use crate::i18n::{format_datetime, locale, t_args, tr};
-use crate::layout::{load_into, ErrorBox, Guarded, Loading, Page};
+use crate::layout::{ErrorBox, Guarded, ListPage, Loading, MoreButton, Page, Pages};
 use crate::session::Session;
 
 #[component]
@@ -56,20 +56,24 @@ fn grants_of(stored: &str) -> String {
 #[component]
 fn History() -> impl IntoView {
     let session = Session::get();
-    let history = RwSignal::new(None::<Result<FamilyHistory, ErrorCode>>);
-    let load = move || {
-        let client = session.client();
-        load_into(session, history, async move { client.family_history(FamilyHistoryQuery::default()).await });
+    let pages: Pages<FamilyActivity> = Pages::new();
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, move |client, after| async move {
+            let page = client.family_history(&PageQuery::after(after.as_deref(), None)).await?;
+            Ok(ListPage { items: page.items, next: page.next_after, total: None })
+        })
     };
-    load();
-    let retry = Callback::new(move |_| load());
-    move || match history.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-        Some(Ok(page)) if page.items.is_empty() => view! { <p class="empty">{tr("family-history-none")}</p> }.into_any(),
-        Some(Ok(page)) => view! {
-            <ol id="family-history" class="history">
-                {page.items.into_iter().map(|activity| {
+    load(true);
+    let retry = Callback::new(move |_| load(true));
+    let more = Callback::new(move |_| load(false));
+    view! {
+        {move || (pages.loading() && pages.items.with(Vec::is_empty)).then(|| view! { <Loading/> })}
+        {move || pages.failed().map(|code| view! { <ErrorBox code retry/> })}
+        {move || pages.is_empty().then(|| view! { <p class="empty">{tr("family-history-none")}</p> })}
+        <ol id="family-history" class="history">
+            <For each=move || pages.items.get().into_iter().enumerate() key=|(index, _)| *index let:numbered>
+                {
+                    let activity = numbered.1;
                     let at = activity.at;
                     let kind = activity.kind.as_str();
                     view! {
@@ -78,8 +82,9 @@ fn History() -> impl IntoView {
                             <p>{move || activity_text(&activity)}</p>
                         </li>
                     }
-                }).collect_view()}
-            </ol>
-        }.into_any(),
+                }
+            </For>
+        </ol>
+        <MoreButton id="more-history" label="family-history-more" shown=Signal::derive(move || pages.has_more()) more/>
     }
 }

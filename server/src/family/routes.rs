@@ -6,11 +6,12 @@ use axum::Json;
 use chrono::Duration;
 use linli_api::auth::Role;
 use linli_api::family::{
-    AcceptFamilyInvite, FamilyActivity, FamilyActivityKind, FamilyHistory, FamilyHistoryQuery, FamilyInvite, FamilyLink,
+    AcceptFamilyInvite, FamilyActivity, FamilyActivityKind, FamilyHistory, FamilyInvite, FamilyLink,
     FamilyLinks, FamilyRegisterRequest, FamilyRegistration, LinkedPerson, NewFamilyInvite, UpdateGrants,
     FAMILY_CODE_HOURS,
 };
 use linli_api::ids::{FamilyLinkId, UserId};
+use linli_api::paging::PageQuery;
 use linli_api::phone::mask_phone;
 use linli_api::{validate, ErrorBody};
 use sqlx::AnyConnection;
@@ -19,12 +20,13 @@ use utoipa_axum::routes;
 
 use super::rules::{encode_grants, join_path};
 use super::storage::{self, Activity, ClaimedInvite, LinkRow, NewInviteRow};
-use crate::auth::storage::{name_of, profile_of};
+use crate::auth::storage::{name_of, names_of, profile_of};
 use crate::auth::{create_account, password, NewAccount, ResidentsOnly, Signed};
 use crate::community::rules::{display_invite_code, new_invite_code, normalize_invite_code, qr_svg};
 use crate::community::storage as community;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
+use crate::paging;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 
@@ -171,34 +173,32 @@ async fn revoke(State(state): State<AppState>, Signed(caller, ..): Signed, ApiPa
 }
 
 /// What family members did for the caller, and what the caller did for others, newest first.
-#[utoipa::path(get, path = "/family/history", tag = "family", security(("bearer" = [])), params(FamilyHistoryQuery),
+#[utoipa::path(get, path = "/family/history", tag = "family", security(("bearer" = [])), params(PageQuery),
     responses((status = 200, body = FamilyHistory), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 async fn history(
     State(state): State<AppState>,
     Signed(caller, ..): Signed,
-    ApiQuery(query): ApiQuery<FamilyHistoryQuery>,
+    ApiQuery(page): ApiQuery<PageQuery>,
 ) -> AppResult<Json<FamilyHistory>> {
-    let page = query.page.unwrap_or(1).clamp(1, 10_000);
-    let offset = i64::from(page - 1) * i64::from(HISTORY_PER_PAGE);
+    let after = paging::decode(page.after.as_deref())?;
+    let limit = paging::limit(page.limit.or(Some(HISTORY_PER_PAGE)));
     let mut conn = state.db.pool.acquire().await?;
-    let (rows, total) = storage::history(&mut conn, caller.user_id, offset, i64::from(HISTORY_PER_PAGE)).await?;
-    let mut names = std::collections::HashMap::<UserId, String>::new();
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        for person in [row.resident, row.member] {
-            if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(person) {
-                slot.insert(name_of(&mut conn, person).await?);
-            }
-        }
-        items.push(FamilyActivity {
+    let rows = storage::history(&mut conn, caller.user_id, after, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |row| paging::encode(&[row.at.timestamp_millis(), row.id]));
+    let people: Vec<UserId> = rows.iter().flat_map(|row| [row.resident, row.member]).collect();
+    let names = names_of(&mut conn, &people).await?;
+    let name = |person: UserId| names.get(&person).cloned().unwrap_or_default();
+    let items = rows
+        .into_iter()
+        .map(|row| FamilyActivity {
             at: row.at,
             kind: row.kind,
-            resident_name: names[&row.resident].clone(),
-            member_name: names[&row.member].clone(),
+            resident_name: name(row.resident),
+            member_name: name(row.member),
             detail: row.detail,
-        });
-    }
-    Ok(Json(FamilyHistory { items, page, per_page: HISTORY_PER_PAGE, total }))
+        })
+        .collect();
+    Ok(Json(FamilyHistory { items, next_after }))
 }
 
 fn checked_code(raw: &str) -> AppResult<String> {

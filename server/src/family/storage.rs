@@ -206,6 +206,7 @@ pub async fn record(conn: &mut AnyConnection, activity: &Activity<'_>) -> Result
 }
 
 pub struct ActivityRow {
+    pub id: i64,
     pub resident: UserId,
     pub member: UserId,
     pub kind: FamilyActivityKind,
@@ -213,31 +214,30 @@ pub struct ActivityRow {
     pub at: DateTime<Utc>,
 }
 
-/// One page of what was done for or by the person, newest first, and the total.
+/// Up to `limit` lines of what was done for or by the person, newest first, after the
+/// cursor `(at, id)`. Each side is read through its own index and the two are merged: an
+/// `OR` of the two columns would read every line of both to sort them.
 pub async fn history(
     conn: &mut AnyConnection,
     party: UserId,
-    offset: i64,
+    after: Option<[i64; 2]>,
     limit: i64,
-) -> Result<(Vec<ActivityRow>, i64), sqlx::Error> {
-    let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
-        "SELECT resident_id, member_id, kind, detail, at FROM family_activity
-         WHERE resident_id = $1 OR member_id = $1
-         ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3",
-    )
-    .bind(party.0)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *conn)
-    .await?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM family_activity WHERE resident_id = $1 OR member_id = $1")
-        .bind(party.0)
-        .fetch_one(&mut *conn)
-        .await?;
+) -> Result<Vec<ActivityRow>, sqlx::Error> {
+    let side = |column: &str| {
+        format!(
+            "SELECT * FROM (SELECT id, resident_id, member_id, kind, detail, at FROM family_activity
+             WHERE {column} = $1 AND (at < $2 OR (at = $2 AND id < $3)) ORDER BY at DESC, id DESC LIMIT $4) AS {column}_side"
+        )
+    };
+    let sql = format!("{} UNION ALL {} ORDER BY at DESC, id DESC LIMIT $4", side("resident_id"), side("member_id"));
+    let [at, id] = after.unwrap_or([i64::MAX, i64::MAX]);
+    let rows: Vec<(i64, i64, i64, String, String, i64)> =
+        sqlx::query_as(&sql).bind(party.0).bind(at).bind(id).bind(limit).fetch_all(&mut *conn).await?;
     let items = rows
         .into_iter()
-        .filter_map(|(resident, member, kind, detail, at)| {
+        .filter_map(|(id, resident, member, kind, detail, at)| {
             Some(ActivityRow {
+                id,
                 resident: UserId(resident),
                 member: UserId(member),
                 kind: FamilyActivityKind::parse(&kind)?,
@@ -246,5 +246,5 @@ pub async fn history(
             })
         })
         .collect();
-    Ok((items, total))
+    Ok(items)
 }
