@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences};
 use crate::community::{Building, CommunityEntry, HouseholdEntry, Invite, NewInvite};
 use crate::groceries::{
-    BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, PickingList, PickupRequest,
+    BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, PickingHouseholds, PickingHouseholdsQuery, PickingList, PickupRequest,
     PlaceOrder, ReviewMerchant, SetCampaignStanding,
 };
 use crate::error::{ApiError, ErrorBody, ErrorCode};
@@ -418,6 +418,11 @@ impl Client {
 
     pub async fn picking_list(&self, id: CampaignId) -> ClientResult<PickingList> {
         self.send(self.request(Method::GET, &format!("/groceries/campaigns/{id}/picking"))).await
+    }
+
+    /// A page of one picking group's households: the first with `after: None`.
+    pub async fn picking_households(&self, id: CampaignId, query: &PickingHouseholdsQuery) -> ClientResult<PickingHouseholds> {
+        self.send(self.request(Method::GET, &format!("/groceries/campaigns/{id}/picking/households")).query(query)).await
     }
 
     /// The picking list as CSV text, for the delivery team.

@@ -339,14 +339,51 @@ pub struct PickingHousehold {
     pub picked_up: bool,
 }
 
-/// One building's share of one handover: what to bring and for whom.
+/// One building's share of one handover: what to bring, for how many households, what they
+/// pay together and how many have picked up. Its households come a page at a time
+/// (`Client::picking_households`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PickingGroup {
     pub handover: Handover,
+    pub building_id: BuildingId,
     pub building: String,
     pub products: Vec<ProductTotal>,
+    pub households: i64,
+    pub total_fen: i64,
+    pub picked_up: i64,
+}
+
+impl PickingGroup {
+    /// The delivery round of the group; none for the pickup point.
+    pub fn batch(&self) -> Option<DeliveryBatchId> {
+        match &self.handover {
+            Handover::Pickup { .. } => None,
+            Handover::Delivery { batch } => Some(batch.id),
+        }
+    }
+}
+
+/// Which group's households to list (`batch` absent: the pickup point), a page at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PickingHouseholdsQuery {
+    pub building: i64,
+    #[serde(default)]
+    pub batch: Option<i64>,
+    #[serde(default)]
+    pub after: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// One page of a group's households, in the order of the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickingHouseholds {
     pub households: Vec<PickingHousehold>,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
 }
 
 /// The picking list of a campaign's standing orders, per handover and building.

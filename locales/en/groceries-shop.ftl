@@ -125,6 +125,12 @@ shop-group-summary = { $pickup ->
 }, { $total } in all, { $picked } picked up
 shop-group-products = Products in all
 shop-group-households = Households
+shop-group-show-households = { $count ->
+    [one] Show the household
+   *[other] Show the { $count } households
+}
+shop-group-hide-households = Hide the households
+shop-group-more-households = Show more households
 shop-picked-up = ✓ Picked up
 shop-not-picked-up = Not picked up yet
 

@@ -119,6 +119,9 @@ shop-group-summary = { $pickup ->
 }：{ $households } 户，合计 { $total }，已提货 { $picked } 户
 shop-group-products = 商品合计
 shop-group-households = 住户
+shop-group-show-households = 查看 { $count } 户明细
+shop-group-hide-households = 收起住户明细
+shop-group-more-households = 加载更多住户
 shop-picked-up = ✓ 已提货
 shop-not-picked-up = 未提货
 

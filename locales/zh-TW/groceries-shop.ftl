@@ -119,6 +119,9 @@ shop-group-summary = { $pickup ->
 }：{ $households } 戶，合計 { $total }，已取貨 { $picked } 戶
 shop-group-products = 商品合計
 shop-group-households = 住戶
+shop-group-show-households = 查看 { $count } 戶明細
+shop-group-hide-households = 收起住戶明細
+shop-group-more-households = 載入更多住戶
 shop-picked-up = ✓ 已取貨
 shop-not-picked-up = 未取貨
 

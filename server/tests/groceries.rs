@@ -13,7 +13,7 @@ use linli_api::auth::Locale;
 use linli_api::events::Event;
 use linli_api::groceries::{
     CampaignPhase, CampaignStanding, Fulfilment, MerchantApplication, MerchantStanding, NewCampaign, NewDeliveryBatch, NewProduct,
-    OrderLine, OrderState, PickupRequest, PlaceOrder, ReviewMerchant, SetCampaignStanding,
+    OrderLine, OrderState, PickingHouseholdsQuery, PickupRequest, PlaceOrder, ReviewMerchant, SetCampaignStanding,
 };
 use linli_api::ids::{CampaignId, ProductId};
 use linli_api::{Client, ErrorCode};
@@ -338,8 +338,35 @@ async fn the_picking_list_groups_by_round_and_building(backend: Backend) {
         buyer.place_order(created.id, &PlaceOrder { fulfilment, ..order(&[(eggs, 1), (tofu, index as i64 + 1)]) }).await.unwrap();
     }
     let list = shop.picking_list(created.id).await.unwrap();
-    let households: usize = list.groups.iter().map(|group| group.households.len()).sum();
+    let households: i64 = list.groups.iter().map(|group| group.households).sum();
     assert_eq!(households, 3);
+    assert_eq!(list.groups.iter().map(|group| group.total_fen).sum::<i64>(), 3 * 2_880 + (1 + 2 + 3) * 350);
+    // Each group's households, one a page: every order once, with its lines.
+    let mut paged = Vec::new();
+    for group in &list.groups {
+        let mut query = PickingHouseholdsQuery { building: group.building_id.0, batch: group.batch().map(|b| b.0), limit: Some(1), ..Default::default() };
+        let mut in_group = 0;
+        loop {
+            let page = shop.picking_households(created.id, &query).await.unwrap();
+            assert!(page.households.len() <= 1);
+            in_group += page.households.len() as i64;
+            for household in page.households {
+                assert_eq!(household.household.building, group.building);
+                assert_eq!(household.lines.iter().map(|line| line.subtotal_fen).sum::<i64>(), household.total_fen);
+                paged.push(household.order_id);
+            }
+            match page.next_after {
+                Some(next) => query.after = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(in_group, group.households, "{}", group.building);
+    }
+    paged.sort();
+    paged.dedup();
+    assert_eq!(paged.len(), 3);
+    let bad = PickingHouseholdsQuery { building: list.groups[0].building_id.0, after: Some("x".into()), ..Default::default() };
+    assert_eq!(shop.picking_households(created.id, &bad).await.unwrap_err().code(), ErrorCode::InvalidQuery);
     let eggs_total: i64 = list.groups.iter().flat_map(|g| &g.products).filter(|p| p.product_id == eggs).map(|p| p.quantity).sum();
     assert_eq!(eggs_total, 3);
     let csv = shop.picking_csv(created.id).await.unwrap();
@@ -348,6 +375,8 @@ async fn the_picking_list_groups_by_round_and_building(backend: Backend) {
     let dashboard = app.sign_in(STAFF).await.campaign_dashboard(created.id).await.unwrap();
     assert_eq!((dashboard.orders, dashboard.total_fen), (3, 3 * 2_880 + (1 + 2 + 3) * 350));
     assert_eq!(buyers[0].picking_list(created.id).await.unwrap_err().code(), ErrorCode::Forbidden);
+    let query = PickingHouseholdsQuery { building: list.groups[0].building_id.0, ..Default::default() };
+    assert_eq!(buyers[0].picking_households(created.id, &query).await.unwrap_err().code(), ErrorCode::Forbidden);
     assert_eq!(buyers[0].campaign_dashboard(created.id).await.unwrap_err().code(), ErrorCode::Forbidden);
 }
 

@@ -93,6 +93,7 @@ async fn the_openapi_document_covers_every_route(backend: Backend) {
         ("/api/v1/groceries/campaigns/{id}/close", "post"),
         ("/api/v1/groceries/campaigns/{id}/dashboard", "get"),
         ("/api/v1/groceries/campaigns/{id}/picking", "get"),
+        ("/api/v1/groceries/campaigns/{id}/picking/households", "get"),
         ("/api/v1/groceries/campaigns/{id}/picking.csv", "get"),
         ("/api/v1/groceries/campaigns/{id}/order", "put"),
         ("/api/v1/groceries/campaigns/{id}/order", "delete"),

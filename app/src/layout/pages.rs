@@ -130,7 +130,7 @@ impl<T: Send + Sync + 'static> Pages<T> {
 /// The "more" button under a paged list, shown while there is more to load.
 #[component]
 pub fn MoreButton(
-    id: &'static str,
+    #[prop(into)] id: String,
     /// Fluent id of the button's word.
     label: &'static str,
     /// Whether to show it.
@@ -142,7 +142,7 @@ pub fn MoreButton(
         shown.get().then(|| {
             view! {
                 <div class="form-actions">
-                    <button type="button" id=id class="button" on:click=move |_| more.run(())>{tr(label)}</button>
+                    <button type="button" id=id.clone() class="button" on:click=move |_| more.run(())>{tr(label)}</button>
                 </div>
             }
         })

@@ -1,19 +1,19 @@
 //! `/shop/campaigns/:id/picking`: what to pack, group by group. Each group is one handover
 //! (the pickup point, or a delivery round with its building and time window) for one
-//! building: the product totals to bring, then the households with their lines, what they
-//! pay on handover, and whether they picked up. "Download CSV" saves the server's CSV for
+//! building: the product totals to bring, then (a page at a time, once opened) the
+//! households with their lines, what they pay on handover, and whether they picked up. "Download CSV" saves the server's CSV for
 //! the delivery team, behind the byte order mark Excel needs (`layout::CsvDownload`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use linli_api::groceries::{yuan, Handover, OrderLineView, PickingGroup, PickingHousehold, PickingList};
-use linli_api::ids::CampaignId;
+use linli_api::groceries::{yuan, Handover, OrderLineView, PickingGroup, PickingHousehold, PickingHouseholdsQuery, PickingList};
+use linli_api::ids::{BuildingId, CampaignId, DeliveryBatchId};
 use linli_api::ErrorCode;
 
 use super::{may_oversee, parse_campaign_id, ShopPage};
 use crate::hall::new::schedule::to_local_input;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{load_into, CsvDownload, ErrorBox, Guarded, Loaded, Loading};
+use crate::layout::{load_into, CsvDownload, ErrorBox, Guarded, ListPage, Loaded, Loading, MoreButton, Pages};
 use crate::me::household_text;
 use crate::session::Session;
 
@@ -53,22 +53,6 @@ pub fn handover_text(handover: &Handover, utc_offset_minutes: i32) -> String {
     }
 }
 
-/// A group in numbers: households, what they pay together, how many picked up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GroupSummary {
-    pub households: usize,
-    pub total_fen: i64,
-    pub picked_up: usize,
-}
-
-pub fn group_summary(group: &PickingGroup) -> GroupSummary {
-    GroupSummary {
-        households: group.households.len(),
-        total_fen: group.households.iter().map(|h| h.total_fen).sum(),
-        picked_up: group.households.iter().filter(|h| h.picked_up).count(),
-    }
-}
-
 /// "土鸡蛋 2 盒、大米 1 袋".
 pub fn lines_text(lines: &[OrderLineView]) -> String {
     lines
@@ -81,6 +65,16 @@ pub fn lines_text(lines: &[OrderLineView]) -> String {
 pub fn csv_file_name(id: CampaignId) -> String {
     format!("picking-{id}.csv")
 }
+
+/// A group's identity in the list: its building and round (none: the pickup point).
+type GroupKey = (BuildingId, Option<DeliveryBatchId>);
+
+fn group_key(group: &PickingGroup) -> GroupKey {
+    (group.building_id, group.batch())
+}
+
+/// Groups open with their households shown when there are this few of them.
+const OPEN_UP_TO: usize = 3;
 
 #[component]
 fn Picking(id: CampaignId) -> impl IntoView {
@@ -97,20 +91,31 @@ fn Picking(id: CampaignId) -> impl IntoView {
         list.set(None);
         load();
     });
+    // What the page shows changes only with this, so that a reload keeps the groups (and
+    // the households a merchant opened) in place and only their figures change.
+    let shape = Memo::new(move |_| list.with(|list| list.as_ref().map(|list| list.as_ref().map(|list| list.groups.is_empty()).map_err(|code| *code))));
+    let keys = Memo::new(move |_| {
+        list.with(|list| list.as_ref().and_then(|list| list.as_ref().ok()).map(|list| list.groups.iter().map(group_key).collect::<Vec<_>>()).unwrap_or_default())
+    });
     view! {
         {move || list.with(|l| l.as_ref().and_then(|l| l.as_ref().ok()).map(|l| l.title.clone())).map(|title| view! {
             <p class="summary" id="picking-campaign">{title}</p>
         })}
         <DownloadCsv id/>
-        {move || match list.get() {
+        {move || match shape.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-            Some(Ok(list)) if list.groups.is_empty() => view! { <p class="empty" id="picking-empty">{tr("shop-picking-none")}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <div id="picking-groups">
-                    {list.groups.into_iter().enumerate().map(|(index, group)| view! { <Group index group/> }).collect_view()}
-                </div>
-            }.into_any(),
+            Some(Ok(true)) => view! { <p class="empty" id="picking-empty">{tr("shop-picking-none")}</p> }.into_any(),
+            Some(Ok(false)) => {
+                let open = keys.with_untracked(Vec::len) <= OPEN_UP_TO;
+                view! {
+                    <div id="picking-groups">
+                        <For each=move || keys.get().into_iter().enumerate() key=|(_, key)| *key let:numbered>
+                            <Group campaign=id index=numbered.0 key=numbered.1 list open/>
+                        </For>
+                    </div>
+                }.into_any()
+            }
         }}
     }
 }
@@ -126,27 +131,57 @@ fn DownloadCsv(id: CampaignId) -> impl IntoView {
 }
 
 #[component]
-fn Group(index: usize, group: PickingGroup) -> impl IntoView {
+fn Group(campaign: CampaignId, index: usize, key: GroupKey, list: Loaded<PickingList>, open: bool) -> impl IntoView {
     let session = Session::get();
-    let summary = group_summary(&group);
+    let group = Memo::new(move |_| {
+        list.with(|list| list.as_ref().and_then(|list| list.as_ref().ok()).and_then(|list| list.groups.iter().find(|g| group_key(g) == key).cloned()))
+    });
     let heading_id = format!("picking-group-{index}-heading");
     let labelled_by = heading_id.clone();
-    let handover = group.handover.clone();
-    let building = group.building.clone();
-    let pickup = matches!(handover, Handover::Pickup { .. });
+    let pages: Pages<PickingHousehold> = Pages::new();
+    let shown = RwSignal::new(false);
+    let started = RwSignal::new(false);
+    let load = move |from_start: bool| {
+        pages.load(session, from_start, move |client, after| async move {
+            let query = PickingHouseholdsQuery { building: key.0 .0, batch: key.1.map(|batch| batch.0), after, limit: None };
+            let page = client.picking_households(campaign, &query).await?;
+            Ok(ListPage { items: page.households, next: page.next_after, total: None })
+        })
+    };
+    let show = move |on: bool| {
+        if on && !started.get_untracked() {
+            started.set(true);
+            load(true);
+        }
+        shown.set(on);
+    };
+    if open {
+        show(true);
+    }
+    // A pickup checked at the counter shows on the households already listed.
+    session.live.reload_on(session.live.campaign_changed, campaign, move || {
+        if shown.get_untracked() {
+            load(true);
+        }
+    });
+    let households_id = format!("picking-group-{index}-households");
+    let controls = households_id.clone();
+    let words = move |id: &str| {
+        group.with(|group| group.as_ref().map(|group| t_args(id, &[("count", group.households.into())]))).unwrap_or_default()
+    };
     view! {
         <section class="picking-group" id=format!("picking-group-{index}") aria-labelledby=labelled_by>
-            <h2 id=heading_id>{move || handover_text(&handover, session.utc_offset())}</h2>
-            <p class="picking-summary">{move || t_args("shop-group-summary", &[
-                ("building", building.clone().into()),
-                ("pickup", (if pickup { "yes" } else { "no" }).into()),
-                ("households", summary.households.into()),
-                ("total", yuan(summary.total_fen).into()),
-                ("picked", summary.picked_up.into()),
-            ])}</p>
+            <h2 id=heading_id>{move || group.with(|group| group.as_ref().map(|group| handover_text(&group.handover, session.utc_offset())))}</h2>
+            <p class="picking-summary">{move || group.with(|group| group.as_ref().map(|group| t_args("shop-group-summary", &[
+                ("building", group.building.clone().into()),
+                ("pickup", (if group.batch().is_none() { "yes" } else { "no" }).into()),
+                ("households", group.households.into()),
+                ("total", yuan(group.total_fen).into()),
+                ("picked", group.picked_up.into()),
+            ])))}</p>
             <h3>{tr("shop-group-products")}</h3>
             <ul class="picking-products">
-                {group.products.into_iter().map(|product| view! {
+                {move || group.with(|group| group.as_ref().map(|group| group.products.clone()).unwrap_or_default()).into_iter().map(|product| view! {
                     <li>{move || t_args("shop-line", &[
                         ("name", product.name.clone().into()),
                         ("quantity", product.quantity.into()),
@@ -155,9 +190,22 @@ fn Group(index: usize, group: PickingGroup) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <h3>{tr("shop-group-households")}</h3>
-            <ul class="history picking-households">
-                {group.households.into_iter().map(|household| view! { <HouseholdItem household/> }).collect_view()}
-            </ul>
+            <div class="form-actions">
+                <button type="button" class="button picking-toggle" aria-controls=controls aria-expanded=move || shown.get().to_string()
+                    on:click=move |_| show(!shown.get_untracked())>
+                    {move || if shown.get() { t("shop-group-hide-households") } else { words("shop-group-show-households") }}
+                </button>
+            </div>
+            <div id=households_id hidden=move || !shown.get()>
+                {move || (pages.loading() && pages.items.with(Vec::is_empty)).then(|| view! { <Loading/> })}
+                {move || pages.failed().map(|code| view! { <ErrorBox code retry=Callback::new(move |_| load(true))/> })}
+                <ul class="history picking-households">
+                    <For each=move || pages.items.get() key=|household| (household.order_id, household.picked_up) let:household>
+                        <HouseholdItem household/>
+                    </For>
+                </ul>
+                <MoreButton id=format!("picking-group-{index}-more") label="shop-group-more-households" shown=Signal::derive(move || pages.has_more()) more=Callback::new(move |_| load(false))/>
+            </div>
         </section>
     }
 }
@@ -180,29 +228,6 @@ fn HouseholdItem(household: PickingHousehold) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use linli_api::community::HouseholdLabel;
-    use linli_api::ids::{HouseholdId, OrderId, ProductId};
-
-    fn household(total_fen: i64, picked_up: bool) -> PickingHousehold {
-        PickingHousehold {
-            order_id: OrderId(1),
-            household: HouseholdLabel { id: HouseholdId(1), building: "3栋".into(), unit: "2单元".into(), room: "501".into() },
-            lines: vec![OrderLineView { product_id: ProductId(1), name: "土鸡蛋".into(), unit: "盒".into(), price_fen: 2_880, quantity: 2, subtotal_fen: 5_760 }],
-            total_fen,
-            picked_up,
-        }
-    }
-
-    #[test]
-    fn a_group_adds_up_its_households() {
-        let group = PickingGroup {
-            handover: Handover::Pickup { point: "东门".into() },
-            building: "3栋".into(),
-            products: vec![],
-            households: vec![household(5_760, true), household(2_880, false), household(100, true)],
-        };
-        assert_eq!(group_summary(&group), GroupSummary { households: 3, total_fen: 8_740, picked_up: 2 });
-    }
 
     #[test]
     fn the_csv_is_named_after_the_campaign_and_the_window_ends_on_the_clock() {

@@ -148,6 +148,16 @@ pub fn all(at: &Landmarks, now: DateTime<Utc>) -> Vec<Case> {
         case("/api/v1/groceries/campaigns/{id}/dashboard", Merchant, "biggest campaign", campaign("/dashboard")),
         case("/api/v1/groceries/campaigns/{id}/picking", Merchant, "biggest campaign", campaign("/picking")),
         case("/api/v1/groceries/campaigns/{id}/picking.csv", Merchant, "biggest campaign", campaign("/picking.csv")),
+    ]);
+    let (building, batch) = at.picking_group;
+    cases.extend(list("/api/v1/groceries/campaigns/{id}/picking/households", Merchant, "biggest group", campaign("/picking/households")).map(|case| {
+        let case = case.query("building", building);
+        match batch {
+            Some(batch) => case.query("batch", batch),
+            None => case,
+        }
+    }));
+    cases.extend([
         case("/api/v1/groceries/orders", Resident, "household's orders", p("/groceries/orders")),
         case("/api/v1/groceries/orders/{id}", Resident, "largest own order", p(&format!("/groceries/orders/{}", at.order))),
         case("/api/v1/groceries/buy-again", Resident, "household's offers", p("/groceries/buy-again")),

@@ -16,7 +16,7 @@
 //! seeded, so a reused data set looks exactly as new.
 //!
 //! `LINLI_SCALE` (default 1.0) shrinks the data set (0.01 for a quick run). On SQLite the
-//! seeded file is kept (`target/tmp/scale-v2-<scale>.db`, or `LINLI_SCALE_DB`) and reused by
+//! seeded file is kept (`target/tmp/scale-v3-<scale>.db`, or `LINLI_SCALE_DB`) and reused by
 //! the next run, unless `LINLI_SCALE_KEEP=0`; PostgreSQL, when `LINLI_TEST_POSTGRES_URL`
 //! names a server, is seeded in a fresh database each run (dropped after). On both, the
 //! statements the cases run are captured and explained, and whole-table scans of tables
@@ -52,7 +52,7 @@ use linli_server::{Config, Running};
 use report::Measured;
 
 /// Bump when the data set changes, so that an old seeded file is not reused.
-const DATA_SET_VERSION: u32 = 2;
+const DATA_SET_VERSION: u32 = 3;
 
 /// The knobs, read once.
 pub struct Knobs {

@@ -11,10 +11,10 @@ use axum::Json;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use linli_api::events::Event;
 use linli_api::groceries::{
-    Campaign, CampaignDashboard, CampaignPhase, CampaignStanding, DeliveryBatch, NewCampaign, PickingList, Product,
-    SetCampaignStanding,
+    Campaign, CampaignDashboard, CampaignPhase, CampaignStanding, DeliveryBatch, NewCampaign, PickingGroup, PickingHouseholds,
+    PickingHouseholdsQuery, PickingList, Product, SetCampaignStanding,
 };
-use linli_api::ids::{CampaignId, UploadId};
+use linli_api::ids::{BuildingId, CampaignId, DeliveryBatchId, HouseholdId, UploadId};
 use linli_api::{validate, ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,13 +24,14 @@ use super::merchants::{approved, MerchantsOnly};
 use super::orders::line_views;
 use super::picking::{self, PickingOrder};
 use super::rules;
-use super::storage::{self, BatchRow, CampaignRow, StoredFulfilment};
+use super::storage::{self, BatchRow, CampaignRow, OrderRow, StoredFulfilment};
 use super::cut_off;
 use crate::auth::{Caller, Members, Signed};
 use crate::community::storage::{audit, building_names, community_info, household_labels};
 use crate::error::{AppError, AppResult};
 use crate::events::Audience;
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::paging;
 use crate::state::AppState;
 use crate::uploads::check_attachable;
 
@@ -46,6 +47,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(close_now))
         .routes(routes!(dashboard))
         .routes(routes!(picking_list))
+        .routes(routes!(picking_households))
         .routes(routes!(picking_csv))
 }
 
@@ -256,13 +258,20 @@ async fn dashboard(State(state): State<AppState>, Signed(caller, ..): Signed<Mem
     }))
 }
 
-async fn picking_of(conn: &mut AnyConnection, caller: &Caller, id: CampaignId, now: DateTime<Utc>) -> AppResult<PickingList> {
+async fn picking_of(conn: &mut AnyConnection, caller: &Caller, id: CampaignId, now: DateTime<Utc>) -> AppResult<(Campaign, Vec<PickingGroup>)> {
     let row = managed(conn, caller, id).await?;
-    let orders = storage::standing_orders(conn, id).await?;
     let campaign = describe(conn, caller, vec![row], now).await?.pop().ok_or(AppError::NotFound)?;
+    let (figures, needs) = storage::picking_groups(conn, id).await?;
+    let buildings = building_names(conn, caller.community_id).await?;
+    let groups = picking::groups(figures, &needs, &campaign.products, &buildings, campaign.pickup_point.as_deref(), &campaign.batches);
+    Ok((campaign, groups))
+}
+
+/// The orders as the picking list shows them: each with its household and lines.
+async fn picking_orders(conn: &mut AnyConnection, orders: Vec<OrderRow>, products: &[Product]) -> AppResult<Vec<PickingOrder>> {
     let labels = household_labels(conn, &orders.iter().map(|order| order.household).collect::<Vec<_>>()).await?;
-    let mut lines = line_views(conn, &orders, &campaign.products).await?;
-    let orders = orders
+    let mut lines = line_views(conn, &orders, products).await?;
+    Ok(orders
         .into_iter()
         .filter_map(|order| {
             Some(PickingOrder {
@@ -277,20 +286,43 @@ async fn picking_of(conn: &mut AnyConnection, caller: &Caller, id: CampaignId, n
                 picked_up: order.picked_up_at.is_some(),
             })
         })
-        .collect();
-    let groups = picking::groups(orders, campaign.pickup_point.as_deref(), &campaign.batches);
-    Ok(PickingList { campaign_id: id, title: campaign.title, groups })
+        .collect())
 }
 
 /// The picking list: per handover (pickup point or delivery round) and building, what to
-/// bring in total and for each household.
+/// bring, for how many households; each group's households page on their own route.
 #[utoipa::path(get, path = "/groceries/campaigns/{id}/picking", tag = "groceries", security(("bearer" = [])),
     params(("id" = i64, Path, description = "campaign id")),
     responses((status = 200, body = PickingList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 async fn picking_list(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Json<PickingList>> {
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(picking_of(&mut conn, &caller, CampaignId(id), state.clock.now()).await?))
+    let (campaign, groups) = picking_of(&mut conn, &caller, CampaignId(id), state.clock.now()).await?;
+    Ok(Json(PickingList { campaign_id: campaign.id, title: campaign.title, groups }))
+}
+
+/// A page of one picking group's households (the register's order) with what each ordered.
+#[utoipa::path(get, path = "/groceries/campaigns/{id}/picking/households", tag = "groceries", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "campaign id"), PickingHouseholdsQuery),
+    responses((status = 200, body = PickingHouseholds), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn picking_households(
+    State(state): State<AppState>,
+    Signed(caller, ..): Signed<Members>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<PickingHouseholdsQuery>,
+) -> AppResult<Json<PickingHouseholds>> {
+    let id = CampaignId(id);
+    let after = paging::decode::<1>(query.after.as_deref())?.map(|[household]| HouseholdId(household));
+    let limit = paging::limit(query.limit);
+    let mut conn = state.db.pool.acquire().await?;
+    let row = managed(&mut conn, &caller, id).await?;
+    let campaign = describe(&mut conn, &caller, vec![row], state.clock.now()).await?.pop().ok_or(AppError::NotFound)?;
+    let batch = query.batch.map(DeliveryBatchId);
+    let rows = storage::group_orders(&mut conn, campaign.id, BuildingId(query.building), batch, after, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |order| paging::encode(&[order.household.0]));
+    let households = picking_orders(&mut conn, rows, &campaign.products).await?.into_iter().map(picking::household).collect();
+    Ok(Json(PickingHouseholds { households, next_after }))
 }
 
 /// The picking list as CSV (UTF-8), one row per order line, times in the community's zone.
@@ -300,10 +332,12 @@ async fn picking_list(State(state): State<AppState>, Signed(caller, ..): Signed<
               (status = 404, body = ErrorBody)))]
 async fn picking_csv(State(state): State<AppState>, Signed(caller, ..): Signed<Members>, ApiPath(id): ApiPath<i64>) -> AppResult<Response> {
     let mut conn = state.db.pool.acquire().await?;
-    let list = picking_of(&mut conn, &caller, CampaignId(id), state.clock.now()).await?;
+    let (campaign, groups) = picking_of(&mut conn, &caller, CampaignId(id), state.clock.now()).await?;
+    let orders = storage::standing_orders(&mut conn, campaign.id).await?;
+    let orders = picking_orders(&mut conn, orders, &campaign.products).await?;
     let info = community_info(&mut conn, caller.community_id).await?;
     let zone = FixedOffset::east_opt(info.utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(8 * 3600).expect("UTC+8"));
-    let text = picking::csv(&list.groups, zone).map_err(|error| AppError::Internal(error.to_string()))?;
+    let text = picking::csv(&groups, orders, zone).map_err(|error| AppError::Internal(error.to_string()))?;
     let disposition = format!("attachment; filename=\"picking-{id}.csv\"");
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], text).into_response())
 }

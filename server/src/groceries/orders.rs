@@ -201,7 +201,8 @@ async fn try_place(state: &AppState, caller: &Caller, household: HouseholdId, id
         }
         None => {
             let code = rules::new_pickup_code(&mut rand::thread_rng());
-            let row = NewOrderRow { campaign: id, household, placed_by: caller.user_id, fulfilment, total_fen, pickup_code: &code, at: now };
+            let building = household_building(&mut tx, household).await?;
+            let row = NewOrderRow { campaign: id, household, building, placed_by: caller.user_id, fulfilment, total_fen, pickup_code: &code, at: now };
             storage::insert_order(&mut tx, &row).await?
         }
     };

@@ -1,12 +1,15 @@
 //! The picking list: a campaign's standing orders grouped by how they are handed over (the
 //! pickup point, or each delivery round) and by building, with what to bring for each
-//! group and for each household; and the same as CSV for the delivery team.
+//! group; each group's households come a page at a time. And the whole list as CSV for the
+//! delivery team.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use linli_api::community::HouseholdLabel;
-use linli_api::groceries::{yuan, DeliveryBatch, Handover, OrderLineView, PickingGroup, PickingHousehold, ProductTotal};
-use linli_api::ids::{DeliveryBatchId, OrderId};
+use linli_api::groceries::{yuan, DeliveryBatch, Handover, OrderLineView, PickingGroup, PickingHousehold, Product, ProductTotal};
+use linli_api::ids::{BuildingId, DeliveryBatchId, OrderId};
+
+use super::storage::{GroupFigures, GroupProduct};
 
 /// One standing order as the picking list needs it.
 #[derive(Debug, Clone)]
@@ -20,49 +23,72 @@ pub struct PickingOrder {
     pub picked_up: bool,
 }
 
-/// Groups in handover order (the pickup point first, then rounds by time) and, within a
-/// handover, by building; households by unit and room.
-pub fn groups(orders: Vec<PickingOrder>, pickup_point: Option<&str>, batches: &[DeliveryBatch]) -> Vec<PickingGroup> {
-    // Key: (position of the handover, building name); position 0 is the pickup point.
-    let position = |batch: Option<DeliveryBatchId>| match batch {
+/// Where a group stands in the list: the pickup point first, then rounds in their order.
+fn position(batch: Option<DeliveryBatchId>, batches: &[DeliveryBatch]) -> usize {
+    match batch {
         None => 0,
         Some(id) => 1 + batches.iter().position(|known| known.id == id).unwrap_or(batches.len()),
-    };
-    let mut grouped: BTreeMap<(usize, String), Vec<PickingOrder>> = BTreeMap::new();
-    for order in orders {
-        grouped.entry((position(order.batch), order.household.building.clone())).or_default().push(order);
     }
-    grouped
+}
+
+/// The groups in handover order (the pickup point first, then rounds by time) and, within
+/// a handover, by building name, each with the products it needs in catalogue order.
+pub fn groups(
+    figures: Vec<GroupFigures>,
+    needs: &[GroupProduct],
+    catalogue: &[Product],
+    buildings: &HashMap<BuildingId, String>,
+    pickup_point: Option<&str>,
+    batches: &[DeliveryBatch],
+) -> Vec<PickingGroup> {
+    let mut ordered: BTreeMap<(usize, String, BuildingId), GroupFigures> = BTreeMap::new();
+    for group in figures {
+        let name = buildings.get(&group.building).cloned().unwrap_or_default();
+        ordered.insert((position(group.batch, batches), name, group.building), group);
+    }
+    ordered
         .into_iter()
-        .map(|((position, building), mut orders)| {
-            orders.sort_by(|a, b| (&a.household.unit, &a.household.room).cmp(&(&b.household.unit, &b.household.room)));
+        .map(|((position, building, _), group)| {
             let handover = match position.checked_sub(1).and_then(|index| batches.get(index)) {
                 Some(batch) => Handover::Delivery { batch: batch.clone() },
                 None => Handover::Pickup { point: pickup_point.unwrap_or_default().to_owned() },
             };
-            PickingGroup { handover, building, products: product_totals(&orders), households: orders.into_iter().map(household).collect() }
+            let products = catalogue
+                .iter()
+                .filter_map(|product| {
+                    let quantity: i64 = needs
+                        .iter()
+                        .filter(|need| need.product == product.id && need.batch == group.batch && need.building == group.building)
+                        .map(|need| need.quantity)
+                        .sum();
+                    (quantity > 0).then(|| ProductTotal { product_id: product.id, name: product.name.clone(), unit: product.unit.clone(), quantity })
+                })
+                .collect();
+            PickingGroup {
+                handover,
+                building_id: group.building,
+                building,
+                products,
+                households: group.households,
+                total_fen: group.total_fen,
+                picked_up: group.picked_up,
+            }
         })
         .collect()
 }
 
-fn product_totals(orders: &[PickingOrder]) -> Vec<ProductTotal> {
-    let mut totals: BTreeMap<_, ProductTotal> = BTreeMap::new();
-    for line in orders.iter().flat_map(|order| &order.lines) {
-        totals
-            .entry(line.product_id)
-            .or_insert_with(|| ProductTotal { product_id: line.product_id, name: line.name.clone(), unit: line.unit.clone(), quantity: 0 })
-            .quantity += line.quantity;
-    }
-    totals.into_values().collect()
-}
-
-fn household(order: PickingOrder) -> PickingHousehold {
+pub fn household(order: PickingOrder) -> PickingHousehold {
     PickingHousehold { order_id: order.id, household: order.household, lines: order.lines, total_fen: order.total_fen, picked_up: order.picked_up }
 }
 
 /// One row per order line, with the household's total on each (a spreadsheet can filter
-/// by building or round and still see what each household pays).
-pub fn csv(groups: &[PickingGroup], zone: chrono::FixedOffset) -> Result<String, csv::Error> {
+/// by building or round and still see what each household pays): the groups in the list's
+/// order, each group's households by unit and room.
+pub fn csv(groups: &[PickingGroup], orders: Vec<PickingOrder>, zone: chrono::FixedOffset) -> Result<String, csv::Error> {
+    let mut by_group: HashMap<(Option<DeliveryBatchId>, String), Vec<PickingOrder>> = HashMap::new();
+    for order in orders {
+        by_group.entry((order.batch, order.household.building.clone())).or_default().push(order);
+    }
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
         "handover", "window", "building", "unit", "room", "product", "unit_of_sale", "quantity", "price", "subtotal", "order_total",
@@ -80,7 +106,9 @@ pub fn csv(groups: &[PickingGroup], zone: chrono::FixedOffset) -> Result<String,
                 ),
             ),
         };
-        for household in &group.households {
+        let mut households = by_group.remove(&(group.batch(), group.building.clone())).unwrap_or_default();
+        households.sort_by(|a, b| (&a.household.unit, &a.household.room).cmp(&(&b.household.unit, &b.household.room)));
+        for household in &households {
             for line in &household.lines {
                 out.write_record([
                     handover.as_str(),
@@ -107,7 +135,7 @@ pub fn csv(groups: &[PickingGroup], zone: chrono::FixedOffset) -> Result<String,
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
-    use linli_api::ids::{BuildingId, HouseholdId, ProductId};
+    use linli_api::ids::{HouseholdId, ProductId};
 
     fn label(id: i64, building: &str, room: &str) -> HouseholdLabel {
         HouseholdLabel { id: HouseholdId(id), building: building.into(), unit: "1单元".into(), room: room.into() }
@@ -139,47 +167,60 @@ mod tests {
         }
     }
 
+    fn product(id: i64) -> Product {
+        Product { id: ProductId(id), name: format!("商品{id}"), unit: "盒".into(), price_fen: 250, stock: 10, ordered: 0, per_household_limit: 5, photo: None }
+    }
+
+    fn figures(batch: Option<i64>, building: i64, households: i64) -> GroupFigures {
+        GroupFigures { batch: batch.map(DeliveryBatchId), building: BuildingId(building), households, total_fen: households * 250, picked_up: 0 }
+    }
+
+    fn need(batch: Option<i64>, building: i64, product: i64, quantity: i64) -> GroupProduct {
+        GroupProduct { batch: batch.map(DeliveryBatchId), building: BuildingId(building), product: ProductId(product), quantity }
+    }
+
+    fn buildings() -> HashMap<BuildingId, String> {
+        [(1, "1栋"), (2, "2栋"), (3, "3栋")].into_iter().map(|(id, name)| (BuildingId(id), name.to_owned())).collect()
+    }
+
     #[test]
-    fn orders_group_by_handover_then_building_with_totals() {
+    fn groups_come_by_handover_then_building_with_what_each_needs() {
         let rounds = [round(7, "2栋", 2), round(8, "1栋", 6)];
-        let orders = vec![
-            order(1, label(1, "2栋", "301"), Some(7), vec![line(1, 2), line(2, 1)]),
-            order(2, label(2, "2栋", "101"), Some(7), vec![line(1, 1)]),
-            order(3, label(3, "3栋", "202"), None, vec![line(2, 4)]),
-            order(4, label(4, "1栋", "102"), None, vec![line(1, 1)]),
-            order(5, label(5, "1栋", "201"), Some(8), vec![line(2, 1)]),
-        ];
-        let groups = groups(orders, Some("东门"), &rounds);
-        let shape: Vec<(String, &str, Vec<&str>)> = groups
+        let found = vec![figures(Some(8), 1, 1), figures(None, 3, 1), figures(Some(7), 2, 2), figures(None, 1, 1)];
+        let needs = [need(Some(7), 2, 1, 3), need(Some(7), 2, 2, 1), need(None, 3, 2, 4), need(None, 1, 1, 1), need(Some(8), 1, 2, 1)];
+        let groups = groups(found, &needs, &[product(1), product(2)], &buildings(), Some("东门"), &rounds);
+        let shape: Vec<(String, &str, i64)> = groups
             .iter()
             .map(|group| {
                 let handover = match &group.handover {
                     Handover::Pickup { point } => point.clone(),
                     Handover::Delivery { batch } => format!("round {}", batch.id.0),
                 };
-                (handover, group.building.as_str(), group.households.iter().map(|h| h.household.room.as_str()).collect())
+                (handover, group.building.as_str(), group.households)
             })
             .collect();
         assert_eq!(
             shape,
-            [
-                ("东门".to_owned(), "1栋", vec!["102"]),
-                ("东门".to_owned(), "3栋", vec!["202"]),
-                ("round 7".to_owned(), "2栋", vec!["101", "301"]),
-                ("round 8".to_owned(), "1栋", vec!["201"]),
-            ]
+            [("东门".to_owned(), "1栋", 1), ("东门".to_owned(), "3栋", 1), ("round 7".to_owned(), "2栋", 2), ("round 8".to_owned(), "1栋", 1)]
         );
         let round_seven = &groups[2].products;
         assert_eq!(round_seven.iter().map(|p| (p.product_id.0, p.quantity)).collect::<Vec<_>>(), [(1, 3), (2, 1)]);
+        assert_eq!(groups[1].products.iter().map(|p| (p.product_id.0, p.quantity)).collect::<Vec<_>>(), [(2, 4)]);
+        assert_eq!((groups[2].batch(), groups[0].batch()), (Some(DeliveryBatchId(7)), None));
     }
 
     #[test]
-    fn the_csv_has_a_row_per_line_with_exact_money() {
+    fn the_csv_has_a_row_per_line_with_exact_money_by_unit_and_room() {
         let rounds = [round(7, "2栋", 2)];
-        let groups = groups(vec![order(1, label(1, "2栋", "301"), Some(7), vec![line(1, 2), line(2, 1)])], None, &rounds);
-        let text = csv(&groups, chrono::FixedOffset::east_opt(8 * 3600).unwrap()).unwrap();
+        let listed = groups(vec![figures(Some(7), 2, 2)], &[], &[], &buildings(), None, &rounds);
+        let orders = vec![
+            order(1, label(1, "2栋", "301"), Some(7), vec![line(1, 2), line(2, 1)]),
+            order(2, label(2, "2栋", "101"), Some(7), vec![line(1, 1)]),
+        ];
+        let text = csv(&listed, orders, chrono::FixedOffset::east_opt(8 * 3600).unwrap()).unwrap();
         let rows: Vec<&str> = text.lines().collect();
-        assert_eq!(rows.len(), 3);
-        assert_eq!(rows[1], "delivery 2栋,2026-12-06 10:00 – 12:00,2栋,1单元,301,商品1,盒,2,¥2.50,¥5.00,¥7.50,no");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1], "delivery 2栋,2026-12-06 10:00 – 12:00,2栋,1单元,101,商品1,盒,1,¥2.50,¥2.50,¥2.50,no");
+        assert_eq!(rows[2], "delivery 2栋,2026-12-06 10:00 – 12:00,2栋,1单元,301,商品1,盒,2,¥2.50,¥5.00,¥7.50,no");
     }
 }

@@ -495,6 +495,8 @@ pub async fn lock_order(conn: &mut AnyConnection, campaign: CampaignId, househol
 pub struct NewOrderRow<'a> {
     pub campaign: CampaignId,
     pub household: HouseholdId,
+    /// The household's building, where the order is handed over.
+    pub building: Option<BuildingId>,
     pub placed_by: UserId,
     pub fulfilment: StoredFulfilment,
     pub total_fen: i64,
@@ -506,8 +508,8 @@ pub struct NewOrderRow<'a> {
 pub async fn insert_order(conn: &mut AnyConnection, order: &NewOrderRow<'_>) -> Result<OrderId, sqlx::Error> {
     let (fulfilment, batch) = stored_fulfilment(order.fulfilment);
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO orders (campaign_id, household_id, placed_by, fulfilment, batch_id, total_fen, pickup_code, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        "INSERT INTO orders (campaign_id, household_id, placed_by, fulfilment, batch_id, total_fen, pickup_code, created_at, updated_at, building_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
     )
     .bind(order.campaign.0)
     .bind(order.household.0)
@@ -517,6 +519,7 @@ pub async fn insert_order(conn: &mut AnyConnection, order: &NewOrderRow<'_>) -> 
     .bind(order.total_fen)
     .bind(order.pickup_code)
     .bind(to_millis(order.at))
+    .bind(order.building.map(|building| building.0))
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query("UPDATE campaigns SET households = households + 1 WHERE id = $1").bind(order.campaign.0).execute(conn).await?;
@@ -653,6 +656,93 @@ pub async fn mark_picked_up(conn: &mut AnyConnection, id: OrderId, by: UserId, a
 pub async fn standing_orders(conn: &mut AnyConnection, campaign: CampaignId) -> Result<Vec<OrderRow>, sqlx::Error> {
     let rows: Vec<OrderRecord> = sqlx::query_as(&format!("{ORDER} WHERE campaign_id = $1 AND cancelled_at IS NULL ORDER BY id"))
         .bind(campaign.0)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(order_row).collect())
+}
+
+/// One picking group's figures: its round (none: the pickup point) and building, counted
+/// from the campaign's standing orders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupFigures {
+    pub batch: Option<DeliveryBatchId>,
+    pub building: BuildingId,
+    pub households: i64,
+    pub total_fen: i64,
+    pub picked_up: i64,
+}
+
+/// How much of each product one picking group needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupProduct {
+    pub batch: Option<DeliveryBatchId>,
+    pub building: BuildingId,
+    pub product: ProductId,
+    pub quantity: i64,
+}
+
+/// The campaign's picking groups with their figures, and what each needs, in two statements
+/// (grouped in the database, from the picking index).
+pub async fn picking_groups(conn: &mut AnyConnection, campaign: CampaignId) -> Result<(Vec<GroupFigures>, Vec<GroupProduct>), sqlx::Error> {
+    let groups: Vec<(i64, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+        "SELECT building_id, batch_id, COUNT(*), CAST(COALESCE(SUM(total_fen), 0) AS BIGINT), COUNT(picked_up_at)
+         FROM orders WHERE campaign_id = $1 AND cancelled_at IS NULL AND building_id IS NOT NULL GROUP BY building_id, batch_id",
+    )
+    .bind(campaign.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let products: Vec<(i64, Option<i64>, i64, i64)> = sqlx::query_as(
+        "SELECT o.building_id, o.batch_id, l.product_id, CAST(SUM(l.quantity) AS BIGINT)
+         FROM orders o JOIN order_lines l ON l.order_id = o.id
+         WHERE o.campaign_id = $1 AND o.cancelled_at IS NULL AND o.building_id IS NOT NULL GROUP BY o.building_id, o.batch_id, l.product_id",
+    )
+    .bind(campaign.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let groups = groups
+        .into_iter()
+        .map(|(building, batch, households, total_fen, picked_up)| GroupFigures {
+            batch: batch.map(DeliveryBatchId),
+            building: BuildingId(building),
+            households,
+            total_fen,
+            picked_up,
+        })
+        .collect();
+    let products = products
+        .into_iter()
+        .map(|(building, batch, product, quantity)| GroupProduct {
+            batch: batch.map(DeliveryBatchId),
+            building: BuildingId(building),
+            product: ProductId(product),
+            quantity,
+        })
+        .collect();
+    Ok((groups, products))
+}
+
+/// Up to `limit` standing orders of one picking group, by household, after household `after`.
+pub async fn group_orders(
+    conn: &mut AnyConnection,
+    campaign: CampaignId,
+    building: BuildingId,
+    batch: Option<DeliveryBatchId>,
+    after: Option<HouseholdId>,
+    limit: i64,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    // Two statements rather than one with `batch_id IS $3`, which PostgreSQL does not have
+    // and an `OR` would keep from the index.
+    let round = if batch.is_some() { "batch_id = $3" } else { "batch_id IS NULL AND $3 IS NULL" };
+    let sql = format!(
+        "{ORDER} WHERE campaign_id = $1 AND building_id = $2 AND {round} AND cancelled_at IS NULL AND household_id > $4
+         ORDER BY household_id LIMIT $5"
+    );
+    let rows: Vec<OrderRecord> = sqlx::query_as(&sql)
+        .bind(campaign.0)
+        .bind(building.0)
+        .bind(batch.map(|batch| batch.0))
+        .bind(after.map_or(i64::MIN, |household| household.0))
+        .bind(limit)
         .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().map(order_row).collect())

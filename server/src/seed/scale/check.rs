@@ -46,7 +46,7 @@ pub async fn set_kept_counts(conn: &mut AnyConnection) -> Result<usize, sqlx::Er
 }
 
 /// Each check counts the kept values that differ from a recount of their rows (0: all agree).
-const CHECKS: [(&str, &str); 17] = [
+const CHECKS: [(&str, &str); 18] = [
     ("notice_counts", "SELECT COUNT(*) FROM notice_counts k WHERE k.notices <> (SELECT COUNT(*) FROM notices n WHERE n.community_id = k.community_id)"),
     ("notice_counts rows", "SELECT COUNT(*) FROM (SELECT DISTINCT community_id FROM notices) n
         WHERE NOT EXISTS (SELECT 1 FROM notice_counts k WHERE k.community_id = n.community_id)"),
@@ -73,6 +73,8 @@ const CHECKS: [(&str, &str); 17] = [
     ("reports.me_too", "SELECT COUNT(*) FROM reports r WHERE r.me_too <> (SELECT COUNT(*) FROM report_seconds s WHERE s.report_id = r.id)"),
     ("campaigns.households", "SELECT COUNT(*) FROM campaigns c WHERE c.households <>
         (SELECT COUNT(*) FROM orders o WHERE o.campaign_id = c.id AND o.cancelled_at IS NULL)"),
+    ("orders.building_id", "SELECT COUNT(*) FROM orders o WHERE o.building_id IS NULL OR o.building_id <>
+        (SELECT u.building_id FROM households h JOIN units u ON u.id = h.unit_id WHERE h.id = o.household_id)"),
     ("products.ordered", "SELECT COUNT(*) FROM products p
         LEFT JOIN (SELECT l.product_id, SUM(l.quantity) AS quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
                    WHERE o.cancelled_at IS NULL GROUP BY l.product_id) s ON s.product_id = p.id

@@ -165,7 +165,7 @@ async fn orders(
     let mut table = Table::new(
         "orders",
         &["id", "campaign_id", "household_id", "placed_by", "fulfilment", "batch_id", "total_fen", "pickup_code", "created_at", "updated_at",
-          "cancelled_at", "picked_up_at", "picked_up_by"],
+          "cancelled_at", "picked_up_at", "picked_up_by", "building_id"],
     );
     let mut lines = Table::new("order_lines", &["order_id", "product_id", "quantity", "price_fen"]);
     let building_index: std::collections::HashMap<_, _> = town.buildings.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
@@ -196,7 +196,7 @@ async fn orders(
             let picked = picked.filter(|at| *at <= seeding.now_millis());
             let row = row![
                 id, plan.id, home.id.0, town.residents[home.residents[0]].id.0, fulfilment, batch, total, code, created, cancelled.unwrap_or(created),
-                cancelled, picked, picked.map(|_| merchant)
+                cancelled, picked, picked.map(|_| merchant), home.building.0
             ];
             table.add(conn, row).await?;
             for (product, quantity, price) in priced {

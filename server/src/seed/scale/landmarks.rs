@@ -37,6 +37,9 @@ pub struct Landmarks {
     pub thread: TopicId,
     pub most_replied: CommentId,
     pub biggest_campaign: CampaignId,
+    /// Its picking group with the most households: the building, and the round (none: the
+    /// pickup point).
+    pub picking_group: (i64, Option<i64>),
     /// The resident's household's order with the most lines.
     pub order: OrderId,
     /// The resident's wish with the longest history.
@@ -88,6 +91,13 @@ pub async fn find(conn: &mut AnyConnection) -> Result<Landmarks, sqlx::Error> {
         c,
     )
     .await?;
+    let picking_group: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT building_id, batch_id FROM orders WHERE campaign_id = $1 AND cancelled_at IS NULL
+         GROUP BY building_id, batch_id ORDER BY COUNT(*) DESC, building_id LIMIT 1",
+    )
+    .bind(biggest_campaign)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(Landmarks {
         community: CommunityId(community),
         seeded_at: from_millis(created),
@@ -115,6 +125,7 @@ pub async fn find(conn: &mut AnyConnection) -> Result<Landmarks, sqlx::Error> {
         thread: TopicId(thread),
         most_replied: CommentId(one(conn, "SELECT id FROM topic_comments WHERE topic_id = $1 ORDER BY reply_count DESC, id LIMIT 1", &[thread]).await?),
         biggest_campaign: CampaignId(biggest_campaign),
+        picking_group,
         order: OrderId(
             one(
                 conn,
