@@ -288,7 +288,8 @@ pub struct Wish {
     pub is_mine: bool,
 }
 
-/// Board filters; without a state the board shows every public wish, open ones first.
+/// Board filters; without a state the board shows the wishes still in need, open ones
+/// first. A page at a time: after the `next_after` of the previous page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct WishBoardQuery {
@@ -296,6 +297,19 @@ pub struct WishBoardQuery {
     pub category: Option<WishCategory>,
     #[serde(default)]
     pub state: Option<WishState>,
+    #[serde(default)]
+    pub after: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// One page of the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WishBoard {
+    pub wishes: Vec<WishSummary>,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

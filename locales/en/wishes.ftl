@@ -10,6 +10,7 @@ wishes-title = Micro-wishes
 wishes-intro = Small wishes of neighbours, taken on by volunteers, party members, organisations and shops. The board shows only a surname and the building.
 wishes-links-label = Micro-wishes
 wishes-none = No wishes are waiting for help right now.
+wishes-more = Show more wishes
 wish-filter-category = Kind
 wish-filter-any-category = Every kind
 wish-filter-state = State

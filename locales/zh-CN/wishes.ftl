@@ -10,6 +10,7 @@ wishes-title = 微心愿
 wishes-intro = 邻居们的小心愿，由志愿者、党员、单位和商家认领帮忙实现。心愿墙上只显示姓氏和楼栋。
 wishes-links-label = 微心愿
 wishes-none = 现在没有等待帮助的心愿。
+wishes-more = 加载更多心愿
 wish-filter-category = 类别
 wish-filter-any-category = 全部类别
 wish-filter-state = 状态

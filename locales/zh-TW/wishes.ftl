@@ -10,6 +10,7 @@ wishes-title = 微心願
 wishes-intro = 鄰居們的小心願，由志工、黨員、單位和商家認領幫忙實現。心願牆上只顯示姓氏和樓棟。
 wishes-links-label = 微心願
 wishes-none = 現在沒有等待幫助的心願。
+wishes-more = 載入更多心願
 wish-filter-category = 類別
 wish-filter-any-category = 全部類別
 wish-filter-state = 狀態

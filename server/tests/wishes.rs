@@ -44,7 +44,7 @@ fn done(note: &str) -> FulfilWish {
 }
 
 async fn on_board(client: &Client, id: WishId) -> bool {
-    client.wish_board(&WishBoardQuery::default()).await.unwrap().iter().any(|wish| wish.id == id)
+    client.wish_board(&WishBoardQuery::default()).await.unwrap().wishes.iter().any(|wish| wish.id == id)
 }
 
 /// The news events `client` hears within a few seconds.
@@ -125,7 +125,7 @@ async fn a_wish_goes_from_posting_to_public_thanks(backend: Backend) {
     assert_eq!((record.organisations[0].name.as_str(), record.organisations[0].wishes), ("阳光志愿服务队", 2));
     assert!(!on_board(&other, id).await, "the board lists wishes still in need");
     let closed_ones = other.wish_board(&WishBoardQuery { state: Some(WishState::Closed), ..Default::default() }).await.unwrap();
-    assert!(closed_ones.iter().any(|wish| wish.id == id));
+    assert!(closed_ones.wishes.iter().any(|wish| wish.id == id));
 
     let told = news_heard(wisher_news, 3).await;
     assert_eq!(told, [(id, WishNews::Approved), (id, WishNews::Claimed), (id, WishNews::Fulfilled)]);
@@ -316,7 +316,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing(backend: Backend) {
     assert!(stranger.wishes_to_review().await.unwrap().is_empty());
     assert!(stranger.thanks_wall().await.unwrap().is_empty());
     let outsider = app.sign_in(&other_resident).await;
-    assert!(outsider.wish_board(&WishBoardQuery::default()).await.unwrap().is_empty());
+    assert!(outsider.wish_board(&WishBoardQuery::default()).await.unwrap().wishes.is_empty());
     assert_eq!(outsider.claim_wish(posted.summary.id, &ClaimWish::default()).await.unwrap_err().code(), ErrorCode::NotFound);
 }
 
@@ -346,19 +346,48 @@ async fn photos_are_stored_without_their_metadata_and_shown_once_on_the_board(ba
 async fn board_filters_by_category_and_state(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let resident = app.sign_in(RESIDENT).await;
-    let goods = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Goods), state: None }).await.unwrap();
+    let goods = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Goods), state: None, ..Default::default() }).await.unwrap().wishes;
     assert!(!goods.is_empty() && goods.iter().all(|wish| wish.category == WishCategory::Goods));
-    let tasks = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Task), state: None }).await.unwrap();
+    let tasks = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Task), state: None, ..Default::default() }).await.unwrap().wishes;
     assert!(tasks.is_empty(), "the demo's task wishes are pending or closed");
-    let closed = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Task), state: Some(WishState::Closed) }).await.unwrap();
+    let closed = resident.wish_board(&WishBoardQuery { category: Some(WishCategory::Task), state: Some(WishState::Closed), ..Default::default() }).await.unwrap().wishes;
     assert_eq!(closed.len(), 1);
     assert_eq!(closed[0].volunteer.as_deref(), Some("刘洋"), "the board names who fulfilled it");
+
+    // A page at a time, one wish a page: the same board, open wishes before claimed ones.
+    let (owner, staff) = (app.sign_in(OWNER).await, app.sign_in(STAFF).await);
+    for what in ["想借一把梯子", "想请人陪去医院", "想要几本旧书"] {
+        let posted = owner.post_wish(&wish(what)).await.unwrap();
+        staff.review_wish(posted.summary.id, &ReviewWish { approve: true, reason: None }).await.unwrap();
+        if what == "想要几本旧书" {
+            resident.claim_wish(posted.summary.id, &ClaimWish::default()).await.unwrap();
+        }
+    }
+    for state in [None, Some(WishState::Closed)] {
+        let whole = resident.wish_board(&WishBoardQuery { state, ..Default::default() }).await.unwrap();
+        assert_eq!(whole.next_after, None);
+        let (mut paged, mut after) = (Vec::new(), None);
+        loop {
+            let page = resident.wish_board(&WishBoardQuery { state, after, limit: Some(1), ..Default::default() }).await.unwrap();
+            assert!(page.wishes.len() <= 1);
+            paged.extend(page.wishes);
+            after = page.next_after;
+            if after.is_none() {
+                break;
+            }
+        }
+        assert_eq!(paged, whole.wishes);
+        let ranks: Vec<_> = paged.iter().map(|wish| [WishState::Open, WishState::Claimed, WishState::Fulfilled, WishState::Closed].iter().position(|s| *s == wish.state)).collect();
+        assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{ranks:?}");
+    }
+    let bad = WishBoardQuery { after: Some("1.2".into()), ..Default::default() };
+    assert_eq!(resident.wish_board(&bad).await.unwrap_err().code(), ErrorCode::InvalidQuery);
 }
 
 async fn the_demo_has_a_wish_on_the_board_one_waiting_and_one_thanked(backend: Backend) {
     let Some(app) = common::spawn(backend).await else { return };
     let staff = app.sign_in(STAFF).await;
-    assert_eq!(staff.wish_board(&WishBoardQuery::default()).await.unwrap().len(), 1);
+    assert_eq!(staff.wish_board(&WishBoardQuery::default()).await.unwrap().wishes.len(), 1);
     assert_eq!(staff.wishes_to_review().await.unwrap().len(), 1);
     assert_eq!(staff.thanks_wall().await.unwrap().len(), 1);
 }

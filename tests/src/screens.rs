@@ -472,7 +472,7 @@ async fn open_community(app: &WebApp) -> linli_api::ids::CommunityId {
 async fn wishes(staff: &linli_api::Client, owner: &linli_api::Client, resident: &linli_api::Client) -> (i64, i64, i64) {
     use linli_api::wishes::{ClaimWish, NewWish, ReviewWish, WishBoardQuery, WishCategory};
     let on_board = staff.wish_board(&WishBoardQuery::default()).await.expect("the board");
-    let wish = on_board.first().expect("the demo's wish on the board").id;
+    let wish = on_board.wishes.first().expect("the demo's wish on the board").id;
     let pending = staff.wishes_to_review().await.expect("the review queue");
     let pending_wish = pending.first().expect("the demo's wish waiting for staff").summary.id;
     let photo = upload_photo(owner).await;

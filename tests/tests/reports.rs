@@ -252,7 +252,7 @@ async fn a_daughter_reports_a_problem_for_her_mother_and_confirms_it() {
     wait_for_text(&daughter, "#report-state", "已解决", "confirmed in her mother's name").await;
     assert_no_sideways_scroll(&daughter, "/reports/:id?for= (family)").await;
     screenshot(&daughter, "report-confirmed-family").await;
-    let history = mother_api.family_history(Default::default()).await.unwrap();
+    let history = mother_api.family_history(&Default::default()).await.unwrap();
     let kinds: Vec<_> = history.items.iter().take(2).map(|item| item.kind).collect();
     assert_eq!(kinds, [FamilyActivityKind::ConfirmedReport, FamilyActivityKind::ReportedProblem], "her mother sees both in her history");
 }

@@ -5,7 +5,7 @@ use reqwest::Method;
 use super::{Client, ClientResult};
 use crate::ids::WishId;
 use crate::wishes::{
-    ClaimWish, ConfirmWish, FulfilWish, NewWish, ReviewWish, ThanksNote, VolunteerRecord, Wish, WishBoardQuery, WishRules,
+    ClaimWish, ConfirmWish, FulfilWish, NewWish, ReviewWish, ThanksNote, VolunteerRecord, Wish, WishBoard, WishBoardQuery, WishRules,
     WishSummary, WithdrawWish,
 };
 
@@ -15,14 +15,20 @@ impl Client {
         self.send(self.request(Method::POST, "/wishes").json(wish)).await
     }
 
-    /// The board: approved wishes, filtered by category and state.
-    pub async fn wish_board(&self, query: &WishBoardQuery) -> ClientResult<Vec<WishSummary>> {
-        let mut params = Vec::new();
+    /// A page of the board: approved wishes, filtered by category and state.
+    pub async fn wish_board(&self, query: &WishBoardQuery) -> ClientResult<WishBoard> {
+        let mut params: Vec<(&str, String)> = Vec::new();
         if let Some(category) = query.category {
-            params.push(("category", category.as_str()));
+            params.push(("category", category.as_str().to_owned()));
         }
         if let Some(state) = query.state {
-            params.push(("state", state.as_str()));
+            params.push(("state", state.as_str().to_owned()));
+        }
+        if let Some(after) = &query.after {
+            params.push(("after", after.clone()));
+        }
+        if let Some(limit) = query.limit {
+            params.push(("limit", limit.to_string()));
         }
         self.send(self.request(Method::GET, "/wishes").query(&params)).await
     }

@@ -8,7 +8,7 @@ use linli_api::wishes::{WishBoardQuery, WishCategory, WishState, WishSummary};
 
 use super::{category_label, posts_wishes, reviews_wishes, state_label, WishCard};
 use crate::i18n::{t, tr};
-use crate::layout::{load_into, ErrorBox, Guarded, Loaded, Loading, Page};
+use crate::layout::{ErrorBox, Guarded, ListPage, Loading, MoreButton, Page, Pages};
 use crate::session::{is_member, Session};
 
 #[component]
@@ -30,19 +30,20 @@ fn Board() -> impl IntoView {
     let session = Session::get();
     let category = RwSignal::new(String::new());
     let state = RwSignal::new(String::new());
-    let wishes: Loaded<Vec<WishSummary>> = RwSignal::new(None);
-    let load = move || {
-        let query = WishBoardQuery {
-            category: WishCategory::parse(&category.get_untracked()),
-            state: WishState::parse(&state.get_untracked()),
-        };
-        let client = session.client();
-        load_into(session, wishes, async move { client.wish_board(&query).await });
+    let pages: Pages<WishSummary> = Pages::new();
+    let fetch = move |from_start: bool| {
+        let (category, state) = (WishCategory::parse(&category.get_untracked()), WishState::parse(&state.get_untracked()));
+        pages.load(session, from_start, move |client, after| async move {
+            let page = client.wish_board(&WishBoardQuery { category, state, after, limit: None }).await?;
+            Ok(ListPage { items: page.wishes, next: page.next_after, total: None })
+        })
     };
+    let load = move || fetch(true);
     load();
     // Another's claim or a new approval changes the board.
     session.live.reload_on_any(session.live.wish_changed, load);
     let retry = Callback::new(move |_| load());
+    let more = Callback::new(move |_| fetch(false));
     let role = move || session.me().map(|me| me.role);
     view! {
         <p class="summary">{tr("wishes-intro")}</p>
@@ -72,15 +73,14 @@ fn Board() -> impl IntoView {
                 </select>
             </div>
         </form>
-        {move || match wishes.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="wishes-none">{move || t("wishes-none")}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <ul id="wish-list" class="wish-list">
-                    {list.into_iter().map(|wish| view! { <WishCard wish/> }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
+        {move || (pages.loading() && pages.items.with(Vec::is_empty)).then(|| view! { <Loading/> })}
+        {move || pages.failed().map(|code| view! { <ErrorBox code retry/> })}
+        {move || pages.is_empty().then(|| view! { <p class="empty" id="wishes-none">{move || t("wishes-none")}</p> })}
+        {move || (!pages.items.with(Vec::is_empty)).then(|| view! {
+            <ul id="wish-list" class="wish-list">
+                {pages.items.get().into_iter().map(|wish| view! { <WishCard wish/> }).collect_view()}
+            </ul>
+        })}
+        <MoreButton id="more-wishes" label="wishes-more" shown=Signal::derive(move || pages.has_more()) more/>
     }
 }

@@ -163,9 +163,9 @@ pub fn all(at: &Landmarks, now: DateTime<Utc>) -> Vec<Case> {
         case("/api/v1/groceries/buy-again", Resident, "household's offers", p("/groceries/buy-again")),
     ]);
 
+    cases.extend(list("/api/v1/wishes", Resident, "board", p("/wishes")));
+    cases.extend(list("/api/v1/wishes", Resident, "thanked (closed)", p("/wishes")).map(|case| case.query("state", "closed")));
     cases.extend([
-        case("/api/v1/wishes", Resident, "board", p("/wishes")),
-        case("/api/v1/wishes", Resident, "thanked (closed)", p("/wishes")).query("state", "closed"),
         case("/api/v1/wishes/mine", Resident, "own wishes", p("/wishes/mine")),
         case("/api/v1/wishes/mine", FamilyForResident, "resident's wishes", p("/wishes/mine")),
         case("/api/v1/wishes/claimed", Resident, "held as volunteer", p("/wishes/claimed")),

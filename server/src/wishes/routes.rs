@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::Json;
 use linli_api::ids::WishId;
 use linli_api::validate::wishes as check;
-use linli_api::wishes::{ThanksNote, VolunteerRecord, VolunteerTally, Wish, WishBoardQuery, WishRules, WishState, WishSummary};
+use linli_api::wishes::{ThanksNote, VolunteerRecord, VolunteerTally, Wish, WishBoard, WishBoardQuery, WishRules, WishState, WishSummary};
 use linli_api::{ErrorBody, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,6 +18,7 @@ use crate::community::storage as community;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::family::{Acting, ActingFor, PostWishes};
+use crate::paging;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -35,22 +36,25 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The board: wishes staff approved, wanted soonest first; without a state filter the ones
 /// still in need (open, then claimed, then fulfilled).
 #[utoipa::path(get, path = "/wishes", tag = "wishes", security(("bearer" = [])), params(WishBoardQuery),
-    responses((status = 200, body = [WishSummary]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 200, body = WishBoard), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn board(
     State(state): State<AppState>,
     Signed(caller, ..): Signed<Members>,
     ApiQuery(query): ApiQuery<WishBoardQuery>,
-) -> AppResult<Json<Vec<WishSummary>>> {
+) -> AppResult<Json<WishBoard>> {
     let states = match query.state {
         None => vec![WishState::Open, WishState::Claimed, WishState::Fulfilled],
         Some(state) if state.is_public() => vec![state],
         Some(_) => return Err(AppError::invalid(ErrorCode::InvalidValue, "state")),
     };
+    let after = paging::decode(query.after.as_deref())?;
+    let limit = paging::limit(query.limit);
     let mut conn = state.db.pool.acquire().await?;
-    let mut rows = storage::in_states(&mut conn, caller.community_id, &states, query.category).await?;
-    rows.sort_by_key(|row| states.iter().position(|state| *state == row.state));
-    Ok(Json(view::summaries(&mut conn, &rows).await?))
+    let rows = storage::board_page(&mut conn, caller.community_id, &states, query.category, after, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |(_, cursor)| paging::encode(cursor));
+    let rows: Vec<_> = rows.into_iter().map(|(row, _)| row).collect();
+    Ok(Json(WishBoard { wishes: view::summaries(&mut conn, &rows).await?, next_after }))
 }
 
 /// The wishes the caller posted (or, with the family header, the resident's), in every state.

@@ -1,7 +1,7 @@
 //! SQL of micro-wishes. A wish's state moves only by a conditional update from the state
 //! the caller saw, so two people acting at once cannot both succeed.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use linli_api::ids::{CommunityId, HouseholdId, UploadId, UserId, WishId};
 use linli_api::wishes::{VolunteerTally, WishCategory, WishEvent, WishEventKind, WishRules, WishState};
 use sqlx::any::AnyRow;
@@ -172,8 +172,66 @@ pub async fn wish(conn: &mut AnyConnection, community: CommunityId, id: WishId) 
     row.as_ref().map(wish_row).transpose()
 }
 
-/// The most a board answer lists.
-pub const BOARD_LIMIT: i64 = 200;
+/// The most a review answer lists.
+pub const REVIEW_LIMIT: i64 = 200;
+
+/// Where a board page ends: the place of the wish's state among those asked, its wanted-by
+/// day as `YYYYMMDD`, and its id.
+pub type BoardCursor = [i64; 3];
+
+fn day_number(day: NaiveDate) -> i64 {
+    i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day())
+}
+
+/// The stored form (`YYYY-MM-DD`) of a cursor's day; a cursor is the caller's, so any
+/// number makes some text, and the comparison does the rest.
+fn day_text(number: i64) -> String {
+    format!("{:04}-{:02}-{:02}", number / 10_000, number / 100 % 100, number % 100)
+}
+
+/// Up to `limit` wishes in `states`, state by state in that order and within a state wanted
+/// soonest first, optionally of one category, after `after`. One statement per state the
+/// page reaches, each an index range.
+pub async fn board_page(
+    conn: &mut AnyConnection,
+    community: CommunityId,
+    states: &[WishState],
+    category: Option<WishCategory>,
+    after: Option<BoardCursor>,
+    limit: i64,
+) -> Result<Vec<(WishRow, BoardCursor)>, sqlx::Error> {
+    let sql = format!(
+        "{SELECT} WHERE w.community_id = $1 AND w.state = $2 AND ($3 = '' OR w.category = $3) AND (w.wanted_by, w.id) > ($4, $5)
+         ORDER BY w.wanted_by, w.id LIMIT $6"
+    );
+    let first = after.map_or(0, |[part, _, _]| part.max(0) as usize);
+    let mut page = Vec::new();
+    for (part, state) in states.iter().enumerate().skip(first) {
+        let wanted = limit - page.len() as i64;
+        if wanted <= 0 {
+            break;
+        }
+        // Within the cursor's own state, after its wish; in the states after it, from the start.
+        let (day, id) = match after {
+            Some([_, day, id]) if part == first => (day_text(day), id),
+            _ => (String::new(), 0),
+        };
+        let rows = sqlx::query(&sql)
+            .bind(community.0)
+            .bind(state.as_str())
+            .bind(category.map_or("", WishCategory::as_str))
+            .bind(day)
+            .bind(id)
+            .bind(wanted)
+            .fetch_all(&mut *conn)
+            .await?;
+        for row in wish_rows(rows)? {
+            let cursor = [part as i64, day_number(row.wanted_by), row.id.0];
+            page.push((row, cursor));
+        }
+    }
+    Ok(page)
+}
 
 /// Wishes in `states` (optionally of one category), those wanted soonest first.
 pub async fn in_states(
@@ -185,7 +243,7 @@ pub async fn in_states(
     let state_list = crate::db::placeholders(3, states.len());
     let sql = format!(
         "{SELECT} WHERE w.community_id = $1 AND ($2 = '' OR w.category = $2) AND w.state IN ({state_list})
-         ORDER BY w.wanted_by, w.id LIMIT {BOARD_LIMIT}"
+         ORDER BY w.wanted_by, w.id LIMIT {REVIEW_LIMIT}"
     );
     let mut query = sqlx::query(&sql).bind(community.0).bind(category.map_or("", WishCategory::as_str));
     for state in states {
