@@ -501,4 +501,8 @@ pub struct ReportListQuery {
 pub struct ReportPage {
     pub reports: Vec<ReportSummary>,
     pub next_after: Option<String>,
+    /// On the first page of the handling list: how many of its cases wait to be accepted
+    /// (all of them, not only those on the page).
+    #[serde(default)]
+    pub waiting: Option<i64>,
 }

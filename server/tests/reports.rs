@@ -67,6 +67,22 @@ async fn a_report_goes_to_the_party_responsible_with_its_photos(backend: Backend
     assert!(!listed(&property, ReportScope::Handling, safety.summary.id).await, "not the property company's case");
     assert!(listed(&app.sign_in(STAFF).await, ReportScope::Handling, sent.summary.id).await, "staff oversee every case");
     assert_eq!(resident.reports(ReportScope::Mine, &PageQuery::default()).await.unwrap().reports.len(), 3, "the two and the demo's rubbish report");
+
+    // "N waiting" counts every waiting case of the handler's list, not only the page's.
+    for (handler, at_least) in [(&app.sign_in(STAFF).await, 2), (&property, 1)] {
+        let first = handler.reports(ReportScope::Handling, &PageQuery::first(Some(1))).await.unwrap();
+        let (mut cases, mut after) = (first.reports, first.next_after);
+        while let Some(cursor) = after {
+            let page = handler.reports(ReportScope::Handling, &PageQuery::after(Some(&cursor), Some(1))).await.unwrap();
+            assert_eq!(page.waiting, None, "counted on the first page");
+            cases.extend(page.reports);
+            after = page.next_after;
+        }
+        let waiting = cases.iter().filter(|case| case.state == ReportState::Submitted).count() as i64;
+        assert!(waiting >= at_least);
+        assert_eq!(first.waiting, Some(waiting));
+    }
+    assert_eq!(resident.reports(ReportScope::Mine, &PageQuery::default()).await.unwrap().waiting, None);
 }
 
 async fn neighbours_see_public_cases_but_never_who_reported_them(backend: Backend) {

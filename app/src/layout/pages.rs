@@ -94,7 +94,10 @@ impl<T: Send + Sync + 'static> Pages<T> {
                         list.extend(items);
                     });
                     self.next.set(next);
-                    self.total.set(total);
+                    // A list may count only on its first page; later pages keep that count.
+                    if from_start || total.is_some() {
+                        self.total.set(total);
+                    }
                     self.state.set(PageState::Loaded);
                 }
                 Err(error) => {

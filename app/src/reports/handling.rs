@@ -4,12 +4,12 @@
 //! accepted and handled. The list follows every change live; staff find the routing here.
 
 use leptos::prelude::*;
-use linli_api::reports::{ReportScope, ReportState, ReportSummary};
+use linli_api::reports::{ReportScope, ReportState};
 
 use super::hub::{live_reports, PagedCases};
 use super::{handles_reports, sets_report_rules};
 use crate::i18n::{t_args, tr};
-use crate::layout::{Guarded, Page, PageState};
+use crate::layout::{Guarded, Page};
 use crate::session::Session;
 
 #[component]
@@ -67,22 +67,14 @@ impl Standing {
     }
 }
 
-/// The cases a filter keeps (none chosen: every case), in the server's order.
-fn filtered(cases: &[ReportSummary], standing: Option<Standing>) -> Vec<ReportSummary> {
-    cases.iter().filter(|case| standing.is_none_or(|standing| Standing::of(case.state) == standing)).cloned().collect()
-}
-
 #[component]
 fn Handling() -> impl IntoView {
     let session = Session::get();
     let staff = session.me().is_some_and(|me| sets_report_rules(me.role));
     let cases = live_reports(session, ReportScope::Handling, None);
     let standing = RwSignal::new(None::<Standing>);
-    // Open cases come first, so the loaded pages hold every waiting case there is unless
-    // the list runs to more pages than are loaded.
-    let waiting = move || {
-        (cases.pages.state.get() == PageState::Loaded).then(|| cases.pages.items.with(|c| filtered(c, Some(Standing::Waiting)).len()))
-    };
+    // Counted by the server over the whole list, not only the pages loaded.
+    let waiting = move || cases.pages.total.get();
     view! {
         <p class="summary">{tr(if staff { "report-handling-intro-staff" } else { "report-handling-intro" })}</p>
         {staff.then(|| view! {

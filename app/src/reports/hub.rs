@@ -61,7 +61,8 @@ pub fn live_reports(session: Session, scope: ReportScope, resident: Option<UserI
             let client = session.client_for(resident);
             async move {
                 let page = client.reports(scope, &PageQuery::after(after.as_deref(), None)).await?;
-                Ok(ListPage { items: page.reports, next: page.next_after, total: None })
+                // The handling list counts the cases waiting to be accepted as its total.
+                Ok(ListPage { items: page.reports, next: page.next_after, total: page.waiting })
             }
         })
     };

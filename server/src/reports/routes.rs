@@ -150,7 +150,11 @@ async fn list(
         part += 1;
         position = None;
     }
-    Ok(Json(ReportPage { reports: rows.iter().map(|(_, row)| view::summary(row)).collect(), next_after }))
+    let waiting = match list {
+        CaseList::Handling(..) if after.is_none() => Some(storage::waiting_count(&mut conn, list).await?),
+        _ => None,
+    };
+    Ok(Json(ReportPage { reports: rows.iter().map(|(_, row)| view::summary(row)).collect(), next_after, waiting }))
 }
 
 /// One case as the caller (or the resident they act for) may see it; those handling it see

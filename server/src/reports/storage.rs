@@ -258,6 +258,22 @@ pub async fn cases(conn: &mut AnyConnection, list: CaseList, part: Part, after: 
     report_rows(query.fetch_all(conn).await?)
 }
 
+/// How many cases of a handling list wait to be accepted (0 for the other lists).
+pub async fn waiting_count(conn: &mut AnyConnection, list: CaseList) -> Result<i64, sqlx::Error> {
+    let query = match list {
+        CaseList::Handling(community, None) => {
+            sqlx::query_as("SELECT COUNT(*) FROM reports WHERE community_id = $1 AND state = 'submitted'").bind(community.0)
+        }
+        CaseList::Handling(community, Some(party)) => {
+            sqlx::query_as("SELECT COUNT(*) FROM reports WHERE community_id = $1 AND party = $2 AND is_open = 1 AND state = 'submitted'")
+                .bind(community.0)
+                .bind(party.as_str())
+        }
+        _ => return Ok(0),
+    };
+    let (count,): (i64,) = query.fetch_one(conn).await?;
+    Ok(count)
+}
 
 pub async fn photos(conn: &mut AnyConnection, report: ReportId) -> Result<Vec<UploadId>, sqlx::Error> {
     let rows: Vec<(i64,)> =
