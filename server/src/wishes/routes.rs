@@ -83,10 +83,14 @@ async fn to_review(State(state): State<AppState>, Signed(caller, ..): Signed<Sta
     let mut conn = state.db.pool.acquire().await?;
     let rows = storage::in_states(&mut conn, caller.community_id, &[WishState::Pending], None).await?;
     let actor = Actor::for_self(caller);
-    let mut wishes = Vec::with_capacity(rows.len());
-    for row in &rows {
-        wishes.push(view::detail(&mut conn, row, actor.viewer(row)).await?);
-    }
+    let viewed: Vec<_> = rows
+        .into_iter()
+        .map(|row| {
+            let viewer = actor.viewer(&row);
+            (row, viewer)
+        })
+        .collect();
+    let wishes = view::details(&mut conn, &viewed).await?;
     let now = state.clock.now();
     community::audit(&mut conn, actor.caller.community_id, actor.caller.user_id, "view_wishes_to_review", "wishes", now).await?;
     Ok(Json(wishes))

@@ -1,6 +1,8 @@
 //! SQL of micro-wishes. A wish's state moves only by a conditional update from the state
 //! the caller saw, so two people acting at once cannot both succeed.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use linli_api::ids::{CommunityId, HouseholdId, UploadId, UserId, WishId};
 use linli_api::wishes::{VolunteerTally, WishCategory, WishEvent, WishEventKind, WishRules, WishState};
@@ -408,15 +410,22 @@ pub async fn record(conn: &mut AnyConnection, event: &NewEvent<'_>) -> Result<()
 }
 
 pub async fn history(conn: &mut AnyConnection, wish: WishId) -> Result<Vec<WishEvent>, sqlx::Error> {
-    let rows: Vec<(String, String, String, i64)> =
-        sqlx::query_as("SELECT kind, actor_name, detail, at FROM wish_events WHERE wish_id = $1 ORDER BY id")
-            .bind(wish.0)
-            .fetch_all(conn)
+    Ok(histories(conn, &[wish]).await?.remove(&wish).unwrap_or_default())
+}
+
+/// The histories of these wishes, each oldest first, in one statement.
+pub async fn histories(conn: &mut AnyConnection, wishes: &[WishId]) -> Result<HashMap<WishId, Vec<WishEvent>>, sqlx::Error> {
+    let ids: Vec<i64> = wishes.iter().map(|wish| wish.0).collect();
+    let rows: Vec<(i64, String, String, String, i64)> =
+        crate::db::select_in(conn, "SELECT wish_id, kind, actor_name, detail, at FROM wish_events WHERE wish_id IN ({ids}) ORDER BY id", &ids, &[])
             .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(kind, actor, detail, at)| Some(WishEvent { kind: WishEventKind::parse(&kind)?, actor, detail, at: from_millis(at) }))
-        .collect())
+    let mut histories: HashMap<WishId, Vec<WishEvent>> = HashMap::new();
+    for (wish, kind, actor, detail, at) in rows {
+        if let Some(kind) = WishEventKind::parse(&kind) {
+            histories.entry(WishId(wish)).or_default().push(WishEvent { kind, actor, detail, at: from_millis(at) });
+        }
+    }
+    Ok(histories)
 }
 
 /// A live claim the clock has something to say about.

@@ -46,6 +46,21 @@ pub async fn summaries(conn: &mut AnyConnection, rows: &[WishRow]) -> Result<Vec
 /// The whole wish as `viewer` may see it.
 pub async fn detail(conn: &mut AnyConnection, row: &WishRow, viewer: Viewer) -> Result<Wish, sqlx::Error> {
     let labels = labels_of(conn, std::slice::from_ref(row)).await?;
+    let history = if viewer.sees_history() { storage::history(conn, row.id).await? } else { Vec::new() };
+    Ok(detail_of(row, viewer, &labels, history))
+}
+
+/// Whole wishes, each as its viewer may see it, in a number of statements that does not
+/// grow with the wishes.
+pub async fn details(conn: &mut AnyConnection, rows: &[(WishRow, Viewer)]) -> Result<Vec<Wish>, sqlx::Error> {
+    let plain: Vec<WishRow> = rows.iter().map(|(row, _)| row.clone()).collect();
+    let labels = labels_of(conn, &plain).await?;
+    let involved: Vec<_> = rows.iter().filter(|(_, viewer)| viewer.sees_history()).map(|(row, _)| row.id).collect();
+    let mut histories = storage::histories(conn, &involved).await?;
+    Ok(rows.iter().map(|(row, viewer)| detail_of(row, *viewer, &labels, histories.remove(&row.id).unwrap_or_default())).collect())
+}
+
+fn detail_of(row: &WishRow, viewer: Viewer, labels: &HashMap<HouseholdId, HouseholdLabel>, history: Vec<linli_api::wishes::WishEvent>) -> Wish {
     let involved = viewer.sees_history();
     let claim = row.claim.as_ref().map(|claim| WishClaim {
         volunteer: claim.claimer_name.clone(),
@@ -67,9 +82,8 @@ pub async fn detail(conn: &mut AnyConnection, row: &WishRow, viewer: Viewer) -> 
         phone: row.wisher_phone.clone(),
         household: row.household.and_then(|household| labels.get(&household).cloned()),
     });
-    let history = if involved { storage::history(conn, row.id).await? } else { Vec::new() };
-    Ok(Wish {
-        summary: summary(row, &labels),
+    Wish {
+        summary: summary(row, labels),
         why: row.why.clone(),
         reason: row.reason.clone().filter(|_| involved),
         claim,
@@ -80,5 +94,5 @@ pub async fn detail(conn: &mut AnyConnection, row: &WishRow, viewer: Viewer) -> 
         history,
         actions: rules::actions(row.state, viewer),
         is_mine: viewer.wisher,
-    })
+    }
 }
