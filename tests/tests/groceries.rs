@@ -118,6 +118,23 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
         .await
         .expect("the resident's open orders page shows it picked up without a reload");
     screenshot(&resident, "groceries-picked-up").await;
+
+    // The shop's picking list: one group, its households shown at once, this one picked up;
+    // the group's button hides them.
+    shop.goto(&app.url(&format!("/shop/campaigns/{}/picking", campaign.id))).await.unwrap();
+    let household = format!("#picking-order-{}.picked-up", order.id);
+    wait_until(Duration::from_secs(15), || async { shop.find(fantoccini::Locator::Css(&household)).await.is_ok() })
+        .await
+        .expect("the picking list shows the household picked up");
+    assert_eq!(attr_of(&shop, "#picking-group-0 .picking-toggle", "aria-expanded").await.as_deref(), Some("true"));
+    assert_no_sideways_scroll(&shop, "/shop/campaigns/picking").await;
+    screenshot(&shop, "shop-picking").await;
+    click(&shop, "#picking-group-0 .picking-toggle").await;
+    wait_until(Duration::from_secs(5), || async {
+        script(&shop, "return document.querySelector('#picking-group-0-households').hidden").await == json!(true)
+    })
+    .await
+    .expect("the button hides the households");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
