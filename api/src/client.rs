@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::auth::{Me, RegisterRequest, Session, SignInRequest, UpdatePreferences};
 use crate::community::{Building, CommunityEntry, HouseholdEntry, Invite, NewInvite};
 use crate::groceries::{
-    BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, PickingHouseholds, PickingHouseholdsQuery, PickingList, PickupRequest,
+    BuyAgain, Campaign, CampaignDashboard, Merchant, MerchantApplication, NewCampaign, Order, OrderPage, PickingHouseholds, PickingHouseholdsQuery, PickingList, PickupRequest,
     PlaceOrder, ReviewMerchant, SetCampaignStanding,
 };
 use crate::error::{ApiError, ErrorBody, ErrorCode};
@@ -394,8 +394,9 @@ impl Client {
     }
 
     /// The household's orders, newest first.
-    pub async fn my_orders(&self) -> ClientResult<Vec<Order>> {
-        self.send(self.request(Method::GET, "/groceries/orders")).await
+    /// A page of the household's orders: the first with `PageQuery::default()`.
+    pub async fn my_orders(&self, page: &PageQuery) -> ClientResult<OrderPage> {
+        self.send(self.request(Method::GET, "/groceries/orders").query(page)).await
     }
 
     pub async fn order(&self, id: OrderId) -> ClientResult<Order> {

@@ -304,6 +304,15 @@ pub struct BuyAgain {
     pub from_order: OrderId,
 }
 
+/// One page of the household's orders, newest first (`PageQuery`: after a cursor).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderPage {
+    pub orders: Vec<Order>,
+    /// The cursor of the next page; none on the last.
+    pub next_after: Option<String>,
+}
+
 /// The merchant types (or scans) the code a household shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -133,6 +133,7 @@ groceries-picking-link = Picking list
 # My orders
 groceries-orders-title = My orders
 groceries-orders-none = No group-buy orders yet.
+groceries-orders-more = Show earlier orders
 groceries-order-placed = Ordered
 groceries-order-cancelled = Cancelled
 groceries-order-awaiting-pickup = Ready for pickup

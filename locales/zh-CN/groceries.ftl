@@ -115,6 +115,7 @@ groceries-picking-link = 配货单
 # 我的订单
 groceries-orders-title = 我的订单
 groceries-orders-none = 还没有团购订单。
+groceries-orders-more = 加载更早的订单
 groceries-order-placed = 已下单
 groceries-order-cancelled = 已取消
 groceries-order-awaiting-pickup = 待提货

@@ -115,6 +115,7 @@ groceries-picking-link = 配貨單
 # 我的訂單
 groceries-orders-title = 我的訂單
 groceries-orders-none = 還沒有團購訂單。
+groceries-orders-more = 載入更早的訂單
 groceries-order-placed = 已下單
 groceries-order-cancelled = 已取消
 groceries-order-awaiting-pickup = 待取貨

@@ -16,6 +16,7 @@ use linli_api::groceries::{
     OrderLine, OrderState, PickingHouseholdsQuery, PickupRequest, PlaceOrder, ReviewMerchant, SetCampaignStanding,
 };
 use linli_api::ids::{CampaignId, ProductId};
+use linli_api::paging::PageQuery;
 use linli_api::{Client, ErrorCode};
 
 fn product(name: &str, price_fen: i64, stock: i64, per_household_limit: i64) -> NewProduct {
@@ -133,7 +134,7 @@ async fn a_household_orders_changes_and_cancels_before_the_cut_off(backend: Back
     assert_eq!(owner.cancel_order(created.id).await.unwrap_err().code(), ErrorCode::NotFound, "nothing left to cancel");
     let again = owner.place_order(created.id, &order(&[(tofu, 5)])).await.unwrap();
     assert_eq!((again.id, again.state), (placed.id, OrderState::Placed));
-    assert_eq!(owner.my_orders().await.unwrap().iter().map(|o| o.id).collect::<Vec<_>>(), [placed.id]);
+    assert_eq!(owner.my_orders(&PageQuery::default()).await.unwrap().orders.iter().map(|o| o.id).collect::<Vec<_>>(), [placed.id]);
     assert_eq!(owner.campaign(created.id).await.unwrap().households, 1, "the order stands again, and counts again");
     assert_household_counts_are_true(&app).await;
 
@@ -182,7 +183,13 @@ async fn the_cut_off_forms_or_cancels_and_tells_every_buyer(backend: Backend) {
     heard.sort();
     assert_eq!(heard, [(forming.id, true), (failing.id, false)], "each buyer hears each decision exactly once");
 
-    let orders = owner.my_orders().await.unwrap();
+    let orders = owner.my_orders(&PageQuery::default()).await.unwrap().orders;
+    // A page at a time, newest first: the same orders.
+    let first = owner.my_orders(&PageQuery::first(Some(1))).await.unwrap();
+    let next = owner.my_orders(&PageQuery::after(first.next_after.as_deref(), Some(100))).await.unwrap();
+    assert_eq!(first.orders.iter().chain(&next.orders).map(|o| o.id).collect::<Vec<_>>(), orders.iter().map(|o| o.id).collect::<Vec<_>>());
+    assert!(orders.len() >= 2 && orders.windows(2).all(|pair| pair[0].id > pair[1].id));
+    assert_eq!(owner.my_orders(&PageQuery::after(Some("x"), None)).await.unwrap_err().code(), ErrorCode::InvalidQuery);
     let formed = orders.iter().find(|o| o.campaign_id == forming.id).unwrap();
     let void = orders.iter().find(|o| o.campaign_id == failing.id).unwrap();
     assert_eq!((formed.state, void.state), (OrderState::AwaitingPickup, OrderState::Void));
@@ -229,7 +236,7 @@ async fn a_pickup_code_works_once_and_only_for_its_own_shop(backend: Backend) {
 
     let closed = shop.close_orders_now(created.id).await.unwrap();
     assert_eq!(closed.phase, CampaignPhase::Formed, "ending orders early decides at once");
-    let code = owner.my_orders().await.unwrap()[0].pickup_code.clone().unwrap();
+    let code = owner.my_orders(&PageQuery::default()).await.unwrap().orders[0].pickup_code.clone().unwrap();
     assert_eq!(code, typed);
 
     // Another approved shop cannot use it, and learns nothing about it.
@@ -307,7 +314,7 @@ async fn staff_pause_resume_and_withdraw_with_a_reason(backend: Backend) {
         }
     }
     assert_eq!(decided, Some(false), "buyers hear of the withdrawal");
-    assert_eq!(owner.my_orders().await.unwrap()[0].state, OrderState::Void);
+    assert_eq!(owner.my_orders(&PageQuery::default()).await.unwrap().orders[0].state, OrderState::Void);
     assert_eq!(staff.set_campaign_standing(created.id, &pause(Some("再暂停"))).await.unwrap_err().code(), ErrorCode::OrdersClosed);
     assert_eq!(owner.place_order(created.id, &order(&[(eggs, 1)])).await.unwrap_err().code(), ErrorCode::OrdersClosed);
     assert_eq!(app.count("audit_log WHERE action LIKE 'campaign.%'").await, 3);

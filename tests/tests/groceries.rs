@@ -50,10 +50,10 @@ async fn a_resident_orders_the_group_forms_and_the_shop_hands_it_over_by_code() 
     assert_no_sideways_scroll(&resident, "/groceries/campaigns (cart)").await;
     click(&resident, "#place-order").await;
     let owner = app.api_as(OWNER).await;
-    wait_until(Duration::from_secs(15), || async { !owner.my_orders().await.unwrap_or_default().is_empty() })
+    wait_until(Duration::from_secs(15), || async { !owner.my_orders(&Default::default()).await.map(|page| page.orders.is_empty()).unwrap_or(true) })
         .await
         .expect("the order reaches the server");
-    let order = owner.my_orders().await.unwrap().remove(0);
+    let order = owner.my_orders(&Default::default()).await.unwrap().orders.remove(0);
     assert_eq!((order.lines[0].quantity, order.total_fen, order.state), (2, 5_760, OrderState::Placed));
     screenshot(&resident, "groceries-ordered").await;
 
@@ -161,7 +161,7 @@ async fn an_elderly_resident_buys_again_with_one_big_button() {
     assert_no_sideways_scroll(&elderly, "/groceries/again (长辈版)").await;
     click(&elderly, &button).await;
     wait_until(Duration::from_secs(15), || async {
-        elderly_api.my_orders().await.unwrap_or_default().iter().any(|order| order.campaign_id == this_week.id && order.total_fen == 5_760)
+        elderly_api.my_orders(&Default::default()).await.map(|page| page.orders).unwrap_or_default().iter().any(|order| order.campaign_id == this_week.id && order.total_fen == 5_760)
     })
     .await
     .expect("the same order is placed again");

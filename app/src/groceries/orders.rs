@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use linli_api::groceries::{display_pickup_code, yuan, Campaign, Order, OrderState};
 use linli_api::ids::CampaignId;
+use linli_api::paging::PageQuery;
 
 use super::fulfilment::fulfilment_text;
 use super::{is_resident, line_text, order_state_id, order_state_key, GroceriesPage};
 use crate::community::svg_data_uri;
 use crate::i18n::{format_datetime, locale, t, t_args, tr};
-use crate::layout::{load_into, ErrorBox, Guarded, Loaded, Loading};
+use crate::layout::{ErrorBox, Guarded, ListPage, Loading, MoreButton, Pages};
 use crate::session::Session;
 
 #[component]
@@ -61,20 +62,20 @@ fn next_id(state: OrderState) -> &'static str {
 #[component]
 fn Orders() -> impl IntoView {
     let session = Session::get();
-    let orders: Loaded<Vec<Order>> = RwSignal::new(None);
+    let pages: Pages<Order> = Pages::new();
     // The campaigns of orders still to come, for where and when they are handed over (an
     // order names its pickup or delivery round, not the place or the time).
     let campaigns = RwSignal::new(BTreeMap::<CampaignId, Campaign>::new());
-    let load = move || {
-        let client = session.client();
-        load_into(session, orders, async move { client.my_orders().await });
+    let fetch = move |from_start: bool| {
+        pages.load(session, from_start, move |client, after| async move {
+            let page = client.my_orders(&PageQuery::after(after.as_deref(), None)).await?;
+            Ok(ListPage { items: page.orders, next: page.next_after, total: None })
+        })
     };
+    let load = move || fetch(true);
     load();
     Effect::new(move |_| {
-        let wanted = orders.with(|list| match list {
-            Some(Ok(list)) => campaigns.with_untracked(|loaded| campaigns_to_load(list, loaded)),
-            _ => Vec::new(),
-        });
+        let wanted = pages.items.with(|list| campaigns.with_untracked(|loaded| campaigns_to_load(list, loaded)));
         for id in wanted {
             let client = session.client();
             spawn_local(async move {
@@ -90,23 +91,17 @@ fn Orders() -> impl IntoView {
     });
     // A campaign was decided or an order picked up: show the orders as they are now.
     session.live.reload_on_any(session.live.orders_changed, load);
-    let retry = Callback::new(move |_| {
-        orders.set(None);
-        load();
-    });
+    let retry = Callback::new(move |_| load());
     view! {
-        {move || match orders.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(code)) => view! { <ErrorBox code retry/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
-                <p class="empty" id="orders-none">{tr("groceries-orders-none")}</p>
-            }.into_any(),
-            Some(Ok(list)) => view! {
-                <ul id="order-list" class="order-list">
-                    {list.into_iter().map(|order| view! { <OrderCard order campaigns/> }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
+        {move || (pages.loading() && pages.items.with(Vec::is_empty)).then(|| view! { <Loading/> })}
+        {move || pages.failed().map(|code| view! { <ErrorBox code retry/> })}
+        {move || pages.is_empty().then(|| view! { <p class="empty" id="orders-none">{tr("groceries-orders-none")}</p> })}
+        {move || (!pages.items.with(Vec::is_empty)).then(|| view! {
+            <ul id="order-list" class="order-list">
+                {pages.items.get().into_iter().map(|order| view! { <OrderCard order campaigns/> }).collect_view()}
+            </ul>
+        })}
+        <MoreButton id="more-orders" label="groceries-orders-more" shown=Signal::derive(move || pages.has_more()) more=Callback::new(move |_| fetch(false))/>
         <p><a class="button" id="all-campaigns-link" href="/groceries">{tr("groceries-all-campaigns")}</a></p>
     }
 }

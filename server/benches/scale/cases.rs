@@ -157,8 +157,8 @@ pub fn all(at: &Landmarks, now: DateTime<Utc>) -> Vec<Case> {
             None => case,
         }
     }));
+    cases.extend(list("/api/v1/groceries/orders", Resident, "household's orders", p("/groceries/orders")));
     cases.extend([
-        case("/api/v1/groceries/orders", Resident, "household's orders", p("/groceries/orders")),
         case("/api/v1/groceries/orders/{id}", Resident, "largest own order", p(&format!("/groceries/orders/{}", at.order))),
         case("/api/v1/groceries/buy-again", Resident, "household's offers", p("/groceries/buy-again")),
     ]);

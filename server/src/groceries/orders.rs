@@ -9,9 +9,10 @@ use axum::Json;
 use chrono::{DateTime, Utc};
 use linli_api::events::Event;
 use linli_api::groceries::{
-    display_pickup_code, BuyAgain, Campaign, Fulfilment, Order, OrderLine, OrderLineView, OrderState, PickupRequest, PlaceOrder, Product,
+    display_pickup_code, BuyAgain, Campaign, Fulfilment, Order, OrderLine, OrderLineView, OrderPage, OrderState, PickupRequest, PlaceOrder, Product,
 };
 use linli_api::ids::{CampaignId, CommunityId, HouseholdId, OrderId, UserId};
+use linli_api::paging::PageQuery;
 use linli_api::{validate, ErrorBody, ErrorCode};
 use sqlx::AnyConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -27,10 +28,14 @@ use crate::community::storage::{household_building, household_labels, people_of}
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 use crate::events::{Audience, EventHub};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::paging;
 use crate::state::AppState;
 
-const MY_ORDERS_LIMIT: i64 = 50;
+/// Orders a page of the household's list holds unless asked otherwise.
+const MY_ORDERS_PAGE: u32 = 20;
+/// How many of the household's latest orders "buy again" looks through for shops.
+const BUY_AGAIN_LOOKS_BACK: i64 = 50;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -267,14 +272,19 @@ async fn cancel(State(state): State<AppState>, Signed(caller, ..): Signed<Reside
     Ok(Json(order_of(&mut conn, &caller, order.id, now, true).await?))
 }
 
-/// The household's orders, newest first, with pickup codes once their campaign formed.
-#[utoipa::path(get, path = "/groceries/orders", tag = "groceries", security(("bearer" = [])),
-    responses((status = 200, body = [Order]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn mine(State(state): State<AppState>, Signed(caller, ..): Signed<ResidentsOnly>) -> AppResult<Json<Vec<Order>>> {
+/// The household's orders, newest first, a page at a time, with pickup codes once their
+/// campaign formed.
+#[utoipa::path(get, path = "/groceries/orders", tag = "groceries", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = OrderPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+async fn mine(State(state): State<AppState>, Signed(caller, ..): Signed<ResidentsOnly>, ApiQuery(page): ApiQuery<PageQuery>) -> AppResult<Json<OrderPage>> {
     let household = caller.household_id.ok_or(AppError::Forbidden)?;
+    let before = paging::decode::<1>(page.after.as_deref())?.map(|[id]| OrderId(id));
+    let limit = paging::limit(page.limit.or(Some(MY_ORDERS_PAGE)));
     let mut conn = state.db.pool.acquire().await?;
-    let rows = storage::household_orders(&mut conn, household, MY_ORDERS_LIMIT).await?;
-    Ok(Json(order_views(&mut conn, &caller, rows, state.clock.now(), true).await?))
+    let rows = storage::household_orders(&mut conn, household, before, limit + 1).await?;
+    let (rows, next_after) = paging::split(rows, limit, |order| paging::encode(&[order.id.0]));
+    Ok(Json(OrderPage { orders: order_views(&mut conn, &caller, rows, state.clock.now(), true).await?, next_after }))
 }
 
 #[utoipa::path(get, path = "/groceries/orders/{id}", tag = "groceries", security(("bearer" = [])),
@@ -298,7 +308,7 @@ async fn buy_again(State(state): State<AppState>, Signed(caller, ..): Signed<Res
     let household = caller.household_id.ok_or(AppError::Forbidden)?;
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
-    let past = storage::household_orders(&mut conn, household, MY_ORDERS_LIMIT).await?;
+    let past = storage::household_orders(&mut conn, household, None, BUY_AGAIN_LOOKS_BACK).await?;
     let past: Vec<Order> = order_views(&mut conn, &caller, past, now, false).await?.into_iter().filter(|order| order.state != OrderState::Cancelled).collect();
     let past_ids: Vec<CampaignId> = past.iter().map(|order| order.campaign_id).collect();
     let past_campaigns = storage::campaigns_in(&mut conn, caller.community_id, &past_ids).await?;

@@ -621,10 +621,11 @@ pub async fn lines_of(conn: &mut AnyConnection, orders: &[OrderId]) -> Result<Ve
         .collect())
 }
 
-/// The household's orders, newest first.
-pub async fn household_orders(conn: &mut AnyConnection, household: HouseholdId, limit: i64) -> Result<Vec<OrderRow>, sqlx::Error> {
-    let rows: Vec<OrderRecord> = sqlx::query_as(&format!("{ORDER} WHERE household_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2"))
+/// Up to `limit` of the household's orders, newest first (ids grow with time), before `before`.
+pub async fn household_orders(conn: &mut AnyConnection, household: HouseholdId, before: Option<OrderId>, limit: i64) -> Result<Vec<OrderRow>, sqlx::Error> {
+    let rows: Vec<OrderRecord> = sqlx::query_as(&format!("{ORDER} WHERE household_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3"))
         .bind(household.0)
+        .bind(before.map_or(i64::MAX, |order| order.0))
         .bind(limit)
         .fetch_all(conn)
         .await?;
