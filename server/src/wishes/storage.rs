@@ -176,6 +176,9 @@ pub async fn wish(conn: &mut AnyConnection, community: CommunityId, id: WishId) 
 
 /// The most a review answer lists.
 pub const REVIEW_LIMIT: i64 = 200;
+/// The most of one person's wishes (posted, or held as a volunteer) an answer lists: the
+/// latest posted, the claims that run out soonest.
+pub const OWN_LIMIT: i64 = 100;
 
 /// Where a board page ends: the place of the wish's state among those asked, its wanted-by
 /// day as `YYYYMMDD`, and its id.
@@ -254,9 +257,9 @@ pub async fn in_states(
     wish_rows(query.fetch_all(conn).await?)
 }
 
-/// Every wish of a resident, newest first.
+/// A resident's wishes, newest first (the latest [`OWN_LIMIT`]).
 pub async fn of_wisher(conn: &mut AnyConnection, community: CommunityId, wisher: UserId) -> Result<Vec<WishRow>, sqlx::Error> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE w.community_id = $1 AND w.wisher_id = $2 ORDER BY w.posted_at DESC, w.id DESC"))
+    let rows = sqlx::query(&format!("{SELECT} WHERE w.community_id = $1 AND w.wisher_id = $2 ORDER BY w.posted_at DESC, w.id DESC LIMIT {OWN_LIMIT}"))
         .bind(community.0)
         .bind(wisher.0)
         .fetch_all(conn)
@@ -266,7 +269,7 @@ pub async fn of_wisher(conn: &mut AnyConnection, community: CommunityId, wisher:
 
 /// The wishes a volunteer holds now (claimed or fulfilled, not yet confirmed).
 pub async fn held_by(conn: &mut AnyConnection, community: CommunityId, claimer: UserId) -> Result<Vec<WishRow>, sqlx::Error> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE w.community_id = $1 AND c.claimer_id = $2 AND c.ended_at IS NULL ORDER BY c.expires_at, w.id"))
+    let rows = sqlx::query(&format!("{SELECT} WHERE w.community_id = $1 AND c.claimer_id = $2 AND c.ended_at IS NULL ORDER BY c.expires_at, w.id LIMIT {OWN_LIMIT}"))
         .bind(community.0)
         .bind(claimer.0)
         .fetch_all(conn)
