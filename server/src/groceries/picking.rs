@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use linli_api::community::HouseholdLabel;
 use linli_api::groceries::{yuan, DeliveryBatch, Handover, OrderLineView, PickingGroup, PickingHousehold, Product, ProductTotal};
-use linli_api::ids::{BuildingId, DeliveryBatchId, OrderId};
+use linli_api::ids::{BuildingId, DeliveryBatchId, OrderId, ProductId};
 
 use super::storage::{GroupFigures, GroupProduct};
 
@@ -41,6 +41,10 @@ pub fn groups(
     pickup_point: Option<&str>,
     batches: &[DeliveryBatch],
 ) -> Vec<PickingGroup> {
+    let mut needed: HashMap<(Option<DeliveryBatchId>, BuildingId, ProductId), i64> = HashMap::new();
+    for need in needs {
+        *needed.entry((need.batch, need.building, need.product)).or_default() += need.quantity;
+    }
     let mut ordered: BTreeMap<(usize, String, BuildingId), GroupFigures> = BTreeMap::new();
     for group in figures {
         let name = buildings.get(&group.building).cloned().unwrap_or_default();
@@ -56,11 +60,7 @@ pub fn groups(
             let products = catalogue
                 .iter()
                 .filter_map(|product| {
-                    let quantity: i64 = needs
-                        .iter()
-                        .filter(|need| need.product == product.id && need.batch == group.batch && need.building == group.building)
-                        .map(|need| need.quantity)
-                        .sum();
+                    let quantity = needed.get(&(group.batch, group.building, product.id)).copied().unwrap_or(0);
                     (quantity > 0).then(|| ProductTotal { product_id: product.id, name: product.name.clone(), unit: product.unit.clone(), quantity })
                 })
                 .collect();
@@ -135,7 +135,7 @@ pub fn csv(groups: &[PickingGroup], orders: Vec<PickingOrder>, zone: chrono::Fix
 mod tests {
     use super::*;
     use chrono::{TimeZone, Utc};
-    use linli_api::ids::{HouseholdId, ProductId};
+    use linli_api::ids::HouseholdId;
 
     fn label(id: i64, building: &str, room: &str) -> HouseholdLabel {
         HouseholdLabel { id: HouseholdId(id), building: building.into(), unit: "1单元".into(), room: room.into() }

@@ -33,8 +33,11 @@ fn summary(row: &WishRow, labels: &HashMap<HouseholdId, HouseholdLabel>) -> Wish
     }
 }
 
-async fn labels_of(conn: &mut AnyConnection, rows: &[WishRow]) -> Result<HashMap<HouseholdId, HouseholdLabel>, sqlx::Error> {
-    let households: Vec<HouseholdId> = rows.iter().filter_map(|row| row.household).collect();
+async fn labels_of<'a>(
+    conn: &mut AnyConnection,
+    rows: impl IntoIterator<Item = &'a WishRow>,
+) -> Result<HashMap<HouseholdId, HouseholdLabel>, sqlx::Error> {
+    let households: Vec<HouseholdId> = rows.into_iter().filter_map(|row| row.household).collect();
     community::household_labels(conn, &households).await
 }
 
@@ -53,8 +56,7 @@ pub async fn detail(conn: &mut AnyConnection, row: &WishRow, viewer: Viewer) -> 
 /// Whole wishes, each as its viewer may see it, in a number of statements that does not
 /// grow with the wishes.
 pub async fn details(conn: &mut AnyConnection, rows: &[(WishRow, Viewer)]) -> Result<Vec<Wish>, sqlx::Error> {
-    let plain: Vec<WishRow> = rows.iter().map(|(row, _)| row.clone()).collect();
-    let labels = labels_of(conn, &plain).await?;
+    let labels = labels_of(conn, rows.iter().map(|(row, _)| row)).await?;
     let involved: Vec<_> = rows.iter().filter(|(_, viewer)| viewer.sees_history()).map(|(row, _)| row.id).collect();
     let mut histories = storage::histories(conn, &involved).await?;
     Ok(rows.iter().map(|(row, viewer)| detail_of(row, *viewer, &labels, histories.remove(&row.id).unwrap_or_default())).collect())
